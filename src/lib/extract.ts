@@ -1,9 +1,472 @@
-import type { DocumentResult, SourceMeta } from './types.ts';
+/**
+ * Turn one source document into measure records.
+ *
+ * 1. Anchors: every budget-amount line of the document's budget labels is a
+ *    measure (anchors.ts). Amount lines inside another measure's page (a
+ *    breakdown row, a bracketed sub-item) become that measure's children.
+ * 2. Each measure gets a title: a `施策名：` label on its page, a name printed
+ *    before the amount on the same line, the line above its bureau block
+ *    (budget requests), or else the most title-like line of its page.
+ * 3. Its region (source line range) runs from its page start to the next
+ *    measure; sections, bureau and badges are read from that region.
+ * Ids and URLs are assigned afterwards (ids.ts).
+ */
+import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from './types.ts';
+import { findAnchors, type Anchor } from './anchors.ts';
+import { splitPages, pageIndexOf, type Page } from './segment.ts';
+import { badgesOf, hasExtension, isBureauLine, isGroupLabel, splitLeadingBadges, stripExtension, tidy, headingKind } from './lines.ts';
+import { cleanTitle, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from './titles.ts';
+import { collectSections } from './sections.ts';
+import { foldWidth, titleKey } from './normalize.ts';
+
+interface Draft {
+  anchor: Anchor | null;
+  /** index of the main draft this one is a component of */
+  parentIndex: number | null;
+  title: string | null;
+  subtitle: string | null;
+  titleLine: number | null;
+  untitled: boolean;
+  tags: string[];
+  bureau: string | null;
+  start: number;
+  end: number;
+  /** lines used by the header (title, amount, bureau, badges) */
+  header: Set<number>;
+  /** the title was read from a badges/title/bureau block right above the amount line */
+  headerAbove: boolean;
+}
+
+const NAME_LABEL = /施\s*策\s*名\s*[:：]/u;
+
+function isBlank(s: string | undefined): boolean {
+  return s === undefined || s.trim() === '';
+}
+
+/** The bureau printed on an amount line after the figure: `… 55億円 医政局地域医療計画課`. */
+function bureauAfterAmount(line: string, amountText: string): string | null {
+  const at = line.indexOf(amountText);
+  if (at < 0 || !amountText) return null;
+  const rest = stripExtension(line.slice(at + amountText.length)).trim();
+  return rest && isBureauLine(rest, false) ? tidy(rest) : null;
+}
 
 /**
- * Turn one source document into measure records (ids/urls are assigned
- * afterwards by assignIds in ids.ts). STUB: being written.
+ * Budget-request layout: badges, title, bureau line(s) with extension, then
+ * the amount line. Reads upwards from the amount line.
  */
+function readHeaderAbove(lines: readonly string[], from: number, floor: number) {
+  const header = new Set<number>();
+  const bureauParts: string[] = [];
+  let i = from;
+  let sawBureau = false;
+  for (; i >= floor; i--) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    if (/^\s*[(（]\s*内線[^)）]*[)）]\s*$/u.test(l)) {
+      header.add(i);
+      sawBureau = true;
+      continue;
+    }
+    if (isBureauLine(l, !hasExtension(l) && !sawBureau)) {
+      bureauParts.unshift(stripExtension(tidy(l)));
+      header.add(i);
+      sawBureau = true;
+      continue;
+    }
+    break;
+  }
+  if (!sawBureau) return null;
+  const bureau = joinBureauParts(bureauParts);
+  // title line(s): the next non-blank line above, then badges above it
+  let j = i;
+  while (j >= floor && isBlank(lines[j])) j--;
+  if (j < floor) return { header, bureau, titleLine: null, title: null, tags: [] as string[] };
+  const { tags, rest } = splitLeadingBadges(lines[j]!);
+  if (titleScore(rest) === null) return { header, bureau, titleLine: null, title: null, tags };
+  header.add(j);
+  let k = j - 1;
+  while (k >= floor) {
+    if (isBlank(lines[k])) {
+      k--;
+      continue;
+    }
+    const b = badgesOf(lines[k]!);
+    if (!b) break;
+    tags.unshift(...b);
+    header.add(k);
+    k--;
+  }
+  return { header, bureau, titleLine: j, title: rest, tags };
+}
+
+/**
+ * Join bureau lines as printed: a bureau alone on a line (`医政局`) runs on
+ * into the division below it; separate divisions are listed with 、.
+ */
+export function joinBureauParts(parts: readonly string[]): string {
+  let out = '';
+  for (const raw of parts) {
+    const p = raw.replace(/(局|官房|部)\s+/gu, '$1');
+    if (out === '') out = p;
+    else if (/(局|官房|部)$/u.test(out)) out += p;
+    else out += `、${p}`;
+  }
+  return out;
+}
+
+function pageOf(pages: readonly Page[], line: number): Page {
+  return pages[pageIndexOf(pages, line)]!;
+}
+
 export function extractDocument(text: string, meta: SourceMeta): DocumentResult {
-  return { meta, measures: [], problems: [], unattributed: [], lineCount: text.split('\n').length };
+  const lines = text.split('\n');
+  const pages = splitPages(lines);
+  const { anchors, mentions } = findAnchors(lines, meta.budgets);
+  const problems: Problem[] = [];
+  const nameLines = lines.flatMap((l, i) => (NAME_LABEL.test(foldWidth(l)) ? [i] : []));
+  const claimedNames = new Set<number>();
+
+  // ---- 1. main anchors and components -------------------------------------
+  const drafts: Draft[] = [];
+  let lastMain = -1;
+  for (const a of anchors) {
+    let parentIndex: number | null = null;
+    if (lastMain >= 0) {
+      const prev = drafts[lastMain]!.anchor!;
+      const samePage = pageIndexOf(pages, prev.line) === pageIndexOf(pages, a.line);
+      const between = (pred: (l: string) => boolean) => lines.slice(prev.figureLine + 1, a.line).some(pred);
+      if (a.placement === 'bracketed' || a.placement === 'inline') parentIndex = lastMain;
+      else if (
+        a.placement === 'line' &&
+        samePage &&
+        a.prefix === '' &&
+        !between((l) => NAME_LABEL.test(l) || hasExtension(l) || isBureauLine(l)) &&
+        between((l) => headingKind(l) !== null)
+      )
+        parentIndex = lastMain;
+    }
+    drafts.push({
+      anchor: a,
+      parentIndex,
+      title: null,
+      subtitle: null,
+      titleLine: null,
+      untitled: false,
+      tags: [],
+      bureau: null,
+      start: a.line,
+      end: a.figureLine,
+      header: new Set([a.line, a.figureLine]),
+      headerAbove: false,
+    });
+    if (parentIndex === null) lastMain = drafts.length - 1;
+  }
+
+  // ---- 2. titles ------------------------------------------------------------
+  const mainIdx = drafts.flatMap((d, i) => (d.parentIndex === null ? [i] : []));
+  mainIdx.forEach((di, k) => {
+    const d = drafts[di]!;
+    const a = d.anchor!;
+    const prevMain = k > 0 ? drafts[mainIdx[k - 1]!]! : null;
+    const nextMain = k + 1 < mainIdx.length ? drafts[mainIdx[k + 1]!]! : null;
+    const floor = prevMain ? Math.max(prevMain.anchor!.figureLine + 1, 0) : 0;
+    const page = pageOf(pages, a.line);
+    const ceiling = Math.min(nextMain ? nextMain.anchor!.line - 1 : lines.length - 1, page.end);
+
+    if (a.columnTitle) {
+      d.title = a.columnTitle;
+      d.titleLine = a.line;
+    }
+    // a name printed before the label on the amount line
+    const prefix = tidy(a.prefix.replace(/[【\[]$/u, ''));
+    const prefixSub = readSubtitleLine(prefix);
+    if (!d.title && prefix && !prefixSub && !isGroupLabel(prefix) && !/】$/u.test(prefix) && titleScore(prefix) !== null) {
+      const c = cleanTitle(prefix);
+      d.title = c.title;
+      d.tags.push(...c.tags);
+      d.titleLine = a.line;
+    }
+    // 施策名：… on the same page (before the amount preferred)
+    if (!d.title) {
+      const onPage = nameLines.filter((n) => !claimedNames.has(n) && n >= Math.max(page.start, floor) && n <= ceiling);
+      const before = onPage.filter((n) => n < a.line);
+      const pick = before.length ? before[before.length - 1]! : onPage[0];
+      if (pick !== undefined) {
+        claimedNames.add(pick);
+        let name = readNameLabel(lines[pick]!) ?? '';
+        let next = pick + 1;
+        // a name broken over two lines, or the sub-name on the next line
+        while (next < lines.length && isBlank(lines[next])) next++;
+        const sub = next <= ceiling ? readSubtitleLine(lines[next]!) : null;
+        if (name === '') {
+          d.untitled = true;
+        } else if (sub) {
+          d.subtitle = sub;
+          d.header.add(next);
+        }
+        d.title = name || null;
+        d.titleLine = pick;
+        d.header.add(pick);
+      }
+    }
+    // budget-request layout: title, bureau, amount
+    const above = readHeaderAbove(lines, a.line - 1, Math.max(floor, page.start - 40));
+    if (above) {
+      for (const h of above.header) d.header.add(h);
+      d.bureau ??= above.bureau || null;
+      d.tags.push(...above.tags);
+      if (!d.title && above.title) {
+        d.title = above.title;
+        d.titleLine = above.titleLine;
+        d.headerAbove = true;
+      }
+    }
+    // otherwise: the most title-like line of the page
+    if (!d.title && !d.untitled) {
+      let best: { i: number; score: number } | null = null;
+      const lo = Math.max(page.start, floor);
+      for (let i = lo; i <= ceiling; i++) {
+        if (i === a.line || i === a.figureLine) continue;
+        const s = titleScore(lines[i]!);
+        if (s === null) continue;
+        let score = s;
+        if (/^ \S/u.test(lines[i]!)) score += 2; // first line of a PDF page
+        if (i < a.line) score += 1;
+        const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+        if (nextText !== undefined && headingKind(nextText)) score += 1;
+        if (best === null || score > best.score) best = { i, score };
+      }
+      if (best && best.score >= 3) {
+        d.title = tidy(lines[best.i]!);
+        d.titleLine = best.i;
+      }
+    }
+    if (prefixSub) d.subtitle ??= prefixSub;
+    if (d.title) {
+      const c = cleanTitle(d.title);
+      d.title = c.title;
+      d.tags.push(...c.tags);
+      if (!d.subtitle) {
+        const s = splitSubtitle(d.title);
+        d.title = s.title;
+        d.subtitle = s.subtitle;
+      }
+      if (d.titleLine !== null) d.header.add(d.titleLine);
+      // a sub-name printed on the line after the title
+      if (!d.subtitle && d.titleLine !== null && d.titleLine !== a.line) {
+        let n = d.titleLine + 1;
+        while (n < lines.length && isBlank(lines[n])) n++;
+        const sub = n !== a.line ? readSubtitleLine(lines[n] ?? '') : null;
+        if (sub && sub.length >= 6) {
+          d.subtitle = sub;
+          d.header.add(n);
+        }
+      }
+    } else {
+      d.untitled = true;
+    }
+  });
+
+  // ---- 3. regions -----------------------------------------------------------
+  mainIdx.forEach((di, k) => {
+    const d = drafts[di]!;
+    const a = d.anchor!;
+    const prevMain = k > 0 ? drafts[mainIdx[k - 1]!]! : null;
+    const floor = prevMain ? prevMain.anchor!.figureLine + 1 : 0;
+    // request layout (badges, title, bureau, amount, then the body): the
+    // measure starts at its header; otherwise at the start of its page.
+    let start = d.headerAbove
+      ? Math.min(...d.header)
+      : Math.min(pageOf(pages, a.line).start, d.titleLine ?? a.line);
+    if (d.titleLine !== null && !d.headerAbove) start = Math.min(start, pageOf(pages, d.titleLine).start);
+    start = Math.max(start, floor);
+    if (prevMain?.titleLine != null && prevMain.titleLine >= start && prevMain.titleLine < a.line) start = prevMain.titleLine + 1;
+    d.start = start;
+  });
+  mainIdx.forEach((di, k) => {
+    const d = drafts[di]!;
+    const next = k + 1 < mainIdx.length ? drafts[mainIdx[k + 1]!]! : null;
+    d.end = next ? next.start - 1 : lines.length - 1;
+    while (d.end > d.start && isBlank(lines[d.end])) d.end--;
+  });
+  // components: from the previous amount line of their page to their own amount line
+  drafts.forEach((d, i) => {
+    if (d.parentIndex === null) return;
+    const a = d.anchor!;
+    const parent = drafts[d.parentIndex]!;
+    const prev = drafts[i - 1]!;
+    const floor = Math.max(parent.anchor!.figureLine, prev.anchor!.figureLine) + 1;
+    d.start = Math.max(floor, parent.start);
+    d.end = a.figureLine;
+    if (a.columnTitle) d.title = a.columnTitle;
+    const pre = tidy(a.prefix.replace(/[(（／/|]\s*$/u, '').replace(/^[-*]\s*/u, '').replace(/^[(（]主な事業[)）]\s*/u, ''));
+    const firstCell = tidy(pre.split('|').filter((c) => c.trim())[0] ?? '');
+    if (!d.title && pre && titleScore(pre) !== null) {
+      d.title = pre;
+      d.titleLine = a.line;
+    } else if (!d.title && firstCell && titleScore(firstCell.replace(/^・\s*/u, '')) !== null && !firstCell.startsWith('・')) {
+      d.title = firstCell;
+      d.titleLine = a.line;
+    }
+    if (!d.title) {
+      // the nearest title-like line above, within the component's span
+      for (let j = a.line - 1; j >= d.start; j--) {
+        const t = lines[j]!;
+        if (isBlank(t) || /^\s*[-|]/u.test(t)) continue;
+        if (titleScore(t) !== null) {
+          d.title = tidy(t);
+          d.titleLine = j;
+          break;
+        }
+      }
+    }
+    if (d.title) {
+      const c = cleanTitle(d.title.replace(/^[①-⑳]\s*/u, ''));
+      d.title = c.title;
+      d.tags.push(...c.tags);
+      if (d.titleLine !== null) d.header.add(d.titleLine);
+    } else d.untitled = true;
+    d.bureau = parent.bureau;
+  });
+
+  // ---- 4. bureau and badges inside the region ------------------------------
+  for (const d of drafts) {
+    if (d.parentIndex !== null) continue;
+    const a = d.anchor!;
+    d.bureau ??= bureauAfterAmount(lines[a.figureLine]!, a.amount.text);
+    if (!d.bureau) {
+      for (let i = d.start; i <= d.end; i++) {
+        const l = lines[i]!;
+        if (!hasExtension(l)) continue;
+        const beforeExt = l.split(/[(（]\s*内線/u)[0]!;
+        const parts: string[] = [];
+        if (beforeExt.trim() && isBureauLine(beforeExt, false)) parts.push(stripExtension(tidy(beforeExt)));
+        // bureau name(s) on the line(s) above an extension-only line
+        for (let j = i - 1; j >= d.start && parts.length === 0 && j >= i - 2; j--) {
+          if (isBlank(lines[j])) continue;
+          if (isBureauLine(lines[j]!, false)) parts.unshift(stripExtension(tidy(lines[j]!)));
+          break;
+        }
+        if (parts.length) {
+          d.bureau = joinBureauParts(parts);
+          d.header.add(i);
+          break;
+        }
+      }
+    }
+  }
+
+  // ---- 5. records ----------------------------------------------------------
+  const measures: MeasureRecord[] = drafts.map((d) => {
+    const a = d.anchor!;
+    const { sections, lead } = collectSections({ lines, start: d.start, end: d.end, skip: d.header });
+    if (!sections.purpose && lead) {
+      sections.purpose = lead;
+    } else if (lead && !sections.overview) {
+      sections.overview = lead;
+    }
+    let title = d.title;
+    if (!title) {
+      const firstSentence = (sections.purpose || sections.overview || lead).split(/[。\n]/u)[0] ?? '';
+      title = firstSentence.length > 40 ? `${firstSentence.slice(0, 40)}…` : firstSentence || `${a.budget.label}の施策（${d.start + 1}行目）`;
+      problems.push({ file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
+    }
+    const amountText = a.amount.text || tidy(lines[a.line]!);
+    return {
+      id: '',
+      url: '',
+      title,
+      untitled: d.untitled || !d.title,
+      subtitle: d.subtitle,
+      parent: null,
+      children: [],
+      budget: { ...a.budget },
+      amount: { yen: a.amount.yen, kind: a.amount.kind, text: amountText, prior_yen: a.amount.prior_yen, fund: a.amount.fund },
+      bureau: d.bureau,
+      tags: [...new Set(d.tags)],
+      sections,
+      source: { document: meta.id, lines: [d.start + 1, Math.max(d.end, d.start) + 1] },
+      title_line: d.titleLine === null ? null : d.titleLine + 1,
+      amount_line: a.figureLine + 1,
+    } satisfies MeasureRecord;
+  });
+
+  // ---- 6. hierarchy (by index; ids.ts turns indexes into ids) --------------
+  const parentOf = inferParents(drafts, measures);
+
+  return {
+    meta,
+    measures,
+    parentIndex: parentOf,
+    problems,
+    unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
+    lineCount: lines.length,
+  };
+}
+
+/**
+ * Package structure, by index into `measures`:
+ * - components found inside a measure's page belong to it;
+ * - a measure repeating an earlier measure's title with a sub-name belongs to it;
+ * - a part_of measure whose fund names another measure (by title, or by its
+ *   exact amount when the fund is only a figure) belongs to it;
+ * - measures following a measure whose own amounts add up exactly to its
+ *   amount belong to it.
+ */
+function inferParents(drafts: readonly Draft[], measures: readonly MeasureRecord[]): (number | null)[] {
+  const parent: (number | null)[] = drafts.map((d) => d.parentIndex);
+  const byKey = new Map<string, number>();
+  measures.forEach((m, i) => {
+    const key = titleKey(m.title);
+    if (parent[i] === null && m.subtitle && byKey.has(key)) {
+      const p = byKey.get(key)!;
+      if (!measures[p]!.subtitle) parent[i] = p;
+    }
+    if (!byKey.has(key)) byKey.set(key, i);
+  });
+  measures.forEach((m, i) => {
+    if (parent[i] !== null || m.amount.kind !== 'part_of' || !m.amount.fund) return;
+    const fundKey = titleKey(m.amount.fund);
+    let best: number | null = null;
+    measures.forEach((o, j) => {
+      if (j === i || o.amount.kind !== 'own') return;
+      const k = titleKey(o.title);
+      if (k.length >= 6 && fundKey.includes(k) && (best === null || k.length > titleKey(measures[best]!.title).length)) best = j;
+    });
+    if (best === null) {
+      const figure = /(\d[\d,.]*)\s*(億|百万|万|千)?円/u.exec(foldWidth(m.amount.fund));
+      if (figure && fundKey.replace(/[\d,.億百万千円約の]/gu, '') === '') {
+        for (let j = i - 1; j >= 0; j--) {
+          const o = measures[j]!;
+          if (o.amount.kind === 'own' && o.amount.text.includes(figure[0])) {
+            best = j;
+            break;
+          }
+        }
+      }
+    }
+    if (best !== null && parent[best] === null) parent[i] = best;
+  });
+  // exact sums of following measures
+  for (let i = 0; i < measures.length; i++) {
+    const total = measures[i]!.amount.yen;
+    if (parent[i] !== null || total === null || measures[i]!.amount.kind !== 'own') continue;
+    let sum = 0;
+    let ownCount = 0;
+    for (let j = i + 1; j < measures.length && j <= i + 12; j++) {
+      const m = measures[j]!;
+      if (parent[j] !== null && parent[j] !== i) break;
+      if (m.amount.kind === 'own') {
+        sum += m.amount.yen!;
+        ownCount++;
+      }
+      if (sum > total) break;
+      if (sum === total && ownCount >= 2) {
+        for (let c = i + 1; c <= j; c++) if (parent[c] === null) parent[c] = i;
+        break;
+      }
+    }
+  }
+  return parent;
 }

@@ -85,6 +85,8 @@ export interface Problem {
 export interface DocumentResult {
   meta: SourceMeta;
   measures: MeasureRecord[];
+  /** For each measure, the index of its parent package in `measures` (filled into ids by assignIds). */
+  parentIndex: (number | null)[];
   /** Budget-amount lines not attributed to any measure, and other warnings. */
   problems: Problem[];
   /** Budget-amount lines seen but deliberately not treated as measures (reported in the summary). */

@@ -1,0 +1,18 @@
+import { measureBody } from '../src/lib/mdx.ts';
+import { compile } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import { HOSTILE_LINES, makeRecord } from '../test/fixtures/records.ts';
+const rec = makeRecord({ sections: { purpose: HOSTILE_LINES.join('\n'), overview: '', scheme: '', outcome: HOSTILE_LINES.map((l) => `・${l}\n${l}`).join('\n') } });
+const body = measureBody(rec);
+console.log(body);
+let t: any;
+await compile(body, { remarkPlugins: [remarkGfm], rehypePlugins: [() => (tree: any) => { t = tree; }] });
+const walk = (n: any, path: string) => { if (n.type === 'element' && n.tagName === 'a') console.log('A:', JSON.stringify(n).slice(0, 300), path); (n.children || []).forEach((c: any) => walk(c, path)); };
+walk(t, '');
+const p = t.children.filter((c: any) => c.tagName === 'p')[1];
+console.log(JSON.stringify(p).slice(0, 3000));
+await compile(body, { rehypePlugins: [() => (tree: any) => { t = tree; }] });
+const txt = (n: any): string => n.type === 'text' ? n.value : n.tagName === 'br' ? '\n' : (n.children || []).map(txt).join('');
+const para = t.children.filter((c: any) => c.tagName === 'p')[2];
+const got = txt(para).split('\n');
+got.forEach((l: string, i: number) => { if (l !== HOSTILE_LINES[i]) console.log('DIFF', JSON.stringify(l), JSON.stringify(HOSTILE_LINES[i])); });

@@ -1,0 +1,132 @@
+/**
+ * Open-data exports (JSON, CSV) and the plain-text build summary.
+ * Pure functions: records in, strings out, byte-identical for equal input.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { DocumentResult, MeasureRecord } from './types.ts';
+
+/**
+ * Key order of the JSON export, per object path ('' is the record itself).
+ * Keys not listed (added to the types later) follow in alphabetical order.
+ */
+const KEY_ORDER: Record<string, readonly string[]> = {
+  '': [
+    'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
+    'bureau', 'tags', 'sections', 'source', 'title_line', 'amount_line',
+  ],
+  budget: ['label', 'fiscal_year', 'kind'],
+  amount: ['yen', 'kind', 'text', 'prior_yen', 'fund'],
+  sections: ['purpose', 'overview', 'scheme', 'outcome'],
+  source: ['document', 'lines'],
+};
+
+/** Deep copy with object keys in a fixed order. */
+function ordered(value: unknown, path = ''): unknown {
+  if (Array.isArray(value)) return value.map((v) => ordered(v, path));
+  if (value === null || typeof value !== 'object') return value;
+  const obj = value as Record<string, unknown>;
+  const preferred = KEY_ORDER[path] ?? [];
+  const rest = Object.keys(obj).filter((k) => !preferred.includes(k)).sort();
+  const out: Record<string, unknown> = {};
+  for (const key of [...preferred, ...rest]) {
+    if (key in obj && obj[key] !== undefined) out[key] = ordered(obj[key], path === '' ? key : `${path}.${key}`);
+  }
+  return out;
+}
+
+/** The records as pretty-printed JSON with a stable key order and a final newline. */
+export function toOpenDataJson(records: readonly MeasureRecord[]): string {
+  return `${JSON.stringify(ordered(records), null, 2)}\n`;
+}
+
+/** CSV columns, in order. */
+export const CSV_COLUMNS = [
+  'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children',
+  'budget_label', 'fiscal_year', 'budget_kind',
+  'amount_yen', 'amount_kind', 'amount_text', 'prior_yen', 'fund',
+  'bureau', 'tags', 'purpose', 'overview', 'scheme', 'outcome',
+  'source_document', 'source_first_line', 'source_last_line',
+] as const;
+
+type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>;
+
+function toCsvRow(r: MeasureRecord): CsvRow {
+  return {
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    untitled: r.untitled,
+    subtitle: r.subtitle,
+    parent: r.parent,
+    children: r.children.join(';'),
+    budget_label: r.budget.label,
+    fiscal_year: r.budget.fiscal_year,
+    budget_kind: r.budget.kind,
+    amount_yen: r.amount.yen,
+    amount_kind: r.amount.kind,
+    amount_text: r.amount.text,
+    prior_yen: r.amount.prior_yen,
+    fund: r.amount.fund,
+    bureau: r.bureau,
+    tags: r.tags.join(';'),
+    purpose: r.sections.purpose,
+    overview: r.sections.overview,
+    scheme: r.sections.scheme,
+    outcome: r.sections.outcome,
+    source_document: r.source.document,
+    source_first_line: r.source.lines[0],
+    source_last_line: r.source.lines[1],
+  };
+}
+
+/**
+ * One row per record, with a header row. UTF-8 with BOM so spreadsheet
+ * programs detect the encoding; null is an empty field; booleans are
+ * true/false. Fields are quoted when needed (RFC 4180), records end in LF.
+ * Text fields are document text: a field starting with = + - @ (or tab/CR)
+ * gets a leading ' so spreadsheets do not run it as a formula.
+ */
+export function toCsv(records: readonly MeasureRecord[]): string {
+  return stringify(records.map(toCsvRow), {
+    bom: true,
+    header: true,
+    columns: [...CSV_COLUMNS],
+    escape_formulas: true,
+    cast: { boolean: (value) => (value ? 'true' : 'false') },
+  });
+}
+
+/** Count of measures per amount kind. */
+export function amountKindCounts(measures: readonly MeasureRecord[]): Record<'own' | 'part_of' | 'none', number> {
+  const counts = { own: 0, part_of: 0, none: 0 };
+  for (const m of measures) counts[m.amount.kind] += 1;
+  return counts;
+}
+
+/**
+ * Plain-text build summary: per document the measures found, their amount
+ * kinds and untitled count, then every unattributed amount line and every
+ * problem with its file and line, so a reviewer can check each one.
+ */
+export function buildSummary(results: readonly DocumentResult[]): string {
+  const out: string[] = [];
+  let total = 0;
+  for (const { meta, measures, problems, unattributed } of results) {
+    const counts = amountKindCounts(measures);
+    const untitled = measures.filter((m) => m.untitled).length;
+    total += measures.length;
+    out.push(
+      `${meta.id} (${meta.file}): ${measures.length} measures ` +
+        `(own ${counts.own}, part_of ${counts.part_of}, none ${counts.none}); ` +
+        `${untitled} untitled; ${unattributed.length} unattributed; ${problems.length} problems`,
+    );
+    for (const u of unattributed) out.push(`  ${meta.file}:${u.line}: unattributed: ${oneLine(u.text)}`);
+    for (const p of problems) out.push(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${oneLine(p.message)}`);
+  }
+  out.push(`total: ${total} measures in ${results.length} documents`);
+  return `${out.join('\n')}\n`;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,82 @@
+/**
+ * Display formatting for amounts, fiscal years and budget kinds.
+ * Pure functions: values in, strings out.
+ */
+import type { AmountKind, BudgetKind } from './types.ts';
+
+const OKU = 100_000_000; // 億
+const MAN = 10_000; // 万
+
+const grouped = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 1 });
+const exact = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 0 });
+
+/**
+ * Amount in yen in the style citizens read: 828億円, 1,311億円, 3.9億円,
+ * 7,200万円, 5,000円. At most one decimal is shown; when the value had to be
+ * rounded to get there, it is marked 約 (approximately) so no figure on a
+ * page looks more exact than it is. Use formatYenExact for the full number.
+ */
+export function formatYen(yen: number): string {
+  if (!Number.isFinite(yen)) throw new RangeError(`not a finite amount: ${yen}`);
+  if (yen < 0) return `−${formatYen(-yen)}`;
+  if (yen >= OKU) return inUnit(yen, OKU, '億円');
+  if (yen >= MAN) {
+    // 9,999.99万 would round up to 10,000万: say 約1億円 instead.
+    if (Math.round((yen * 10) / MAN) >= 10 * MAN) return inUnit(yen, OKU, '億円');
+    return inUnit(yen, MAN, '万円');
+  }
+  if (Number.isInteger(yen)) return `${exact.format(yen)}円`;
+  return `約${exact.format(Math.round(yen))}円`;
+}
+
+function inUnit(yen: number, unit: number, suffix: string): string {
+  const tenths = (yen * 10) / unit;
+  const isExact = Number.isInteger(tenths);
+  const value = Math.round(tenths) / 10;
+  return `${isExact ? '' : '約'}${grouped.format(value)}${suffix}`;
+}
+
+/** Full amount in yen with digit grouping: 82,800,000,000円. */
+export function formatYenExact(yen: number): string {
+  if (!Number.isFinite(yen)) throw new RangeError(`not a finite amount: ${yen}`);
+  return `${exact.format(yen)}円`;
+}
+
+const KIND_LABELS: Record<BudgetKind, string> = {
+  supplementary: '補正予算',
+  request: '概算要求',
+  initial: '当初予算',
+  policy: '政策パッケージ',
+};
+
+/** Japanese name of a budget (document) kind. */
+export function budgetKindLabel(kind: BudgetKind): string {
+  return KIND_LABELS[kind];
+}
+
+const AMOUNT_KIND_LABELS: Record<AmountKind, string> = {
+  own: '金額あり',
+  part_of: '他の予算の内数',
+  none: '金額の記載なし',
+};
+
+/** Japanese description of an amount kind. */
+export function amountKindLabel(kind: AmountKind): string {
+  return AMOUNT_KIND_LABELS[kind];
+}
+
+/**
+ * Japanese fiscal year with the Western year: 令和6年度（2024年度）.
+ * 令和 began in 2019 (元年), 平成 in 1989.
+ */
+export function formatFiscalYear(year: number): string {
+  const era = year >= 2019 ? { name: '令和', start: 2018 } : year >= 1989 ? { name: '平成', start: 1988 } : null;
+  if (!era) return `${year}年度`;
+  const n = year - era.start;
+  return `${era.name}${n === 1 ? '元' : n}年度（${year}年度）`;
+}
+
+/** Source line range as shown on pages: 行 12–40 (or 行 12 for one line). */
+export function formatLineRange([first, last]: readonly [number, number]): string {
+  return first === last ? `行 ${first}` : `行 ${first}–${last}`;
+}

@@ -1,0 +1,52 @@
+/**
+ * Character-level normalisation used for *matching* (never for display).
+ * All functions keep a 1:1 character mapping where noted, so that offsets
+ * found in the folded text are valid in the printed text.
+ */
+
+/**
+ * Fold full-width ASCII (！..～) to half-width and the ideographic space to a
+ * space. One character in, one character out (offsets are preserved).
+ * Unlike NFKC it leaves ①, ㈱, ｶﾀｶﾅ etc. alone.
+ */
+export function foldWidth(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (c === 0x3000) out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+
+/** Dash-like characters the documents use for "none" (ー, 一, －, -, ‐, —, ―). */
+export const DASHES = 'ー一－\\-‐―—–';
+
+/** Remove every kind of white space. */
+export function stripSpaces(s: string): string {
+  return s.replace(/\s+/gu, '');
+}
+
+const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚ]';
+const SPACED_RUN = new RegExp(`(?:${WIDE} ){2,}${WIDE}`, 'gu');
+
+/**
+ * Collapse letter-spaced words: `児 童 相 談 所` → `児童相談所`,
+ * `【 補 正 ５ ０ 億 円 】` → `【補正５０億円】`. Only runs of at least three
+ * single characters separated by single spaces are joined, so ordinary
+ * spaced phrases (`医政局 研究開発政策課`) are kept.
+ */
+export function collapseLetterSpacing(s: string): string {
+  let out = s.replace(SPACED_RUN, (run) => run.replace(/ /g, ''));
+  // brackets padded with a space around a collapsed run: 【 補正 】 → 【補正】
+  out = out.replace(/([【［（〔＜]) (?=\S)/gu, '$1').replace(/(?<=\S) ([】］）〕＞])/gu, '$1');
+  return out;
+}
+
+/** Key used to compare titles: width-folded, spaces and decoration removed. */
+export function titleKey(s: string): string {
+  return stripSpaces(foldWidth(s))
+    .replace(/[【】「」『』〔〕\[\]*＊]/g, '')
+    .toLowerCase();
+}

@@ -1,0 +1,48 @@
+/**
+ * Page segmentation of PDF-extracted text. A PDF page usually begins with a
+ * line that starts with exactly one space; a line holding only a page number
+ * ends a page. Pages are approximate (diagram labels can also start with a
+ * space), so callers treat them as hints, not as hard boundaries.
+ */
+import { foldWidth } from './normalize.ts';
+
+export interface Page {
+  /** 0-based index of the first line. */
+  start: number;
+  /** 0-based index of the last line (inclusive). */
+  end: number;
+}
+
+export function isPageNumberLine(line: string): boolean {
+  return /^\s*\d{1,3}\s*$/u.test(foldWidth(line));
+}
+
+export function isPageStartLine(line: string): boolean {
+  return /^ [^\s]/u.test(line);
+}
+
+export function splitPages(lines: readonly string[]): Page[] {
+  const starts = new Set<number>([0]);
+  lines.forEach((line, i) => {
+    if (i > 0 && isPageStartLine(line)) starts.add(i);
+    if (isPageNumberLine(line)) {
+      let j = i + 1;
+      while (j < lines.length && lines[j]!.trim() === '') j++;
+      if (j < lines.length) starts.add(j);
+    }
+  });
+  const sorted = [...starts].sort((a, b) => a - b);
+  return sorted.map((start, k) => ({ start, end: (sorted[k + 1] ?? lines.length) - 1 }));
+}
+
+/** Index of the page holding line i (pages sorted, covering every line). */
+export function pageIndexOf(pages: readonly Page[], i: number): number {
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]!.start <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

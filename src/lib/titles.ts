@@ -1,0 +1,72 @@
+/**
+ * Title handling: which printed lines look like a measure's name, how a
+ * `施策名：` label reads, and how a trailing parenthesised sub-name splits off.
+ */
+import { foldWidth } from './normalize.ts';
+import { headingKind, isBureauLine, hasExtension, tidy } from './lines.ts';
+
+/** `施策名：…` (the label may stand alone with the name missing). */
+export function readNameLabel(line: string): string | null {
+  const m = /施\s*策\s*名\s*[:：]\s*(.*)$/u.exec(line);
+  return m ? tidy(m[1]!) : null;
+}
+
+const TITLE_ENDINGS =
+  /(事業|推進|支援|整備|強化|確保|構築|改修|について|対応|対策|システム|等|経費|助成金|概要|引上げ|促進|開発|調査|研究|交付金|基金|補助金|体制|計画|センター|プロジェクト|モデル|[①-⑳]|分[)）])$/u;
+
+const NOT_TITLE_START = /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー―・「（(【〔\[|]|^[ア-ン]\s|^\d+[.)）]|^[①-⑳]/u;
+
+/**
+ * Score how much a printed line looks like a measure title (higher = more);
+ * `null` when it cannot be one.
+ */
+export function titleScore(line: string): number | null {
+  const raw = tidy(line);
+  const t = foldWidth(raw);
+  const core = t.replace(/^【(.*)】$/u, '$1');
+  if (core.length < 6 || core.length > 80) return null;
+  if (/[。]/u.test(core) || /[、,]$/u.test(core)) return null;
+  if (NOT_TITLE_START.test(t) && !/^【[^○◯].*】$/u.test(t)) return null;
+  if (headingKind(raw) || isBureauLine(raw) || hasExtension(raw)) return null;
+  if (/予算|億円|百万円|千円|万円|内線|施策名|閣議決定|令和\d+年\d+月/u.test(core)) return null;
+  if (/[をにがはでのと]$/u.test(core)) return null; // a sentence broken mid-way
+  if (/^[\x20-\x7e]+$/u.test(core)) return null; // latin-only labels
+  const spaces = (core.match(/\s/gu) ?? []).length;
+  if (spaces > 2) return null;
+  let score = 0;
+  if (TITLE_ENDINGS.test(core.replace(/[（(][^)）]*[)）]$/u, '').replace(/（新規）$/u, ''))) score += 3;
+  if (core.length >= 10) score += 1;
+  if ((core.match(/、/gu) ?? []).length >= 2) score -= 2;
+  return score;
+}
+
+/** Printed title decoration that is not part of the name. */
+export function cleanTitle(s: string): { title: string; tags: string[] } {
+  const tags: string[] = [];
+  let t = tidy(s).replace(/^【(.*)】$/u, '$1').trim();
+  const badge = /[（(【＜<]\s*(新規|拡充)\s*[)）】＞>]\s*$/u.exec(t);
+  if (badge) {
+    tags.push(badge[1]!);
+    t = t.slice(0, badge.index).trim();
+  }
+  return { title: t, tags };
+}
+
+/**
+ * Split a trailing parenthesised sub-name: `診療報酬改定DX（施設基準の届出の電子化推進）`
+ * → title + subtitle. Short qualifiers (`（市町村分）`, `（医療分）`, `（仮称）`) stay in the title.
+ */
+export function splitSubtitle(title: string): { title: string; subtitle: string | null } {
+  const m = /^(.+?)\s*[（(]([^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*)[)）]$/u.exec(title);
+  if (!m) return { title, subtitle: null };
+  const inner = m[2]!.trim();
+  if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4) return { title, subtitle: null };
+  return { title: m[1]!.trim(), subtitle: inner.replace(/^旧[:：]/u, (x) => x) };
+}
+
+/** A sub-name printed on its own line: `（生産性向上・職場環境整備等事業）` or `－…－`. */
+export function readSubtitleLine(line: string): string | null {
+  const t = tidy(line);
+  const m = /^[（(](.+)[)）]$/u.exec(t) ?? /^[－\-―ー](.+)[－\-―ー]$/u.exec(t);
+  return m ? m[1]!.trim() : null;
+}
