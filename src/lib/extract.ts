@@ -60,10 +60,22 @@ function readHeaderAbove(lines: readonly string[], from: number, floor: number) 
   const bureauParts: string[] = [];
   let i = from;
   let sawBureau = false;
+  let skippedHeading = false;
   for (; i >= floor; i--) {
     const l = lines[i]!;
     if (isBlank(l)) continue;
-    if (/^\s*[(（]\s*内線[^)）]*[)）]\s*$/u.test(l)) {
+    // the amount line is sometimes printed after the first section heading
+    if (!sawBureau && !skippedHeading && headingKind(l)) {
+      skippedHeading = true;
+      continue;
+    }
+    // a division name broken after ・ : 医政局医薬産業振興・ / 医療情報企画課
+    if (sawBureau && bureauParts.length && /・$/u.test(l.trim()) && isBureauLine(`${l.trim()}${bureauParts[0]}`, false)) {
+      bureauParts[0] = `${tidy(l)}${bureauParts[0]}`;
+      header.add(i);
+      continue;
+    }
+    if (/^\s*[(（]\s*[内內]線?\s*[\d０-９、,・\s]+[)）]\s*$/u.test(l)) {
       header.add(i);
       sawBureau = true;
       continue;
@@ -76,14 +88,13 @@ function readHeaderAbove(lines: readonly string[], from: number, floor: number) 
     }
     break;
   }
-  if (!sawBureau) return null;
-  const bureau = joinBureauParts(bureauParts);
+  const bureau = sawBureau ? joinBureauParts(bureauParts) : null;
   // title line(s): the next non-blank line above, then badges above it
   let j = i;
   while (j >= floor && isBlank(lines[j])) j--;
-  if (j < floor) return { header, bureau, titleLine: null, title: null, tags: [] as string[] };
+  if (j < floor) return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] as string[] } : null;
   const { tags, rest } = splitLeadingBadges(lines[j]!);
-  if (titleScore(rest) === null) return { header, bureau, titleLine: null, title: null, tags };
+  if (titleScore(rest) === null) return sawBureau ? { header, bureau, titleLine: null, title: null, tags } : null;
   header.add(j);
   let k = j - 1;
   while (k >= floor) {
@@ -92,11 +103,23 @@ function readHeaderAbove(lines: readonly string[], from: number, floor: number) 
       continue;
     }
     const b = badgesOf(lines[k]!);
-    if (!b) break;
+    if (!b) {
+      // some pages print the bureau (with its extension) above the badges
+      if (!sawBureau && hasExtension(lines[k]!)) {
+        const name = stripExtension(tidy(lines[k]!));
+        if (isBureauLine(name, false)) {
+          header.add(k);
+          return { header, bureau: name, titleLine: j, title: rest, tags };
+        }
+      }
+      break;
+    }
     tags.unshift(...b);
     header.add(k);
     k--;
   }
+  // without a bureau line, only a badge line above makes this a request-style header
+  if (!sawBureau && tags.length === 0) return null;
   return { header, bureau, titleLine: j, title: rest, tags };
 }
 
@@ -141,6 +164,8 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
         a.placement === 'line' &&
         samePage &&
         a.prefix === '' &&
+        a.figureLine !== a.line && // a breakdown row prints the label alone, the figure below
+        !/^\s*[(（]/u.test(lines[a.figureLine]!) &&
         !between((l) => NAME_LABEL.test(l) || hasExtension(l) || isBureauLine(l)) &&
         between((l) => headingKind(l) !== null)
       )
@@ -177,6 +202,15 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     if (a.columnTitle) {
       d.title = a.columnTitle;
       d.titleLine = a.line;
+      const first = prevMain?.anchor?.line === a.line ? prevMain : null;
+      if (first) {
+        // later columns of a table row share the first column's header
+        d.bureau = first.bureau;
+        d.tags.push(...first.tags);
+        for (const h of first.header) d.header.add(h);
+        d.headerAbove = first.headerAbove;
+        return;
+      }
     }
     // a name printed before the label on the amount line
     const prefix = tidy(a.prefix.replace(/[【\[]$/u, ''));
@@ -269,6 +303,10 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
   });
 
   // ---- 3. regions -----------------------------------------------------------
+  // In a header-first document (budget requests: badges, title, bureau, amount,
+  // then the body) a measure whose header could not be read still starts at
+  // its amount line, not at the top of the page.
+  const headerFirst = mainIdx.filter((di) => drafts[di]!.headerAbove).length * 2 > mainIdx.length;
   mainIdx.forEach((di, k) => {
     const d = drafts[di]!;
     const a = d.anchor!;
@@ -276,17 +314,23 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     const floor = prevMain ? prevMain.anchor!.figureLine + 1 : 0;
     // request layout (badges, title, bureau, amount, then the body): the
     // measure starts at its header; otherwise at the start of its page.
-    let start = d.headerAbove
-      ? Math.min(...d.header)
-      : Math.min(pageOf(pages, a.line).start, d.titleLine ?? a.line);
-    if (d.titleLine !== null && !d.headerAbove) start = Math.min(start, pageOf(pages, d.titleLine).start);
+    let start: number;
+    if (d.headerAbove) start = Math.min(...d.header);
+    else if (headerFirst) start = Math.min(a.line, d.titleLine !== null && d.titleLine >= a.line - 8 ? d.titleLine : a.line);
+    else {
+      start = Math.min(pageOf(pages, a.line).start, d.titleLine ?? a.line);
+      if (d.titleLine !== null) start = Math.min(start, pageOf(pages, d.titleLine).start);
+    }
     start = Math.max(start, floor);
     if (prevMain?.titleLine != null && prevMain.titleLine >= start && prevMain.titleLine < a.line) start = prevMain.titleLine + 1;
-    d.start = start;
+    // columns of one table row share one region
+    d.start = prevMain && prevMain.anchor!.line === a.line ? prevMain.start : start;
   });
   mainIdx.forEach((di, k) => {
     const d = drafts[di]!;
-    const next = k + 1 < mainIdx.length ? drafts[mainIdx[k + 1]!]! : null;
+    let n = k + 1;
+    while (n < mainIdx.length && drafts[mainIdx[n]!]!.anchor!.line === d.anchor!.line) n++;
+    const next = n < mainIdx.length ? drafts[mainIdx[n]!]! : null;
     d.end = next ? next.start - 1 : lines.length - 1;
     while (d.end > d.start && isBlank(lines[d.end])) d.end--;
   });
@@ -335,7 +379,8 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     if (d.parentIndex !== null) continue;
     const a = d.anchor!;
     d.bureau ??= bureauAfterAmount(lines[a.figureLine]!, a.amount.text);
-    if (!d.bureau) {
+    // a request-style header names its bureau right above the amount, or none
+    if (!d.bureau && !d.headerAbove) {
       for (let i = d.start; i <= d.end; i++) {
         const l = lines[i]!;
         if (!hasExtension(l)) continue;

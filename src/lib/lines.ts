@@ -46,7 +46,7 @@ export function splitLeadingBadges(line: string): { tags: string[]; rest: string
   return { tags, rest };
 }
 
-const EXTENSION = /[(（]\s*内線[^)）]*[)）]?|[(（]\s*\d{3,5}(?:[・、,，]\s*\d{3,5})*\s*[)）]/gu;
+const EXTENSION = /[(（]\s*[内內]線?\s*[^)）]*[)）]?|[(（]\s*\d{3,5}(?:[・、,，]\s*\d{3,5})*\s*[)）]/gu;
 
 /** Remove extension numbers `（内線2672）`, `(内線3982・3986)`, `（3986）`. */
 export function stripExtension(s: string): string {
@@ -54,12 +54,12 @@ export function stripExtension(s: string): string {
 }
 
 export function hasExtension(s: string): boolean {
-  return /内線/u.test(s) || /[(（]\s*\d{4}(?:[・、,，]\s*\d{3,5})*\s*[)）]\s*$/u.test(foldWidth(s));
+  return /[内內]線|[(（]\s*内\s*\d/u.test(s) || /[(（]\s*\d{4}(?:[・、,，]\s*\d{3,5})*\s*[)）]\s*$/u.test(foldWidth(s));
 }
 
 const ORG_UNIT = '(?:局|官房|部|課|室|参事官|官|付)';
 const BUREAU_RE = new RegExp(
-  `^[\\p{Script=Han}\\p{Script=Katakana}ー・（）()、,，\\s]{2,80}?${ORG_UNIT}(?:[\\s、,，]*[\\p{Script=Han}\\p{Script=Katakana}ー・（）()]{1,40}?${ORG_UNIT})*$`,
+  `^[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・（）()、,，\\s]{2,80}?${ORG_UNIT}(?:[\\s、,，]*[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・（）()]{1,40}?${ORG_UNIT})*$`,
   'u',
 );
 

@@ -29,6 +29,7 @@ export function titleScore(line: string): number | null {
   if (NOT_TITLE_START.test(t) && !/^【[^○◯].*】$/u.test(t)) return null;
   if (headingKind(raw) || isBureauLine(raw) || hasExtension(raw)) return null;
   if (/予算|億円|百万円|千円|万円|内線|施策名|閣議決定|令和\d+年\d+月/u.test(core)) return null;
+  if (/[:：]/u.test(core.replace(/[（(][^()（）]*[)）]$/u, ''))) return null; // `実施主体：国` is a field, not a name
   if (/[をにがはでのと]$/u.test(core)) return null; // a sentence broken mid-way
   if (/^[\x20-\x7e]+$/u.test(core)) return null; // latin-only labels
   const spaces = (core.match(/\s/gu) ?? []).length;
@@ -44,6 +45,14 @@ export function titleScore(line: string): number | null {
 export function cleanTitle(s: string): { title: string; tags: string[] } {
   const tags: string[] = [];
   let t = tidy(s).replace(/^【(.*)】$/u, '$1').trim();
+  // a space inside Japanese text is a line-break artefact; between latin words it is real
+  t = t.replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/gu, (m, off: number) => {
+    const before = t.slice(0, off);
+    // keep the space after a programme label such as 医薬品プロジェクト, dropped below
+    return /プロジェクト$/u.test(before) ? ' ' : '';
+  });
+  // a programme label printed before the name: 医薬品プロジェクト 創薬支援推進事業
+  t = t.replace(/^\S+プロジェクト\s+(?=\S)/u, '');
   const badge = /[（(【＜<]\s*(新規|拡充)\s*[)）】＞>]\s*$/u.exec(t);
   if (badge) {
     tags.push(badge[1]!);

@@ -1,0 +1,28 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+
+// Deploy target: SITE_URL is the origin (for canonical URLs and the sitemap),
+// SITE_BASE the sub-path the site is served under ('/' or e.g. '/budget/').
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = process.env.SITE_BASE || '/';
+
+export default defineConfig({
+  site,
+  base,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [
+    mdx({
+      // The MDX files are serialised from document text (src/lib/mdx.ts).
+      // GFM would turn bare URLs in that text into links after parsing,
+      // and smartypants would rewrite its quotes: keep both off so the text
+      // stays literal.
+      gfm: false,
+      smartypants: false,
+    }),
+    sitemap(),
+  ],
+});

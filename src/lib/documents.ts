@@ -1,0 +1,73 @@
+/**
+ * Per-document summary written to src/generated/documents.json and shown on
+ * the home page: metadata, counts, and totals per budget.
+ */
+import { amountKindCounts } from './exports.ts';
+import type { BudgetKind, DocumentResult, SourceMeta } from './types.ts';
+
+export interface BudgetTotal {
+  label: string;
+  fiscal_year: number;
+  kind: BudgetKind;
+  /** Measures under this budget label. */
+  measures: number;
+  /**
+   * Sum of `own` amounts of top-level measures (parent null). Children are
+   * left out because a package's amount usually includes them; part_of and
+   * none measures have no amount of their own.
+   */
+  top_level_own_yen: number;
+  top_level_own_count: number;
+}
+
+export interface DocumentSummary {
+  meta: SourceMeta;
+  line_count: number;
+  counts: {
+    measures: number;
+    own: number;
+    part_of: number;
+    none: number;
+    untitled: number;
+    top_level: number;
+    unattributed: number;
+    problems: number;
+  };
+  /** One entry per budget of the metadata (in its order), then any other label found. */
+  totals: BudgetTotal[];
+}
+
+export function summariseDocument(result: DocumentResult): DocumentSummary {
+  const { meta, measures } = result;
+  const totals = new Map<string, BudgetTotal>();
+  const totalFor = (b: { label: string; fiscal_year: number; kind: BudgetKind }) => {
+    let t = totals.get(b.label);
+    if (!t) {
+      t = { label: b.label, fiscal_year: b.fiscal_year, kind: b.kind, measures: 0, top_level_own_yen: 0, top_level_own_count: 0 };
+      totals.set(b.label, t);
+    }
+    return t;
+  };
+  for (const b of meta.budgets) totalFor(b);
+  for (const m of measures) {
+    const t = totalFor(m.budget);
+    t.measures += 1;
+    if (m.parent === null && m.amount.kind === 'own' && m.amount.yen !== null) {
+      t.top_level_own_yen += m.amount.yen;
+      t.top_level_own_count += 1;
+    }
+  }
+  return {
+    meta,
+    line_count: result.lineCount,
+    counts: {
+      measures: measures.length,
+      ...amountKindCounts(measures),
+      untitled: measures.filter((m) => m.untitled).length,
+      top_level: measures.filter((m) => m.parent === null).length,
+      unattributed: result.unattributed.length,
+      problems: result.problems.length,
+    },
+    totals: [...totals.values()],
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Orchestration from source documents to the generated files, in memory.
+ * Only loadSources touches the file system; scripts/extract.ts writes the
+ * outputs and prints the summary.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { summariseDocument } from './documents.ts';
+import { buildSummary, toOpenDataJson } from './exports.ts';
+import { extractDocument } from './extract.ts';
+import { assignIds } from './ids.ts';
+import { measureToMdx } from './mdx.ts';
+import type { Budget, BudgetKind, DocumentResult, MeasureRecord, SourceMeta } from './types.ts';
+
+/** A source document ready for extraction. */
+export interface SourceDocument {
+  meta: SourceMeta;
+  /** Text with BOM removed and line endings normalised to LF. */
+  text: string;
+  /** Name of the metadata file, for messages. */
+  metaFile: string;
+}
+
+/** Something wrong with one file; that document is skipped. */
+export interface SourceError {
+  file: string;
+  message: string;
+}
+
+export interface LoadResult {
+  sources: SourceDocument[];
+  errors: SourceError[];
+}
+
+const META_SUFFIX = '.meta.yaml';
+const BUDGET_KINDS: readonly BudgetKind[] = ['supplementary', 'request', 'initial', 'policy'];
+
+/**
+ * Read every *.meta.yaml in `dir` and the text it names. Problems with one
+ * document (unreadable, malformed or incomplete metadata, missing text, a
+ * duplicate id, a text file no metadata names) are reported and that
+ * document is skipped; the others are still returned. Sorted by file name.
+ */
+export function loadSources(dir: string): LoadResult {
+  const errors: SourceError[] = [];
+  const sources: SourceDocument[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch (e) {
+    return { sources, errors: [{ file: dir, message: `cannot read directory: ${errorMessage(e)}` }] };
+  }
+  const referenced = new Set<string>();
+  const ids = new Map<string, string>();
+
+  for (const metaFile of names.filter((n) => n.endsWith(META_SUFFIX))) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(readFileSync(join(dir, metaFile), 'utf8'));
+    } catch (e) {
+      errors.push({ file: metaFile, message: `invalid YAML: ${firstLine(errorMessage(e))}` });
+      continue;
+    }
+    const checked = validateMeta(raw);
+    if (!checked.ok) {
+      errors.push({ file: metaFile, message: checked.errors.join('; ') });
+      continue;
+    }
+    const { meta } = checked;
+    referenced.add(meta.file);
+    const previous = ids.get(meta.id);
+    if (previous !== undefined) {
+      errors.push({ file: metaFile, message: `id "${meta.id}" is already used by ${previous}` });
+      continue;
+    }
+    const textPath = join(dir, meta.file);
+    if (!existsSync(textPath)) {
+      errors.push({ file: metaFile, message: `text file "${meta.file}" not found` });
+      continue;
+    }
+    let text: string;
+    try {
+      text = normaliseText(readFileSync(textPath, 'utf8'));
+    } catch (e) {
+      errors.push({ file: metaFile, message: `cannot read "${meta.file}": ${errorMessage(e)}` });
+      continue;
+    }
+    ids.set(meta.id, metaFile);
+    sources.push({ meta, text, metaFile });
+  }
+
+  for (const name of names.filter((n) => n.endsWith('.txt') && !referenced.has(n))) {
+    errors.push({ file: name, message: `no *${META_SUFFIX} names this text file; skipped` });
+  }
+  return { sources, errors };
+}
+
+/** Remove a leading BOM and normalise CRLF and CR line endings to LF. */
+export function normaliseText(raw: string): string {
+  return raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+export type MetaCheck = { ok: true; meta: SourceMeta } | { ok: false; errors: string[] };
+
+/** Check a parsed metadata record against SourceMeta; list everything wrong. */
+export function validateMeta(raw: unknown): MetaCheck {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, errors: ['metadata must be a YAML mapping'] };
+  }
+  const r = raw as Record<string, unknown>;
+  const errors: string[] = [];
+  const text = (key: string) => {
+    const v = r[key];
+    if (typeof v !== 'string' || v.trim() === '') errors.push(`"${key}" must be a non-empty string`);
+  };
+  text('id');
+  if (typeof r.id === 'string' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.id)) {
+    errors.push(`"id" must be lowercase ASCII letters, digits and single hyphens (got "${r.id}")`);
+  }
+  text('file');
+  if (typeof r.file === 'string' && (r.file.includes('/') || r.file.includes('\\') || r.file.startsWith('.'))) {
+    errors.push(`"file" must be a file name beside the metadata (got "${r.file}")`);
+  }
+  text('title');
+  text('publisher');
+  if (!isYear(r.fiscal_year)) errors.push('"fiscal_year" must be a year (integer)');
+  if (!BUDGET_KINDS.includes(r.kind as BudgetKind)) errors.push(`"kind" must be one of ${BUDGET_KINDS.join(', ')}`);
+  if (r.date !== null && r.date !== undefined && typeof r.date !== 'string') errors.push('"date" must be a string or null');
+  if (r.url !== null && r.url !== undefined && typeof r.url !== 'string') errors.push('"url" must be a string or null');
+  if (!Array.isArray(r.budgets) || r.budgets.length === 0) {
+    errors.push('"budgets" must be a non-empty list');
+  } else {
+    r.budgets.forEach((b: unknown, i: number) => {
+      const budget = (b ?? {}) as Partial<Record<keyof Budget, unknown>>;
+      if (typeof budget.label !== 'string' || budget.label.trim() === '') errors.push(`budgets[${i}].label must be a non-empty string`);
+      if (!isYear(budget.fiscal_year)) errors.push(`budgets[${i}].fiscal_year must be a year (integer)`);
+      if (!BUDGET_KINDS.includes(budget.kind as BudgetKind)) errors.push(`budgets[${i}].kind must be one of ${BUDGET_KINDS.join(', ')}`);
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  const budgets = (r.budgets as Budget[]).map(({ label, fiscal_year, kind }) => ({ label, fiscal_year, kind }));
+  return {
+    ok: true,
+    meta: {
+      id: r.id as string,
+      file: r.file as string,
+      title: r.title as string,
+      publisher: r.publisher as string,
+      fiscal_year: r.fiscal_year as number,
+      kind: r.kind as BudgetKind,
+      date: (r.date as string | null | undefined) ?? null,
+      budgets,
+      url: (r.url as string | null | undefined) ?? null,
+    },
+  };
+}
+
+function isYear(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200;
+}
+
+export interface ExtractResult {
+  results: DocumentResult[];
+  errors: SourceError[];
+}
+
+/**
+ * Extract every document, then assign ids across all of them. A document
+ * whose extraction throws is reported and skipped.
+ */
+export function extractAll(sources: readonly SourceDocument[]): ExtractResult {
+  const results: DocumentResult[] = [];
+  const errors: SourceError[] = [];
+  for (const { meta, text, metaFile } of sources) {
+    try {
+      results.push(extractDocument(text, meta));
+    } catch (e) {
+      errors.push({ file: metaFile, message: `extraction failed: ${errorMessage(e)}` });
+    }
+  }
+  assignIds(results);
+  return { results, errors };
+}
+
+/** Everything the build writes, in memory. */
+export interface Outputs {
+  /** All records, in document order then source order. */
+  records: MeasureRecord[];
+  /** src/content/measures/<file> → MDX text. Sorted by file name. */
+  mdx: { file: string; content: string }[];
+  /** src/generated/measures.json (identical to the open-data export). */
+  measuresJson: string;
+  /** src/generated/documents.json */
+  documentsJson: string;
+  /** Build summary for the console. */
+  summary: string;
+}
+
+/** Turn extraction results into the generated files. Throws on duplicate or unsafe ids. */
+export function buildOutputs(results: readonly DocumentResult[]): Outputs {
+  const records = results.flatMap((r) => r.measures);
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (!/^[^/\\.\s][^/\\\s]*$/.test(r.id)) throw new Error(`measure id "${r.id}" is not usable as a file name (${r.source.document})`);
+    if (seen.has(r.id)) throw new Error(`duplicate measure id "${r.id}" (${r.source.document})`);
+    seen.add(r.id);
+  }
+  const mdx = records
+    .map((r) => ({ file: `${r.id}.mdx`, content: measureToMdx(r) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    records,
+    mdx,
+    measuresJson: toOpenDataJson(records),
+    documentsJson: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
+    summary: buildSummary(results),
+  };
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
