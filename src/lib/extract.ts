@@ -138,6 +138,24 @@ export function joinBureauParts(parts: readonly string[]): string {
   return out;
 }
 
+/** The most title-like line in [lo, hi] (scores in titles.ts plus layout hints), if any scores at least `min`. */
+function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anchor, min = 3): number | null {
+  let best: { i: number; score: number } | null = null;
+  for (let i = lo; i <= hi; i++) {
+    if (i === a.line || i === a.figureLine) continue;
+    const s = titleScore(lines[i]!);
+    if (s === null) continue;
+    let score = s;
+    if (/^ \S/u.test(lines[i]!)) score += 2; // first line of a PDF page
+    if (i < a.line) score += 1;
+    if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
+    const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+    if (nextText !== undefined && headingKind(nextText)) score += 1;
+    if (best === null || score >= best.score) best = { i, score };
+  }
+  return best && best.score >= min ? best.i : null;
+}
+
 function pageOf(pages: readonly Page[], line: number): Page {
   return pages[pageIndexOf(pages, line)]!;
 }
@@ -190,6 +208,10 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
 
   // ---- 2. titles ------------------------------------------------------------
   const mainIdx = drafts.flatMap((d, i) => (d.parentIndex === null ? [i] : []));
+  // header-first layout (budget requests): most amount lines have a title/bureau block right above
+  const headerFirst0 =
+    mainIdx.filter((di) => readHeaderAbove(lines, drafts[di]!.anchor!.line - 1, Math.max(0, drafts[di]!.anchor!.line - 12)) !== null).length * 2 >
+    mainIdx.length;
   mainIdx.forEach((di, k) => {
     const d = drafts[di]!;
     const a = d.anchor!;
@@ -223,9 +245,11 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     }
     // 施策名：… on the same page (before the amount preferred)
     if (!d.title) {
-      const onPage = nameLines.filter((n) => !claimedNames.has(n) && n >= Math.max(page.start, floor) && n <= ceiling);
-      const before = onPage.filter((n) => n < a.line);
-      const pick = before.length ? before[before.length - 1]! : onPage[0];
+      // before the amount: anywhere since the previous measure; after it: on the same page only
+      const nextLine = nextMain ? nextMain.anchor!.line : lines.length;
+      const free = nameLines.filter((n) => !claimedNames.has(n) && n >= floor && n < nextLine);
+      const before = free.filter((n) => n < a.line);
+      const pick = before.length ? before[before.length - 1]! : free.find((n) => n > a.line && n <= ceiling);
       if (pick !== undefined) {
         claimedNames.add(pick);
         let name = readNameLabel(lines[pick]!) ?? '';
@@ -256,24 +280,13 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
         d.headerAbove = true;
       }
     }
-    // otherwise: the most title-like line of the page
+    // otherwise: the most title-like line of the page, else of the lines since the previous measure
     if (!d.title && !d.untitled) {
-      let best: { i: number; score: number } | null = null;
-      const lo = Math.max(page.start, floor);
-      for (let i = lo; i <= ceiling; i++) {
-        if (i === a.line || i === a.figureLine) continue;
-        const s = titleScore(lines[i]!);
-        if (s === null) continue;
-        let score = s;
-        if (/^ \S/u.test(lines[i]!)) score += 2; // first line of a PDF page
-        if (i < a.line) score += 1;
-        const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
-        if (nextText !== undefined && headingKind(nextText)) score += 1;
-        if (best === null || score > best.score) best = { i, score };
-      }
-      if (best && best.score >= 3) {
-        d.title = tidy(lines[best.i]!);
-        d.titleLine = best.i;
+      const pageLo = Math.max(page.start, floor);
+      const best = bestTitleLine(lines, pageLo, ceiling, a) ?? (headerFirst0 ? null : bestTitleLine(lines, floor, pageLo - 1, a, 5));
+      if (best !== null) {
+        d.title = tidy(lines[best]!);
+        d.titleLine = best;
       }
     }
     if (prefixSub) d.subtitle ??= prefixSub;

@@ -80,3 +80,10 @@ export function formatFiscalYear(year: number): string {
 export function formatLineRange([first, last]: readonly [number, number]): string {
   return first === last ? `行 ${first}` : `行 ${first}–${last}`;
 }
+
+/** Short amount for lists and tables: 828億円 / 〇〇基金の内数 / 記載なし. */
+export function formatAmountShort(amount: { kind: AmountKind; yen: number | null; fund: string | null }): string {
+  if (amount.kind === 'own' && amount.yen !== null) return formatYen(amount.yen);
+  if (amount.kind === 'part_of') return amount.fund ? `${amount.fund}の内数` : '他の予算の内数';
+  return '記載なし';
+}
