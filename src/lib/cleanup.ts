@@ -79,7 +79,7 @@ export function cleanText(lines: readonly string[]): string {
     }
     const last = cur[cur.length - 1];
     if (last === undefined) cur.push(t);
-    else if (continues(last, t) && !(gap && /[。]$/u.test(last))) cur[cur.length - 1] = joinPair(last, t);
+    else if (continues(last, t) && !(gap && isBulletStart(last))) cur[cur.length - 1] = joinPair(last, t);
     else if (gap && !isBulletStart(t)) {
       paras.push(cur);
       cur = [t];

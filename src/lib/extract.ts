@@ -65,7 +65,7 @@ function readHeaderAbove(lines: readonly string[], from: number, floor: number) 
     const l = lines[i]!;
     if (isBlank(l)) continue;
     // the amount line is sometimes printed after the first section heading
-    if (!sawBureau && !skippedHeading && headingKind(l)) {
+    if (!sawBureau && !skippedHeading && (headingKind(l) || /^\s*※/u.test(l))) {
       skippedHeading = true;
       continue;
     }

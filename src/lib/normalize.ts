@@ -29,7 +29,7 @@ export function stripSpaces(s: string): string {
 }
 
 const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚ]';
-const SPACED_RUN = new RegExp(`(?:${WIDE} ){2,}${WIDE}`, 'gu');
+const SPACED_RUN = new RegExp(`(?<!${WIDE})(?:${WIDE} ){2,}${WIDE}(?!${WIDE})`, 'gu');
 
 /**
  * Collapse letter-spaced words: `児 童 相 談 所` → `児童相談所`,

@@ -127,7 +127,9 @@ export function validateMeta(raw: unknown): MetaCheck {
   if (!isYear(r.fiscal_year)) errors.push('"fiscal_year" must be a year (integer)');
   if (!BUDGET_KINDS.includes(r.kind as BudgetKind)) errors.push(`"kind" must be one of ${BUDGET_KINDS.join(', ')}`);
   if (r.date !== null && r.date !== undefined && typeof r.date !== 'string') errors.push('"date" must be a string or null');
-  if (r.url !== null && r.url !== undefined && typeof r.url !== 'string') errors.push('"url" must be a string or null');
+  if (r.url !== null && r.url !== undefined && (typeof r.url !== 'string' || !/^https?:\/\/[^\s]+$/.test(r.url))) {
+    errors.push('"url" must be an http(s) URL or null');
+  }
   if (!Array.isArray(r.budgets) || r.budgets.length === 0) {
     errors.push('"budgets" must be a non-empty list');
   } else {
