@@ -62,13 +62,15 @@ export function loadSources(dir: string): LoadResult {
       errors.push({ file: metaFile, message: `invalid YAML: ${firstLine(errorMessage(e))}` });
       continue;
     }
+    // A text named by a broken record is reported with that record, not as unnamed.
+    const named = (raw as { file?: unknown } | null)?.file;
+    if (typeof named === 'string') referenced.add(named);
     const checked = validateMeta(raw);
     if (!checked.ok) {
       errors.push({ file: metaFile, message: checked.errors.join('; ') });
       continue;
     }
     const { meta } = checked;
-    referenced.add(meta.file);
     const previous = ids.get(meta.id);
     if (previous !== undefined) {
       errors.push({ file: metaFile, message: `id "${meta.id}" is already used by ${previous}` });

@@ -34,7 +34,10 @@ export function titleScore(line: string): number | null {
   if (/^[\x20-\x7e]+$/u.test(core)) return null; // latin-only labels
   const spaces = (core.match(/\s/gu) ?? []).length;
   if (spaces > 2) return null;
+  if (/^(また|さらに|なお|この|その|加えて|具体的|一方)/u.test(core)) return null; // a sentence, not a name
   let score = 0;
+  if (/(がある|である|ている|となる|できる|ない)(等)?$/u.test(core)) score -= 3; // a predicate, not a noun phrase
+  if (core.length < 8) score -= 1;
   if (TITLE_ENDINGS.test(core.replace(/[（(][^)）]*[)）]$/u, '').replace(/（新規）$/u, ''))) score += 3;
   if (/事業$/u.test(core)) score += 1; // the canonical ending of a measure name
   if (core.length >= 10) score += 1;
