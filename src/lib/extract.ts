@@ -151,6 +151,7 @@ function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anch
     if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
     const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
     if (nextText !== undefined && headingKind(nextText)) score += 1;
+    if (nextText !== undefined && readSubtitleLine(nextText)) score += 2; // a name with its sub-name below
     if (best === null || score >= best.score) best = { i, score };
   }
   return best && best.score >= min ? best.i : null;
@@ -345,6 +346,8 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     while (n < mainIdx.length && drafts[mainIdx[n]!]!.anchor!.line === d.anchor!.line) n++;
     const next = n < mainIdx.length ? drafts[mainIdx[n]!]! : null;
     d.end = next ? next.start - 1 : lines.length - 1;
+    // in a policy document the pages after a measure are policy context, not the measure
+    if (meta.kind === 'policy') d.end = Math.min(d.end, pageOf(pages, d.anchor!.figureLine).end);
     while (d.end > d.start && isBlank(lines[d.end])) d.end--;
   });
   // components: from the previous amount line of their page to their own amount line

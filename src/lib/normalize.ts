@@ -28,7 +28,7 @@ export function stripSpaces(s: string): string {
   return s.replace(/\s+/gu, '');
 }
 
-const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚ]';
+const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚA-Z]';
 const SPACED_RUN = new RegExp(`(?<!${WIDE})(?:${WIDE} ){2,}${WIDE}(?!${WIDE})`, 'gu');
 
 /**

@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DocumentSummary } from '../../src/lib/documents.ts';
+import { toOpenDataJson } from '../../src/lib/exports.ts';
+import { buildOutputs, loadSources, normaliseText, validateMeta } from '../../src/lib/pipeline.ts';
+import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
+
+const GOOD_META = {
+  id: 'good',
+  file: 'good.txt',
+  title: '資料',
+  publisher: '厚生労働省',
+  fiscal_year: 2024,
+  kind: 'supplementary',
+  date: null,
+  budgets: [{ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' }],
+};
+
+describe('normaliseText', () => {
+  it('strips a BOM and normalises line endings', () => {
+    expect(normaliseText('\uFEFFa\r\nb\rc\nd')).toBe('a\nb\nc\nd');
+    expect(normaliseText('x\uFEFF')).toBe('x\uFEFF');
+  });
+});
+
+describe('validateMeta', () => {
+  it('accepts a complete record and fills optional fields', () => {
+    expect(validateMeta(GOOD_META)).toEqual({ ok: true, meta: { ...GOOD_META, url: null } });
+  });
+
+  it('lists everything that is wrong', () => {
+    const result = validateMeta({ ...GOOD_META, id: 'Bad Id', title: '', kind: 'other', budgets: [{ label: 'x' }] });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : result.errors;
+    expect(errors).toEqual([
+      '"id" must be lowercase ASCII letters, digits and single hyphens (got "Bad Id")',
+      '"title" must be a non-empty string',
+      '"kind" must be one of supplementary, request, initial, policy',
+      'budgets[0].fiscal_year must be a year (integer)',
+      'budgets[0].kind must be one of supplementary, request, initial, policy',
+    ]);
+  });
+
+  it('rejects non-mappings, paths in file names and non-http URLs', () => {
+    expect(validateMeta(['x']).ok).toBe(false);
+    expect(validateMeta(null).ok).toBe(false);
+    expect(validateMeta({ ...GOOD_META, file: '../secret.txt' }).ok).toBe(false);
+    expect(validateMeta({ ...GOOD_META, url: 'javascript:alert(1)' }).ok).toBe(false);
+    expect(validateMeta({ ...GOOD_META, url: 'https://www.mhlw.go.jp/x.pdf' }).ok).toBe(true);
+  });
+});
+
+describe('loadSources', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sources-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const yaml = (o: object) => JSON.stringify(o); // JSON is YAML
+  writeFileSync(join(dir, 'a.meta.yaml'), yaml(GOOD_META));
+  writeFileSync(join(dir, 'good.txt'), '\uFEFF一行目\r\n二行目\r三行目');
+  writeFileSync(join(dir, 'b.meta.yaml'), 'id: [unclosed\n');
+  writeFileSync(join(dir, 'c.meta.yaml'), yaml({ ...GOOD_META, id: 'c', file: 'c.txt', publisher: undefined }));
+  writeFileSync(join(dir, 'c.txt'), 'c');
+  writeFileSync(join(dir, 'd.meta.yaml'), yaml({ ...GOOD_META, id: 'd', file: 'missing.txt' }));
+  writeFileSync(join(dir, 'e.meta.yaml'), yaml({ ...GOOD_META, file: 'e.txt' }));
+  writeFileSync(join(dir, 'e.txt'), 'e');
+  writeFileSync(join(dir, 'orphan.txt'), 'no metadata');
+
+  it('returns the good documents and one error per bad file', () => {
+    const { sources, errors } = loadSources(dir);
+    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml' }]);
+    expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'orphan.txt']);
+    expect(errors[0]!.message).toMatch(/^invalid YAML: /);
+    expect(errors[1]!.message).toBe('"publisher" must be a non-empty string');
+    expect(errors[2]!.message).toBe('text file "missing.txt" not found');
+    expect(errors[3]!.message).toBe('id "good" is already used by a.meta.yaml');
+    expect(errors[4]!.message).toMatch(/no \*\.meta\.yaml names this text file/);
+    for (const e of errors) expect(e.message).not.toContain('\n');
+  });
+
+  it('reports a missing directory', () => {
+    const { sources, errors } = loadSources(join(dir, 'nope'));
+    expect(sources).toEqual([]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('reads the real sources without errors', () => {
+    const { sources, errors } = loadSources(join(import.meta.dirname, '../../content/sources'));
+    expect(errors).toEqual([]);
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      expect(s.text).not.toMatch(/\r|^\uFEFF/);
+    }
+  });
+});
+
+describe('buildOutputs', () => {
+  it('produces MDX files, JSON and summary from results', () => {
+    const doc = fixtureDocument();
+    const out = buildOutputs([doc]);
+    expect(out.records).toEqual(doc.measures);
+    expect(out.mdx.map((m) => m.file)).toEqual(doc.measures.map((m) => `${m.id}.mdx`).sort());
+    expect(out.measuresJson).toBe(toOpenDataJson(doc.measures));
+    expect(out.summary).toContain('fixture (fixture.txt): 5 measures');
+
+    const [summary] = JSON.parse(out.documentsJson) as DocumentSummary[];
+    expect(summary!.counts).toEqual({
+      measures: 5, own: 3, part_of: 1, none: 1, untitled: 1, top_level: 3, unattributed: 1, problems: 1,
+    });
+    // fixture-1 (1,311億円) and fixture-5 (72百万円); the child fixture-2 is inside fixture-1
+    expect(summary!.totals).toEqual([
+      {
+        label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary',
+        measures: 5, top_level_own_yen: 131_172_000_000, top_level_own_count: 2,
+      },
+    ]);
+  });
+
+  it('is deterministic', () => {
+    const a = buildOutputs([fixtureDocument()]);
+    const b = buildOutputs([fixtureDocument()]);
+    expect(a).toEqual(b);
+  });
+
+  it('refuses duplicate ids and ids that are not file names', () => {
+    const dup = { ...fixtureDocument(), measures: [makeRecord({ id: 'x' }), makeRecord({ id: 'x' })] };
+    expect(() => buildOutputs([dup])).toThrow(/duplicate measure id "x"/);
+    const bad = { ...fixtureDocument(), measures: [makeRecord({ id: '../x' })] };
+    expect(() => buildOutputs([bad])).toThrow(/not usable as a file name/);
+  });
+});
