@@ -75,7 +75,7 @@ function readHeaderAbove(lines: readonly string[], from: number, floor: number) 
       header.add(i);
       continue;
     }
-    if (/^\s*[(（]\s*[内內]線?\s*[\d０-９、,・\s]+[)）]\s*$/u.test(l)) {
+    if (/^\s*[(（]\s*[内內]線?\s*[)）]?\s*[\d０-９、,・\s]+[)）]?\s*$/u.test(l)) {
       header.add(i);
       sawBureau = true;
       continue;
@@ -360,7 +360,13 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     d.start = Math.max(floor, parent.start);
     d.end = a.figureLine;
     if (a.columnTitle) d.title = a.columnTitle;
-    const pre = tidy(a.prefix.replace(/[(（／/|]\s*$/u, '').replace(/^[-*]\s*/u, '').replace(/^[(（]主な事業[)）]\s*/u, ''));
+    const pre = tidy(
+      a.prefix
+        .replace(/[(（／/|]\s*$/u, '')
+        .replace(/^\s*[-*]\s*/u, '')
+        .replace(/^[(（]主な事業[)）]\s*/u, '')
+        .replace(/^[①-⑳]\s*/u, ''),
+    );
     const firstCell = tidy(pre.split('|').filter((c) => c.trim())[0] ?? '');
     if (!d.title && pre && titleScore(pre) !== null) {
       d.title = pre;

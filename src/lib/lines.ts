@@ -22,7 +22,8 @@ export function tidy(s: string): string {
 export function badgesOf(line: string): string[] | null {
   const t = tidy(line);
   if (t === '') return null;
-  const words = t.split(/\s+/u);
+  // badges can be printed glued together: 拡充**推進枠** → 拡充 推進枠
+  const words = t.replace(/(新規|拡充|推進枠)(?=\S)/gu, '$1 ').split(/\s+/u);
   const out: string[] = [];
   for (const w of words) {
     if (w === '新規' || w === '拡充' || w === '推進枠') out.push(w);
