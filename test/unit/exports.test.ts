@@ -88,7 +88,8 @@ describe('toCsv', () => {
   });
 
   it('stops spreadsheet formulas in text fields', () => {
-    const [, row] = parse(toCsv([makeRecord({ title: '=HYPERLINK("x")', bureau: '+1', tags: ['@a'] })]).slice(1));
+    const rows: string[][] = parse(toCsv([makeRecord({ title: '=HYPERLINK("x")', bureau: '+1', tags: ['@a'] })]).slice(1));
+    const row = rows[1]!;
     expect(row[CSV_COLUMNS.indexOf('title')]).toBe('\'=HYPERLINK("x")');
     expect(row[CSV_COLUMNS.indexOf('bureau')]).toBe("'+1");
   });
