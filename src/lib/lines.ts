@@ -111,7 +111,14 @@ export function headingKind(line: string): HeadingKind | null {
 /** Debris lines: page numbers, running headers such as `【計数整理の結果、異同を生ずることがある。】`. */
 export function isDebris(line: string): boolean {
   const t = foldWidth(line).trim();
-  return /^\d{1,3}$/u.test(t) || /^[-|:\s]+$/u.test(t) || /^※\s*[(（]\s*[)）]\s*内は前年度当初予算額$/u.test(t);
+  return (
+    /^\d{1,3}$/u.test(t) ||
+    /^[-|:\s]+$/u.test(t) ||
+    /^※\s*[(（]\s*[)）]\s*内は前年度当初予算額$/u.test(t) ||
+    /^[\sⅠ-Ⅻ○◯]+$/u.test(t) || // the 対策の柱との関係 check-mark table
+    /^[(（]\s*[内內]線[^)）]*[)）]$/u.test(t) || // an extension number alone
+    /^【[○◯].*】$/u.test(t) // a group label shared by several pages
+  );
 }
 
 /** Group labels shared by several pages: `【○…】`, `○…の推進` headings with a marker. */

@@ -6,7 +6,7 @@
  */
 import type { Sections } from './types.ts';
 import { headingKind, type HeadingKind } from './lines.ts';
-import { cleanText } from './cleanup.ts';
+import { BULLET, cleanText } from './cleanup.ts';
 
 export interface SectionInput {
   lines: readonly string[];
@@ -19,15 +19,26 @@ export interface SectionInput {
 
 type Bucket = HeadingKind | 'lead';
 
-/** Split lines into paragraphs at blank lines (keeping line order). */
+/**
+ * Split lines into paragraphs at blank lines (keeping line order). A blank
+ * line after an unfinished sentence is a layout gap, not a paragraph end.
+ */
 function paragraphs(lines: string[]): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
+  let gap = false;
   for (const l of lines) {
     if (l.trim() === '') {
-      if (cur.length) out.push(cur);
+      gap = true;
+      continue;
+    }
+    const last = cur[cur.length - 1]?.trim() ?? '';
+    if (gap && cur.length && (/[。：:】」）)]$/u.test(last) || BULLET.test(l.trim()))) {
+      out.push(cur);
       cur = [];
-    } else cur.push(l);
+    }
+    cur.push(l);
+    gap = false;
   }
   if (cur.length) out.push(cur);
   return out;
