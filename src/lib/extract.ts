@@ -483,12 +483,16 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
  */
 function inferParents(drafts: readonly Draft[], measures: readonly MeasureRecord[]): (number | null)[] {
   const parent: (number | null)[] = drafts.map((d) => d.parentIndex);
+  // sub-measure pages repeat their package's name and add a sub-name; their
+  // own amount is a share of the package's (a 内数 page is matched by its fund below)
   const byKey = new Map<string, number>();
   measures.forEach((m, i) => {
     const key = titleKey(m.title);
-    if (parent[i] === null && m.subtitle && byKey.has(key)) {
-      const p = byKey.get(key)!;
-      if (!measures[p]!.subtitle) parent[i] = p;
+    const p = byKey.get(key);
+    if (parent[i] === null && m.subtitle && p !== undefined) {
+      const pkg = measures[p]!;
+      const share = m.amount.kind === 'none' || (m.amount.kind === 'own' && pkg.amount.kind === 'own' && m.amount.yen! <= pkg.amount.yen!);
+      if (!pkg.subtitle && share) parent[i] = p;
     }
     if (!byKey.has(key)) byKey.set(key, i);
   });
