@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/lib/extract.ts';
+import type { Budget, SourceMeta } from '../../src/lib/types.ts';
+
+const meta = (budget: Budget): SourceMeta => ({
+  id: 'test',
+  file: 'test.txt',
+  title: 'テスト資料',
+  publisher: '厚生労働省',
+  fiscal_year: budget.fiscal_year,
+  kind: budget.kind,
+  date: null,
+  budgets: [budget],
+});
+const SUPPLEMENTARY = meta({ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' });
+const REQUEST = meta({ label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' });
+
+describe('extractDocument: supplementary budget with 施策名 labels and a package', () => {
+  const text = [
+    ' 施策名：医療機関の緊急的な支援パッケージ',
+    '① 施策の目的',
+    '医療提供体制を確保する。',
+    '令和６年度補正予算案 1,311億円',
+    '医政局医療経営支援課（内線2672）',
+    ' 施策名：医療機関の緊急的な支援パッケージ',
+    '（生産性向上・職場環境整備等事業）',
+    '① 施策の目的',
+    '生産性向上の取組を支援する。',
+    '令和６年度補正予算案 828億円',
+    ' 施策名：医療機関の緊急的な支援パッケージ',
+    '（産科・小児科医療確保事業）',
+    '① 施策の目的',
+    '分娩減少に対応する。',
+    '【令和６年度補正予算案の主な実施内容】',
+    '令和６年度補正予算案 483億円 医政局地域医療計画課',
+  ].join('\n');
+  const r = extractDocument(text, SUPPLEMENTARY);
+
+  it('finds one measure per amount line, with titles, sub-names and amounts', () => {
+    expect(r.measures.map((m) => [m.title, m.subtitle, m.amount.yen])).toEqual([
+      ['医療機関の緊急的な支援パッケージ', null, 131_100_000_000],
+      ['医療機関の緊急的な支援パッケージ', '生産性向上・職場環境整備等事業', 82_800_000_000],
+      ['医療機関の緊急的な支援パッケージ', '産科・小児科医療確保事業', 48_300_000_000],
+    ]);
+  });
+  it('makes the sub-measures children of the package', () => {
+    expect(r.parentIndex).toEqual([null, 0, 0]);
+  });
+  it('reads bureaus without extension numbers, purposes and source lines', () => {
+    expect(r.measures[0]!.bureau).toBe('医政局医療経営支援課');
+    expect(r.measures[2]!.bureau).toBe('医政局地域医療計画課');
+    expect(r.measures[1]!.sections.purpose).toBe('生産性向上の取組を支援する。');
+    expect(r.measures[1]!.source.lines).toEqual([6, 10]);
+    expect(r.measures[0]!.budget).toEqual({ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' });
+  });
+  it('lists a label that is only mentioned, and does not make it a measure', () => {
+    expect(r.unattributed).toEqual([{ line: 15, text: '【令和６年度補正予算案の主な実施内容】' }]);
+  });
+});
+
+describe('extractDocument: budget request layout', () => {
+  const text = [
+    '○有望なシーズの実用化の促進',
+    '新規',
+    '推進枠',
+    '新規モダリティ対応ヒト初回投与試験体制整備等事業',
+    '医政局研究開発政策課',
+    '(内線4165)',
+    '令和7年度概算要求額 7.9億円 (ー) ※()内は前年度当初予算額',
+    '1 事業の目的',
+    '○日本の創薬力向上のため、体制強化を行う。',
+    '2 事業の概要・スキーム',
+    '仕様設計を行う。',
+    '3 実施主体等',
+    '補助率：10／10',
+    '拡充',
+    '介護テクノロジー導入支援事業（地域医療介護総合確保基金（介護従事者確保分））',
+    '老健局高齢者支援課 (內線3875)',
+    '令和7年度概算要求額 地域医療介護総合確保基金（介護従事者確保分）97億円の内数（97億円の内数）',
+    '1 事業の目的',
+    '介護人材を確保する。',
+  ].join('\n');
+  const r = extractDocument(text, REQUEST);
+
+  it('reads badges, title, bureau, amount and prior amount', () => {
+    const [a, b] = r.measures;
+    expect(a).toMatchObject({ title: '新規モダリティ対応ヒト初回投与試験体制整備等事業', bureau: '医政局研究開発政策課', tags: ['新規', '推進枠'] });
+    expect(a!.amount).toMatchObject({ kind: 'own', yen: 790_000_000, prior_yen: null });
+    expect(b).toMatchObject({ title: '介護テクノロジー導入支援事業', subtitle: '地域医療介護総合確保基金（介護従事者確保分）', bureau: '老健局高齢者支援課', tags: ['拡充'] });
+    expect(b!.amount).toMatchObject({ kind: 'part_of', yen: null, fund: '地域医療介護総合確保基金（介護従事者確保分）97億円' });
+  });
+  it('starts each measure at its header and maps its sections', () => {
+    expect(r.measures[0]!.source.lines).toEqual([2, 13]);
+    expect(r.measures[0]!.sections).toEqual({
+      purpose: '○日本の創薬力向上のため、体制強化を行う。',
+      overview: '仕様設計を行う。',
+      scheme: '補助率：10／10',
+      outcome: '',
+    });
+    expect(r.measures[1]!.sections.purpose).toBe('介護人材を確保する。');
+  });
+});
+
+describe('extractDocument: no title printed', () => {
+  it('derives a title from the purpose and reports it', () => {
+    const text = ['令和7年度概算要求額 58百万円 (一) ※()内は前年度当初予算額', '1 事業の目的', 'ヘルパーの魅力を発信する。'].join('\n');
+    const r = extractDocument(text, REQUEST);
+    expect(r.measures[0]).toMatchObject({ title: 'ヘルパーの魅力を発信する', untitled: true });
+    expect(r.problems).toEqual([{ file: 'test.txt', line: 1, message: expect.stringContaining('no title printed') }]);
+  });
+});
