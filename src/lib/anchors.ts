@@ -37,14 +37,10 @@ function labelPattern(label: string): RegExp {
 /** Words that show a label is being talked about, not introducing an amount. */
 const MENTION_AFTER = /^(?:の|に|で|は|を|が|と|へ|から|まで|等|など|における|において)/u;
 
-/** Collect the following lines that continue a label left alone at a line end. */
-function lookAhead(lines: readonly string[], from: number, max = 3): { text: string; line: number } | null {
-  let seen = 0;
-  for (let j = from; j < lines.length && seen < max; j++) {
-    const t = lines[j]!.trim();
-    if (t === '') continue;
-    seen++;
-    return { text: lines[j]!, line: j };
+/** The first non-blank line after `from`, looking at most `max` lines ahead (blank lines are layout gaps). */
+function lookAhead(lines: readonly string[], from: number, max = 4): { text: string; line: number } | null {
+  for (let j = from; j < lines.length && j < from + max; j++) {
+    if (lines[j]!.trim() !== '') return { text: lines[j]!, line: j };
   }
   return null;
 }
@@ -77,7 +73,7 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
       } else {
         // label broken over two lines: 令和３年度補正 / 予算案：６７億円
         const tail = stripSpaces(folded);
-        const next = lookAhead(lines, i + 1, 1);
+        const next = lookAhead(lines, i + 1);
         if (!next) continue;
         const nextFolded = foldWidth(next.text);
         const nextCompact = stripSpaces(nextFolded);
@@ -133,7 +129,7 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
       let figureLine = joinedNext ? i + 1 : i;
       if (!amount && foldWidth(afterClean).replace(/[\s:：】\]※]/gu, '').length === 0) {
         // label alone: the figure is on one of the next lines
-        const next = lookAhead(lines, i + 1, 2);
+        const next = lookAhead(lines, i + 1);
         if (next) {
           const cand = next.text.replace(/\|.*$/u, '');
           const parsed = parseAmountExpression(cand, withPrior);

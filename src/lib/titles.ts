@@ -74,7 +74,7 @@ export function splitSubtitle(title: string): { title: string; subtitle: string 
   if (!m) return { title, subtitle: null };
   const inner = m[2]!.trim();
   if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4) return { title, subtitle: null };
-  return { title: m[1]!.trim(), subtitle: inner.replace(/^旧[:：]/u, (x) => x) };
+  return { title: m[1]!.trim(), subtitle: inner };
 }
 
 /** A sub-name printed on its own line: `（生産性向上・職場環境整備等事業）` or `－…－`. */
