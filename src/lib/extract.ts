@@ -209,8 +209,9 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
 
   // ---- 2. titles ------------------------------------------------------------
   const mainIdx = drafts.flatMap((d, i) => (d.parentIndex === null ? [i] : []));
-  // header-first layout (budget requests): most amount lines have a title/bureau block right above
-  const headerFirst0 =
+  // header-first layout (budget requests: badges, title, bureau, amount, then
+  // the body): most amount lines have a title/bureau block right above
+  const headerFirst =
     mainIdx.filter((di) => readHeaderAbove(lines, drafts[di]!.anchor!.line - 1, Math.max(0, drafts[di]!.anchor!.line - 12)) !== null).length * 2 >
     mainIdx.length;
   mainIdx.forEach((di, k) => {
@@ -284,7 +285,7 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     // otherwise: the most title-like line of the page, else of the lines since the previous measure
     if (!d.title && !d.untitled) {
       const pageLo = Math.max(page.start, floor);
-      const best = bestTitleLine(lines, pageLo, ceiling, a) ?? (headerFirst0 ? null : bestTitleLine(lines, floor, pageLo - 1, a, 5));
+      const best = bestTitleLine(lines, pageLo, ceiling, a) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, 5));
       if (best !== null) {
         d.title = tidy(lines[best]!);
         d.titleLine = best;
@@ -317,10 +318,8 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
   });
 
   // ---- 3. regions -----------------------------------------------------------
-  // In a header-first document (budget requests: badges, title, bureau, amount,
-  // then the body) a measure whose header could not be read still starts at
-  // its amount line, not at the top of the page.
-  const headerFirst = mainIdx.filter((di) => drafts[di]!.headerAbove).length * 2 > mainIdx.length;
+  // In a header-first document a measure whose header could not be read
+  // still starts at its amount line, not at the top of the page.
   mainIdx.forEach((di, k) => {
     const d = drafts[di]!;
     const a = d.anchor!;

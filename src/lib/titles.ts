@@ -49,14 +49,10 @@ export function titleScore(line: string): number | null {
 export function cleanTitle(s: string): { title: string; tags: string[] } {
   const tags: string[] = [];
   let t = tidy(s).replace(/^【(.*)】$/u, '$1').trim();
-  // a space inside Japanese text is a line-break artefact; between latin words it is real
-  t = t.replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/gu, (m, off: number) => {
-    const before = t.slice(0, off);
-    // keep the space after a programme label such as 医薬品プロジェクト, dropped below
-    return /プロジェクト$/u.test(before) ? ' ' : '';
-  });
   // a programme label printed before the name: 医薬品プロジェクト 創薬支援推進事業
   t = t.replace(/^\S+プロジェクト\s+(?=\S)/u, '');
+  // a space inside Japanese text is a line-break artefact; between latin words it is real
+  t = t.replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/gu, '');
   const badge = /[（(【＜<]\s*(新規|拡充)\s*[)）】＞>]\s*$/u.exec(t);
   if (badge) {
     tags.push(badge[1]!);
