@@ -1,43 +1,276 @@
 /**
- * Measure ids and URLs. For now an id is derived from the document id and a
- * hash of the normalised title, so it survives reordering and body edits;
- * equal titles in one document are numbered in order of appearance.
- * (The stable-URL registry of issue 3 builds on this.)
+ * Measure ids and URLs, from the id registry (registry.ts).
+ *
+ * assignIds matches every extracted document to its registry, fills in the
+ * ids, and derives the URL table: every id ever registered, with its status
+ * (live, moved, gone). It throws a CuratedError listing every problem when two
+ * ids would share a URL or a registry refers to an id that does not exist:
+ * the build must not publish a site where a link silently changed meaning.
  */
-import { createHash } from 'node:crypto';
-import type { DocumentResult } from './types.ts';
-import { titleKey } from './normalize.ts';
-
-export function titleHash(title: string): string {
-  return createHash('sha256').update(titleKey(title), 'utf8').digest('hex').slice(0, 8);
-}
+import { CuratedError } from './curated.ts';
+import type { Amount, DocumentResult, MeasureRecord } from './types.ts';
+import {
+  amountSignature,
+  emptyRegistry,
+  formatRegistry,
+  matchDocument,
+  type Fingerprint,
+  type LoadedRegistry,
+  type MatchEvent,
+  type Registry,
+  type RegistryEntry,
+  type RegistryProblem,
+} from './registry.ts';
 
 export function measureUrl(id: string): string {
   return `/measures/${id}/`;
 }
 
-/** Fill id, url, parent and children of every measure, in place. */
-export function assignIds(results: DocumentResult[]): void {
-  const all = new Set<string>();
-  for (const r of results) {
-    const seen = new Map<string, number>();
-    for (const m of r.measures) {
-      const base = `${r.meta.id}-${titleHash(m.title)}`;
-      const n = (seen.get(base) ?? 0) + 1;
-      seen.set(base, n);
-      m.id = n === 1 ? base : `${base}-${n}`;
-      if (all.has(m.id)) throw new Error(`${r.meta.file}: duplicate measure id ${m.id}`);
-      all.add(m.id);
-      m.url = measureUrl(m.id);
+export type UrlStatus = 'live' | 'moved' | 'gone';
+
+/** One line of the URL contract (dist/data/urls.json). Paths are without the deployment base. */
+export interface UrlEntry {
+  id: string;
+  path: string;
+  status: UrlStatus;
+  /** Source document id the id belongs to. */
+  document: string;
+  /** Current title (live), or the title last seen (gone, moved). */
+  title: string;
+  /** moved: the id it redirects to, after following every move. */
+  target: string | null;
+  /** gone: the id of the measure that replaces it, when one is known. */
+  successor: string | null;
+  /** gone: the amount last seen. */
+  amount: Pick<Amount, 'kind' | 'yen' | 'fund'> | null;
+}
+
+function where(file: string, line: number | null): string {
+  return line === null ? file : `${file}:${line}`;
+}
+
+/** A registry event with where it happened, for the build summary. */
+export interface IdEvent {
+  document: string;
+  /** Source file and line of the measure, or the registry file for gone ids. */
+  file: string;
+  line: number | null;
+  event: MatchEvent;
+  title: string;
+}
+
+export interface IdAssignment {
+  /** Registries of the extracted documents after this build (to be written back). */
+  registries: { document: string; file: string; content: string; changed: boolean }[];
+  urls: UrlEntry[];
+  events: IdEvent[];
+  /** Registries whose document is not part of this build: their ids are served as gone. */
+  orphans: { document: string; file: string; ids: number }[];
+}
+
+function fingerprint(m: MeasureRecord, parent: MeasureRecord | null): Fingerprint {
+  return {
+    title: m.title,
+    untitled: m.untitled,
+    amount: amountSignature(m.amount),
+    bureau: m.bureau,
+    parentTitle: parent?.title ?? null,
+    purpose: m.sections.purpose,
+  };
+}
+
+function measureLine(m: MeasureRecord): number {
+  return m.amount_line ?? m.title_line ?? m.source.lines[0];
+}
+
+/** Registry file name of a document. */
+export function registryFileName(document: string): string {
+  return `${document}.yaml`;
+}
+
+/**
+ * Fill id, url, parent and children of every measure, in place, from the
+ * registries (by document id; a document without one starts empty).
+ */
+export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegistry[]): IdAssignment {
+  const problems: RegistryProblem[] = [];
+  const byDocument = new Map<string, LoadedRegistry>();
+  for (const l of loaded) {
+    if (l.file.split('/').pop() !== registryFileName(l.registry.document)) {
+      problems.push({ file: l.file, line: 1, message: `document "${l.registry.document}" belongs in ${registryFileName(l.registry.document)}` });
     }
+    byDocument.set(l.registry.document, l);
+  }
+  if (problems.length > 0) throw new CuratedError(problems);
+
+  const registries: IdAssignment['registries'] = [];
+  const events: IdEvent[] = [];
+  const finalEntries: { document: string; file: string; entry: RegistryEntry; line: number | null }[] = [];
+  const liveTitles = new Map<string, string>();
+
+  for (const r of results) {
+    const document = r.meta.id;
+    const l = byDocument.get(document);
+    const file = l?.file ?? `content/registry/${registryFileName(document)}`;
+    const before = l?.registry ?? emptyRegistry(document);
+    const parents = r.measures.map((_, i) => r.parentIndex[i] ?? null);
+    const fps = r.measures.map((m, i) => fingerprint(m, parents[i] === null ? null : r.measures[parents[i]!]!));
+    const match = matchDocument(before, fps, parents);
+
     r.measures.forEach((m, i) => {
-      const p = r.parentIndex[i];
+      m.id = match.ids[i]!;
+      m.url = measureUrl(m.id);
+      liveTitles.set(m.id, m.title);
+    });
+    r.measures.forEach((m, i) => {
+      const p = parents[i];
       m.parent = p === null || p === undefined ? null : r.measures[p]!.id;
       m.children = [];
     });
     r.measures.forEach((m, i) => {
-      const p = r.parentIndex[i];
+      const p = parents[i];
       if (p !== null && p !== undefined) r.measures[p]!.children.push(m.id);
     });
+
+    for (const event of match.events) {
+      if (event.kind === 'gone') {
+        events.push({ document, file, line: l?.lines.get(event.id) ?? null, event, title: event.title });
+      } else {
+        const m = r.measures[event.measure]!;
+        events.push({ document, file: r.meta.file, line: measureLine(m), event, title: m.title });
+      }
+    }
+    const content = formatRegistry(match.registry);
+    registries.push({ document, file, content, changed: content !== l?.text });
+    for (const entry of match.registry.entries) finalEntries.push({ document, file, entry, line: l?.lines.get(entry.id) ?? null });
   }
+
+  const extracted = new Set(results.map((r) => r.meta.id));
+  const orphans: IdAssignment['orphans'] = [];
+  for (const l of loaded) {
+    if (extracted.has(l.registry.document)) continue;
+    orphans.push({ document: l.registry.document, file: l.file, ids: l.registry.entries.length });
+    for (const entry of l.registry.entries) {
+      finalEntries.push({
+        document: l.registry.document,
+        file: l.file,
+        entry: entry.moved_to === undefined ? { ...entry, status: 'gone' } : entry,
+        line: l.lines.get(entry.id) ?? null,
+      });
+    }
+  }
+
+  const urls = urlTable(finalEntries, liveTitles);
+  return { registries, urls, events, orphans };
+}
+
+/**
+ * Every registered id and alias with its status. Throws a CuratedError when an
+ * id or alias is used twice, or a `moved_to` or `successor` names an id
+ * that does not exist (or moves in a circle).
+ */
+function urlTable(
+  all: readonly { document: string; file: string; entry: RegistryEntry; line: number | null }[],
+  liveTitles: ReadonlyMap<string, string>,
+): UrlEntry[] {
+  const problems: RegistryProblem[] = [];
+  const owner = new Map<string, { file: string; line: number | null }>();
+  const claim = (id: string, file: string, line: number | null, what: string) => {
+    const prior = owner.get(id);
+    if (prior) {
+      problems.push({ file, line, message: `${what} ${id} would have the same URL as the id registered at ${where(prior.file, prior.line)}` });
+    } else {
+      owner.set(id, { file, line });
+    }
+  };
+  for (const { file, entry, line } of all) {
+    claim(entry.id, file, line, 'id');
+    for (const alias of entry.aliases ?? []) claim(alias, file, line, 'alias');
+  }
+  const byId = new Map(all.map((x) => [x.entry.id, x]));
+  for (const { file, entry, line } of all) {
+    for (const [field, ref] of [['moved_to', entry.moved_to], ['successor', entry.successor]] as const) {
+      if (ref !== undefined && !byId.has(ref)) problems.push({ file, line, message: `${entry.id}: ${field} ${ref} is not a registered id` });
+    }
+  }
+  /** Where an id ends up after following moved_to. */
+  const resolve = (id: string, file: string, line: number | null): string => {
+    const seen = new Set<string>();
+    let current = id;
+    for (;;) {
+      const next = byId.get(current)?.entry.moved_to;
+      if (next === undefined || !byId.has(next)) return current;
+      if (seen.has(next)) {
+        problems.push({ file, line, message: `${id}: moved_to goes round in a circle (${[...seen, next].join(' → ')})` });
+        return current;
+      }
+      seen.add(current);
+      current = next;
+    }
+  };
+
+  const urls: UrlEntry[] = [];
+  for (const { document, file, entry, line } of all) {
+    const moved = entry.moved_to !== undefined;
+    const status: UrlStatus = moved ? 'moved' : entry.status === 'live' && liveTitles.has(entry.id) ? 'live' : 'gone';
+    urls.push({
+      id: entry.id,
+      path: measureUrl(entry.id),
+      status,
+      document,
+      title: liveTitles.get(entry.id) ?? entry.title,
+      target: moved ? resolve(entry.id, file, line) : null,
+      successor: status === 'gone' && entry.successor !== undefined ? entry.successor : null,
+      amount: status === 'gone' ? parseAmountSignature(entry.amount) : null,
+    });
+    for (const alias of entry.aliases ?? []) {
+      urls.push({
+        id: alias,
+        path: measureUrl(alias),
+        status: 'moved',
+        document,
+        title: liveTitles.get(entry.id) ?? entry.title,
+        target: resolve(entry.id, file, line),
+        successor: null,
+        amount: null,
+      });
+    }
+  }
+  if (problems.length > 0) throw new CuratedError(problems);
+  return urls.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export function parseAmountSignature(signature: string): UrlEntry['amount'] {
+  if (signature.startsWith('own ')) return { kind: 'own', yen: Number(signature.slice(4)), fund: null };
+  if (signature.startsWith('part_of')) return { kind: 'part_of', yen: null, fund: signature.slice(8) || null };
+  return { kind: 'none', yen: null, fund: null };
+}
+
+/** Build-summary lines for the registry: one per event, `file:line: …`. */
+export function idSummary(assignment: IdAssignment): string[] {
+  const out: string[] = [];
+  for (const { file, line, event, title } of assignment.events) {
+    const at = where(file, line);
+    switch (event.kind) {
+      case 'new':
+        out.push(`${at}: new id ${event.id} for 「${title}」`);
+        break;
+      case 'renamed':
+        out.push(`${at}: kept id ${event.id} for a changed title 「${event.from}」 → 「${title}」 (similarity ${event.similarity.toFixed(2)}); check it is the same measure`);
+        break;
+      case 'uncertain':
+        out.push(`${at}: uncertain match for ${event.id} 「${title}」: ${event.reason}`);
+        break;
+      case 'revived':
+        out.push(`${at}: ${event.id} 「${title}」 is back in the documents (was gone)`);
+        break;
+      case 'gone':
+        out.push(`${at}: ${event.id} 「${title}」 is no longer in the documents: its page becomes a tombstone (set successor: <id> in the registry if one replaces it)`);
+        break;
+    }
+  }
+  for (const o of assignment.orphans) {
+    out.push(`${o.file}: document "${o.document}" is not part of this build; its ${o.ids} ids are served as tombstones`);
+  }
+  return out;
 }

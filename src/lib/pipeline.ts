@@ -9,7 +9,11 @@ import { parse as parseYaml } from 'yaml';
 import { summariseDocument } from './documents.ts';
 import { buildSummary, toOpenDataJson } from './exports.ts';
 import { extractDocument } from './extract.ts';
-import { assignIds } from './ids.ts';
+import { CuratedError, formatProblem, type CuratedProblem } from './curated.ts';
+import { assignIds, idSummary, measureUrl, type IdAssignment, type UrlEntry } from './ids.ts';
+import { parseRegistry, type LoadedRegistry } from './registry.ts';
+import { buildNavigation, parseCrossBudget, parseTags, type CrossBudgetLinks, type TagDef } from './navigation.ts';
+import { indexOrganisation, parseOrganisation, type OrgIndex } from './organisation.ts';
 import { measureToMdx } from './mdx.ts';
 import type { Budget, BudgetKind, DocumentResult, MeasureRecord, SourceMeta } from './types.ts';
 
@@ -164,16 +168,37 @@ function isYear(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200;
 }
 
+/**
+ * Read every *.yaml registry file in `dir` (a missing directory is an empty
+ * registry). Any problem throws a CuratedError: without a sound registry the
+ * ids of a document cannot be kept, so the build must stop.
+ */
+export function loadRegistries(dir: string, label = dir): LoadedRegistry[] {
+  if (!existsSync(dir)) return [];
+  const problems: CuratedProblem[] = [];
+  const loaded: LoadedRegistry[] = [];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const file = `${label.replace(/\/+$/, '')}/${name}`;
+    const result = parseRegistry(readFileSync(join(dir, name), 'utf8'), file);
+    if (result.ok) loaded.push(result.loaded);
+    else problems.push(...result.problems);
+  }
+  if (problems.length > 0) throw new CuratedError(problems);
+  return loaded;
+}
+
 export interface ExtractResult {
   results: DocumentResult[];
   errors: SourceError[];
+  ids: IdAssignment;
 }
 
 /**
- * Extract every document, then assign ids across all of them. A document
- * whose extraction throws is reported and skipped.
+ * Extract every document, then assign ids across all of them from the
+ * registries. A document whose extraction throws is reported and skipped.
+ * Throws a CuratedError when the ids cannot be kept (see ids.ts).
  */
-export function extractAll(sources: readonly SourceDocument[]): ExtractResult {
+export function extractAll(sources: readonly SourceDocument[], registries: readonly LoadedRegistry[] = []): ExtractResult {
   const results: DocumentResult[] = [];
   const errors: SourceError[] = [];
   for (const { meta, text, metaFile } of sources) {
@@ -183,8 +208,53 @@ export function extractAll(sources: readonly SourceDocument[]): ExtractResult {
       errors.push({ file: metaFile, message: `extraction failed: ${errorMessage(e)}` });
     }
   }
-  assignIds(results);
-  return { results, errors };
+  const ids = assignIds(results, registries);
+  return { results, errors, ids };
+}
+
+/** URL entries for records that have ids but no registry (test fixtures). */
+export function liveUrls(records: readonly MeasureRecord[]): UrlEntry[] {
+  return records.map((r) => ({
+    id: r.id,
+    path: measureUrl(r.id),
+    status: 'live',
+    document: r.source.document,
+    title: r.title,
+    target: null,
+    successor: null,
+    amount: null,
+  }));
+}
+
+/** The curated files of content/ that shape navigation. */
+export interface Curated {
+  org: OrgIndex | null;
+  tags: TagDef[];
+  cross: CrossBudgetLinks;
+}
+
+export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] } };
+
+/**
+ * Read content/organisation.yaml, tags.yaml and cross-budget.yaml (each
+ * optional). A broken file throws a CuratedError naming file and line:
+ * these files define URLs.
+ */
+export function loadCurated(dir: string, label = dir): Curated {
+  const problems: CuratedProblem[] = [];
+  const read = <T>(name: string, parse: (text: string, file: string) => { ok: true; value: T } | { ok: false; problems: CuratedProblem[] }): T | null => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return null;
+    const result = parse(readFileSync(path, 'utf8'), `${label.replace(/\/+$/, '')}/${name}`);
+    if (result.ok) return result.value;
+    problems.push(...result.problems);
+    return null;
+  };
+  const org = read('organisation.yaml', parseOrganisation);
+  const tags = read('tags.yaml', parseTags);
+  const cross = read('cross-budget.yaml', parseCrossBudget);
+  if (problems.length > 0) throw new CuratedError(problems);
+  return { org: org ? indexOrganisation(org) : null, tags: tags ?? [], cross: cross ?? NO_CURATED.cross };
 }
 
 /** Everything the build writes, in memory. */
@@ -197,12 +267,22 @@ export interface Outputs {
   measuresJson: string;
   /** src/generated/documents.json */
   documentsJson: string;
+  /** src/generated/urls.json: every id with its status. */
+  urlsJson: string;
+  /** src/generated/navigation.json */
+  navigationJson: string;
+  /** content/registry/<document>.yaml files that changed (written back like a lockfile). */
+  registries: { file: string; content: string }[];
   /** Build summary for the console. */
   summary: string;
 }
 
-/** Turn extraction results into the generated files. Throws on duplicate or unsafe ids. */
-export function buildOutputs(results: readonly DocumentResult[]): Outputs {
+/**
+ * Turn extraction results into the generated files. Throws on duplicate or
+ * unsafe ids. Without an id assignment (tests with hand-made records)
+ * every record counts as live.
+ */
+export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignment, curated: Curated = NO_CURATED): Outputs {
   const records = results.flatMap((r) => r.measures);
   const seen = new Set<string>();
   for (const r of records) {
@@ -210,16 +290,39 @@ export function buildOutputs(results: readonly DocumentResult[]): Outputs {
     if (seen.has(r.id)) throw new Error(`duplicate measure id "${r.id}" (${r.source.document})`);
     seen.add(r.id);
   }
+  const urls = ids?.urls ?? liveUrls(records);
   const mdx = records
     .map((r) => ({ file: `${r.id}.mdx`, content: measureToMdx(r) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
+  const { nav, problems } = buildNavigation({ records, files, ...curated });
+  const summary = [
+    buildSummary(results).trimEnd(),
+    ...(ids ? idSummaryBlock(ids) : []),
+    ...(problems.length > 0 ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)] : []),
+    `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,
+  ].join('\n');
   return {
     records,
     mdx,
     measuresJson: toOpenDataJson(records),
     documentsJson: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
-    summary: buildSummary(results),
+    urlsJson: `${JSON.stringify(urls, null, 2)}\n`,
+    navigationJson: `${JSON.stringify(nav, null, 2)}\n`,
+    registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
+    summary: `${summary}\n`,
   };
+}
+
+function idSummaryBlock(ids: IdAssignment): string[] {
+  const lines = idSummary(ids);
+  return lines.length > 0 ? ['registry:', ...lines.map((l) => `  ${l}`)] : [];
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
 }
 
 function errorMessage(e: unknown): string {

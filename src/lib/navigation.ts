@@ -1,0 +1,406 @@
+/**
+ * Navigation data for the site, computed once at extraction time from the
+ * records and the curated files: previous/next and ancestors of each
+ * measure, bureau/division and tag pages, package sums, and the same program
+ * in other budgets. Pure: records in, plain data out.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { parseCurated, SLUG_PATTERN, type CuratedProblem } from './curated.ts';
+import { hierarchyRows } from './hierarchy.ts';
+import { titleKey } from './normalize.ts';
+import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
+import { ID_PATTERN } from './registry.ts';
+import { dice } from './similarity.ts';
+import type { MeasureRecord } from './types.ts';
+
+// ---- curated inputs --------------------------------------------------------
+
+const tagSchema = z.object({
+  tags: z.array(
+    z.object({
+      name: z.string().min(1),
+      slug: z.string().regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens'),
+      aliases: z.array(z.string().min(1)).nullable().default([]).transform((v) => v ?? []),
+      description: z.string().min(1),
+    }),
+  ),
+});
+export type TagDef = z.infer<typeof tagSchema>['tags'][number];
+
+export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: CuratedProblem[] } {
+  const checked = parseCurated(text, file, tagSchema);
+  if (!checked.ok) return checked;
+  const problems: CuratedProblem[] = [];
+  const seen = new Set<string>();
+  checked.value.tags.forEach((t, i) => {
+    for (const key of [`slug:${t.slug}`, ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`)]) {
+      if (seen.has(key)) problems.push({ file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
+      seen.add(key);
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.value.tags };
+}
+
+const idPair = z.tuple([z.string().regex(ID_PATTERN), z.string().regex(ID_PATTERN)]);
+const crossSchema = z.object({
+  same: z.array(idPair).nullable().default([]).transform((v) => v ?? []),
+  different: z.array(idPair).nullable().default([]).transform((v) => v ?? []),
+});
+export type CrossBudgetLinks = z.infer<typeof crossSchema>;
+
+export function parseCrossBudget(text: string, file: string) {
+  return parseCurated(text, file, crossSchema);
+}
+
+// ---- output ----------------------------------------------------------------
+
+export interface MeasureNav {
+  prev: string | null;
+  next: string | null;
+  /** Packages this measure belongs to, outermost first. */
+  ancestors: string[];
+  /** The same program in other budgets (other documents). */
+  related: string[];
+  units: UnitRef[];
+  /** Slugs of the measure's tags, in the order of `record.tags`. */
+  tags: string[];
+}
+
+/** Sum of amounts of a set of measures for one budget, without double counting. */
+export interface SetTotal {
+  label: string;
+  /** Measures of the set under this budget. */
+  measures: number;
+  /** Sum of `own` amounts of the set's measures whose package is not in the set too. */
+  own_yen: number;
+  own_count: number;
+  /** Own amounts left out because their package's amount, in the set, includes them. */
+  nested_count: number;
+  part_of_count: number;
+  none_count: number;
+}
+
+export interface DivisionNav {
+  slug: string;
+  name: string;
+  english: string | null;
+  measures: string[];
+  totals: SetTotal[];
+}
+
+export interface BureauNav {
+  slug: string;
+  name: string;
+  english: string | null;
+  /** Slug of the bureau this one lies within (a 部 in its 局). */
+  within: string | null;
+  /** Every measure of the bureau or one of its divisions. */
+  measures: string[];
+  /** Measures assigned to the bureau as a whole (no division printed). */
+  direct: string[];
+  divisions: DivisionNav[];
+  totals: SetTotal[];
+}
+
+export interface TagNav {
+  slug: string;
+  name: string;
+  description: string | null;
+  measures: string[];
+  totals: SetTotal[];
+}
+
+export interface PackageNav {
+  id: string;
+  document: string;
+  children: string[];
+  own_yen: number | null;
+  /** Sum of the children's own amounts. */
+  children_own_yen: number;
+  children_own_count: number;
+  /** Children with a part_of amount or none: not in the sum. */
+  children_other_count: number;
+  /** own_yen − children_own_yen, when both are known and every child has an own amount. */
+  difference: number | null;
+}
+
+export interface Navigation {
+  measures: Record<string, MeasureNav>;
+  bureaus: BureauNav[];
+  /** Measures whose 担当 line is missing. */
+  no_bureau: string[];
+  /** Printed 担当 parts that name no known unit, with their measures. */
+  unknown_units: { text: string; measures: string[] }[];
+  tags: TagNav[];
+  packages: PackageNav[];
+  /** Pairs of measures the build did not link but a person should look at. */
+  cross_budget_uncertain: { a: string; b: string; reason: string }[];
+}
+
+export interface NavigationInput {
+  records: readonly MeasureRecord[];
+  /** Source file of each document id, for messages. */
+  files: ReadonlyMap<string, string>;
+  org: OrgIndex | null;
+  tags: readonly TagDef[];
+  cross: CrossBudgetLinks;
+}
+
+/** Title similarity above which two measures of different budgets are reported as a possible match. */
+export const NEAR_MATCH = 0.8;
+
+/** A slug for a name no curated file lists: stable, ASCII, marked as generated. */
+export function fallbackSlug(prefix: string, name: string): string {
+  return `${prefix}-${createHash('sha256').update(titleKey(name), 'utf8').digest('hex').slice(0, 8)}`;
+}
+
+export function buildNavigation(input: NavigationInput): { nav: Navigation; problems: CuratedProblem[] } {
+  const { records, org } = input;
+  const problems: CuratedProblem[] = [];
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const where = (r: MeasureRecord) => ({ file: input.files.get(r.source.document) ?? r.source.document, line: r.amount_line ?? r.title_line ?? r.source.lines[0] });
+
+  // previous/next and ancestors, per document in hierarchy order
+  const measures: Record<string, MeasureNav> = {};
+  const documents = [...new Set(records.map((r) => r.source.document))];
+  for (const doc of documents) {
+    const rows = hierarchyRows(records.filter((r) => r.source.document === doc));
+    rows.forEach(({ record }, i) => {
+      const ancestors: string[] = [];
+      const seen = new Set<string>([record.id]);
+      for (let p = record.parent; p !== null && byId.has(p) && !seen.has(p); p = byId.get(p)!.parent) {
+        ancestors.unshift(p);
+        seen.add(p);
+      }
+      measures[record.id] = {
+        prev: rows[i - 1]?.record.id ?? null,
+        next: rows[i + 1]?.record.id ?? null,
+        ancestors,
+        related: [],
+        units: [],
+        tags: [],
+      };
+    });
+  }
+
+  // bureaus and divisions
+  const bureaus = new Map<string, BureauNav>();
+  const divisions = new Map<string, DivisionNav>();
+  const noBureau: string[] = [];
+  const unknown = new Map<string, string[]>();
+  if (org) {
+    for (const b of org.org.bureaus) {
+      bureaus.set(b.slug, { slug: b.slug, name: b.name, english: b.english, within: b.within, measures: [], direct: [], divisions: [], totals: [] });
+      for (const d of b.divisions) divisions.set(`${b.slug}/${d.slug}`, { slug: d.slug, name: d.name, english: d.english, measures: [], totals: [] });
+    }
+  }
+  for (const r of records) {
+    if (r.bureau === null) {
+      noBureau.push(r.id);
+      continue;
+    }
+    if (!org) continue;
+    const resolved = resolveUnits(org, r.bureau);
+    measures[r.id]!.units = resolved.units;
+    for (const u of resolved.units) {
+      // a unit counts for its bureau and every bureau that bureau lies within
+      for (let b = org.bySlug.get(u.bureau); b; b = b.within ? org.bySlug.get(b.within) : undefined) {
+        const nav = bureaus.get(b.slug)!;
+        if (!nav.measures.includes(r.id)) nav.measures.push(r.id);
+      }
+      if (u.division === null) bureaus.get(u.bureau)!.direct.push(r.id);
+      else divisions.get(`${u.bureau}/${u.division}`)!.measures.push(r.id);
+    }
+    for (const text of resolved.unknown) {
+      unknown.set(text, [...(unknown.get(text) ?? []), r.id]);
+      problems.push({ ...where(r), message: `担当 「${text}」 is not in content/organisation.yaml; the measure is not listed under it` });
+    }
+  }
+  const bureauList = [...bureaus.values()]
+    .map((b) => ({
+      ...b,
+      totals: setTotals(b.measures, byId),
+      divisions: org!.org.bureaus
+        .find((x) => x.slug === b.slug)!
+        .divisions.map((d) => divisions.get(`${b.slug}/${d.slug}`)!)
+        .filter((d) => d.measures.length > 0)
+        .map((d) => ({ ...d, totals: setTotals(d.measures, byId) })),
+    }))
+    .filter((b) => b.measures.length > 0);
+
+  // tags
+  const tagBySlug = new Map<string, TagNav>();
+  const tagKeys = new Map<string, TagDef>();
+  for (const t of input.tags) for (const n of [t.name, ...t.aliases]) tagKeys.set(titleKey(n), t);
+  for (const r of records) {
+    for (const printed of r.tags) {
+      const def = tagKeys.get(titleKey(printed));
+      const slug = def?.slug ?? fallbackSlug('tag', printed);
+      if (!def) problems.push({ ...where(r), message: `tag 「${printed}」 is not in content/tags.yaml; its page is /tags/${slug}/` });
+      let nav = tagBySlug.get(slug);
+      if (!nav) {
+        nav = { slug, name: def?.name ?? printed, description: def?.description ?? null, measures: [], totals: [] };
+        tagBySlug.set(slug, nav);
+      }
+      if (!nav.measures.includes(r.id)) nav.measures.push(r.id);
+      measures[r.id]!.tags.push(slug);
+    }
+  }
+  const tagOrder = new Map(input.tags.map((t, i) => [t.slug, i]));
+  const tags = [...tagBySlug.values()]
+    .map((t) => ({ ...t, totals: setTotals(t.measures, byId) }))
+    .sort((a, b) => (tagOrder.get(a.slug) ?? Infinity) - (tagOrder.get(b.slug) ?? Infinity) || (a.slug < b.slug ? -1 : 1));
+
+  // packages
+  const packages: PackageNav[] = records
+    .filter((r) => r.children.length > 0)
+    .map((r) => {
+      const children = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined);
+      const own = children.filter((c) => c.amount.kind === 'own' && c.amount.yen !== null);
+      const sum = own.reduce((s, c) => s + c.amount.yen!, 0);
+      const pkgYen = r.amount.kind === 'own' ? r.amount.yen : null;
+      return {
+        id: r.id,
+        document: r.source.document,
+        children: children.map((c) => c.id),
+        own_yen: pkgYen,
+        children_own_yen: sum,
+        children_own_count: own.length,
+        children_other_count: children.length - own.length,
+        difference: pkgYen !== null && own.length === children.length && own.length > 0 ? pkgYen - sum : null,
+      };
+    });
+
+  // the same program in other budgets
+  const uncertain = linkPrograms(records, measures, input.cross, byId, problems, where);
+
+  return {
+    nav: {
+      measures,
+      bureaus: bureauList,
+      no_bureau: noBureau,
+      unknown_units: [...unknown].map(([text, ids]) => ({ text, measures: ids })),
+      tags,
+      packages,
+      cross_budget_uncertain: uncertain,
+    },
+    problems,
+  };
+}
+
+/**
+ * Totals of a set of measures per budget label. An own amount is added only
+ * when none of its packages is in the set (the package's amount includes
+ * it); part_of and none measures are counted, never added.
+ */
+export function setTotals(ids: readonly string[], byId: ReadonlyMap<string, MeasureRecord>): SetTotal[] {
+  const inSet = new Set(ids);
+  const totals = new Map<string, SetTotal>();
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) continue;
+    let t = totals.get(r.budget.label);
+    if (!t) {
+      t = { label: r.budget.label, measures: 0, own_yen: 0, own_count: 0, nested_count: 0, part_of_count: 0, none_count: 0 };
+      totals.set(r.budget.label, t);
+    }
+    t.measures += 1;
+    if (r.amount.kind === 'part_of') t.part_of_count += 1;
+    else if (r.amount.kind === 'none' || r.amount.yen === null) t.none_count += 1;
+    else if (hasAncestorIn(r, inSet, byId)) t.nested_count += 1;
+    else {
+      t.own_yen += r.amount.yen;
+      t.own_count += 1;
+    }
+  }
+  return [...totals.values()];
+}
+
+function hasAncestorIn(r: MeasureRecord, set: ReadonlySet<string>, byId: ReadonlyMap<string, MeasureRecord>): boolean {
+  const seen = new Set<string>();
+  for (let p = r.parent; p !== null && !seen.has(p); p = byId.get(p)?.parent ?? null) {
+    if (set.has(p)) return true;
+    seen.add(p);
+  }
+  return false;
+}
+
+/**
+ * Link measures of different documents with equal normalised titles when
+ * the title is unique in each of the two documents; report the rest
+ * (several candidates, or near-equal titles) instead of guessing. Curated
+ * pairs override both ways. Derived titles (untitled) are never matched.
+ */
+function linkPrograms(
+  records: readonly MeasureRecord[],
+  measures: Record<string, MeasureNav>,
+  cross: CrossBudgetLinks,
+  byId: ReadonlyMap<string, MeasureRecord>,
+  problems: CuratedProblem[],
+  where: (r: MeasureRecord) => { file: string; line: number },
+): Navigation['cross_budget_uncertain'] {
+  const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const different = new Set(cross.different.map(([a, b]) => pairKey(a, b)));
+  const linked = new Set<string>();
+  const link = (a: string, b: string) => {
+    if (a === b || different.has(pairKey(a, b)) || linked.has(pairKey(a, b))) return;
+    linked.add(pairKey(a, b));
+    measures[a]!.related.push(b);
+    measures[b]!.related.push(a);
+  };
+  const uncertain: Navigation['cross_budget_uncertain'] = [];
+  const same = new Set(cross.same.map(([a, b]) => pairKey(a, b)));
+  const report = (a: MeasureRecord, b: MeasureRecord, reason: string) => {
+    if (different.has(pairKey(a.id, b.id)) || same.has(pairKey(a.id, b.id))) return;
+    uncertain.push({ a: a.id, b: b.id, reason });
+    problems.push({ ...where(a), message: `「${a.title}」 (${a.id}) and 「${b.title}」 (${b.id}): ${reason}; not linked (decide in content/cross-budget.yaml)` });
+  };
+
+  const named = records.filter((r) => !r.untitled);
+  const keyOf = new Map(named.map((r) => [r.id, titleKey(r.title)]));
+  // key → document → ids
+  const byKey = new Map<string, Map<string, string[]>>();
+  for (const r of named) {
+    const docs = byKey.get(keyOf.get(r.id)!) ?? new Map<string, string[]>();
+    docs.set(r.source.document, [...(docs.get(r.source.document) ?? []), r.id]);
+    byKey.set(keyOf.get(r.id)!, docs);
+  }
+  for (const docs of byKey.values()) {
+    const groups = [...docs.values()];
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const [a, b] = [groups[i]!, groups[j]!];
+        if (a.length === 1 && b.length === 1) link(a[0]!, b[0]!);
+        else report(byId.get(a[0]!)!, byId.get(b[0]!)!, `the title appears ${a.length}× in one budget and ${b.length}× in the other`);
+      }
+    }
+  }
+
+  // near-equal titles in different documents, found through shared bigrams
+  const grams = new Map<string, string[]>();
+  for (const r of named) {
+    const k = keyOf.get(r.id)!;
+    for (const g of new Set([...k].slice(0, -1).map((c, i) => c + [...k][i + 1]))) grams.set(g, [...(grams.get(g) ?? []), r.id]);
+  }
+  const checked = new Set<string>();
+  for (const r of named) {
+    const k = keyOf.get(r.id)!;
+    const candidates = new Set<string>();
+    for (const g of new Set([...k].slice(0, -1).map((c, i) => c + [...k][i + 1]))) for (const id of grams.get(g) ?? []) candidates.add(id);
+    for (const id of candidates) {
+      const o = byId.get(id)!;
+      if (o.source.document === r.source.document || keyOf.get(id) === k || checked.has(pairKey(r.id, id))) continue;
+      checked.add(pairKey(r.id, id));
+      const sim = dice(k, keyOf.get(id)!);
+      if (sim >= NEAR_MATCH) report(r, o, `titles in different budgets are similar (${sim.toFixed(2)})`);
+    }
+  }
+
+  for (const [a, b] of cross.same) {
+    if (measures[a] && measures[b]) link(a, b);
+    else problems.push({ file: 'content/cross-budget.yaml', line: null, message: `same: ${!measures[a] ? a : b} is not a live measure id` });
+  }
+  for (const nav of Object.values(measures)) nav.related.sort((x, y) => records.indexOf(byId.get(x)!) - records.indexOf(byId.get(y)!));
+  return uncertain;
+}
