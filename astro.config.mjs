@@ -1,7 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { siteFiles } from './src/integrations/site-files.ts';
 
 // Deploy target: SITE_URL is the origin (for canonical URLs and the sitemap),
 // SITE_BASE the sub-path the site is served under ('/' or e.g. '/budget/').
@@ -23,6 +23,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
     }),
-    sitemap(),
+    // sitemap.xml (indexable pages only) and _redirects (moved ids)
+    siteFiles(),
   ],
 });

@@ -1,6 +1,7 @@
 /**
  * Site paths. Records carry paths without the deployment base
  * ('/measures/<id>/'); pages join them with import.meta.env.BASE_URL.
+ * Every path here is part of the URL contract: change none of them.
  */
 
 /** Join the deployment base ('/' or '/sub/' or '/sub') and a site path. */
@@ -10,10 +11,32 @@ export function withBase(base: string, path: string): string {
   return `${b}${p}`;
 }
 
+const seg = encodeURIComponent;
+
 export function documentPath(documentId: string): string {
-  return `/budgets/${encodeURIComponent(documentId)}/`;
+  return `/budgets/${seg(documentId)}/`;
 }
 
 export function documentByAmountPath(documentId: string): string {
-  return `/budgets/${encodeURIComponent(documentId)}/by-amount/`;
+  return `/budgets/${seg(documentId)}/by-amount/`;
+}
+
+export function documentPackagesPath(documentId: string): string {
+  return `/budgets/${seg(documentId)}/packages/`;
+}
+
+export const BUREAUS_PATH = '/bureaus/';
+
+export function bureauPath(slug: string): string {
+  return `/bureaus/${seg(slug)}/`;
+}
+
+export function divisionPath(bureau: string, division: string): string {
+  return `/bureaus/${seg(bureau)}/${seg(division)}/`;
+}
+
+export const TAGS_PATH = '/tags/';
+
+export function tagPath(slug: string): string {
+  return `/tags/${seg(slug)}/`;
 }

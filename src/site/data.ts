@@ -3,7 +3,9 @@
  * for pages and endpoints. Fails the build loudly when it is missing.
  */
 import type { DocumentSummary } from '../lib/documents.ts';
+import type { UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
+import type { Navigation, MeasureNav } from '../lib/navigation.ts';
 import type { MeasureRecord } from '../lib/types.ts';
 
 const generated = import.meta.glob<unknown>('../generated/*.json', { eager: true, import: 'default' });
@@ -20,6 +22,12 @@ export const measureRecords: MeasureRecord[] = load<MeasureRecord[]>('measures.j
 /** One summary per source document. */
 export const documentSummaries: DocumentSummary[] = load<DocumentSummary[]>('documents.json');
 
+/** Every id ever registered, with its status (the URL contract). */
+export const urlEntries: UrlEntry[] = load<UrlEntry[]>('urls.json');
+
+/** Bureaus, tags, packages, previous/next and related measures. */
+export const navigation: Navigation = load<Navigation>('navigation.json');
+
 export function documentById(id: string): DocumentSummary | undefined {
   return documentSummaries.find((d) => d.meta.id === id);
 }
@@ -32,6 +40,29 @@ const recordsById = new Map(measureRecords.map((m) => [m.id, m]));
 
 export function measureById(id: string): MeasureRecord | undefined {
   return recordsById.get(id);
+}
+
+/** Records for ids, in the given order, skipping unknown ids. */
+export function measuresByIds(ids: readonly string[]): MeasureRecord[] {
+  return ids.map((id) => recordsById.get(id)).filter((m): m is MeasureRecord => m !== undefined);
+}
+
+const EMPTY_NAV: MeasureNav = { prev: null, next: null, ancestors: [], related: [], units: [], tags: [] };
+
+export function measureNav(id: string): MeasureNav {
+  return navigation.measures[id] ?? EMPTY_NAV;
+}
+
+export function bureauBySlug(slug: string) {
+  return navigation.bureaus.find((b) => b.slug === slug);
+}
+
+export function divisionOf(bureau: string, division: string) {
+  return bureauBySlug(bureau)?.divisions.find((d) => d.slug === division);
+}
+
+export function tagBySlug(slug: string) {
+  return navigation.tags.find((t) => t.slug === slug);
 }
 
 /** A site path with the deployment base, for every internal link. */

@@ -1,27 +1,39 @@
 /**
- * Builds the whole site once and checks the output. The build runs in a
- * temporary copy of the project (node_modules linked entry by entry, so
- * Astro's and Vite's caches stay separate) with the real sources plus a
- * fixture document, under the sub-path /sub/. The working tree is not touched.
+ * Builds the whole site twice, at the root and under the sub-path /sub/, and
+ * checks the output. The builds run in a temporary copy of the project
+ * (node_modules linked entry by entry, so Astro's and Vite's caches stay
+ * separate) with the real sources and registry, a fixture document, and a
+ * registry of a retired document (tombstones and a moved id). The working
+ * tree is not touched.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDist } from '../../scripts/check-links.ts';
 import { writeOutputs } from '../../scripts/extract.ts';
 import { formatLineRange, formatYen, formatYenExact } from '../../src/lib/format.ts';
-import { buildOutputs, extractAll, loadSources } from '../../src/lib/pipeline.ts';
+import type { UrlEntry } from '../../src/lib/ids.ts';
+import type { Navigation } from '../../src/lib/navigation.ts';
+import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
+import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BASE = '/sub/';
+const SITE = 'https://example.org';
 const tmp = mkdtempSync(join(tmpdir(), 'site-'));
-const dist = join(tmp, 'dist');
+const dist = join(tmp, 'dist-sub');
+const distRoot = join(tmp, 'dist');
 let records: MeasureRecord[] = [];
+let urls: UrlEntry[] = [];
+let nav: Navigation;
 let generatedJson = '';
+/** The live measure named as the retired measure's successor. */
+let successorId = '';
 
 /** A copy of the project without generated files, sharing node_modules. */
 function makeProject(): void {
@@ -49,27 +61,54 @@ function buildEnv(): NodeJS.ProcessEnv {
   );
 }
 
-beforeAll(() => {
-  makeProject();
-  const { results } = extractAll(loadSources(join(ROOT, 'content/sources')).sources);
-  const outputs = buildOutputs([...results, fixtureDocument()]);
-  writeOutputs(tmp, outputs);
-  records = outputs.records;
-  generatedJson = outputs.measuresJson;
+function astroBuild(base: string): void {
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
     cwd: tmp,
     encoding: 'utf8',
-    env: { ...buildEnv(), SITE_BASE: BASE, SITE_URL: 'https://example.org', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...buildEnv(), SITE_BASE: base, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
     timeout: 200_000,
   });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** A registry for a document that is no longer among the sources: one tombstone with a successor, one moved id. */
+function retiredRegistry(successor: string) {
+  const text = formatRegistry({
+    document: 'retired',
+    next: 3,
+    entries: [
+      { id: 'retired-001', title: '廃止された架空の事業', untitled: false, amount: 'own 500000000', bureau: null, parent: null, purpose: '', status: 'live', successor },
+      { id: 'retired-002', title: '統合された架空の事業', untitled: false, amount: 'none', bureau: null, parent: null, purpose: '', status: 'live', moved_to: 'retired-001' },
+    ],
+  });
+  const parsed = parseRegistry(text, 'registry/retired.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.loaded;
+}
+
+beforeAll(() => {
+  makeProject();
+  const registries = loadRegistries(join(ROOT, 'content/registry'));
+  successorId = registries[0]!.registry.entries[0]!.id;
+  const extracted = extractAll(loadSources(join(ROOT, 'content/sources')).sources, [...registries, retiredRegistry(successorId)]);
+  const fixture = fixtureDocument();
+  const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
+  const outputs = buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content')));
+  writeOutputs(tmp, outputs);
+  records = outputs.records;
+  urls = ids.urls;
+  nav = JSON.parse(outputs.navigationJson) as Navigation;
+  generatedJson = outputs.measuresJson;
+  astroBuild(BASE);
+  renameSync(join(tmp, 'dist'), dist);
+  astroBuild('/');
 }, 240_000);
 
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** dist file for a site path (without base). */
-function fileFor(path: string): string {
-  const file = join(dist, decodeURIComponent(path));
+function fileFor(path: string, dir = dist): string {
+  const file = join(dir, decodeURIComponent(path));
   return path.endsWith('/') ? join(file, 'index.html') : file;
 }
 const page = (path: string) => readFileSync(fileFor(path), 'utf8');
@@ -101,15 +140,36 @@ describe('built site', () => {
     }
   });
 
-  it('links internally only under the base, to pages that exist', () => {
+  it('has no broken internal link, asset, fragment or redirect, at the root and under a sub-path', () => {
+    for (const [dir, base] of [[distRoot, '/'], [dist, BASE]] as const) {
+      const check = checkDist(dir, base, SITE);
+      expect(check.problems, `${base}`).toEqual([]);
+      expect(check.pages).toBeGreaterThan(records.length);
+      expect(check.checked).toBeGreaterThan(check.pages * 5);
+      console.log(`link check under ${base}: ${check.pages} pages, ${check.checked} internal references, ${check.sitemapUrls} sitemap URLs, ${check.problems.length} problems`);
+    }
+  });
+
+  it('finds a broken link when there is one', () => {
+    const broken = join(distRoot, 'broken-test');
+    mkdirSync(broken);
+    const html = '<!doctype html><html lang="ja"><head><title>x</title></head><body><a href="/measures/no-such-id/">x</a><a href="/#nowhere">y</a></body></html>';
+    writeFileSync(join(broken, 'index.html'), html);
+    const check = checkDist(distRoot, '/', SITE);
+    rmSync(broken, { recursive: true });
+    expect(check.problems).toEqual(
+      expect.arrayContaining([
+        'broken-test/index.html: /measures/no-such-id/ (a[href]): no such file in dist/',
+        'broken-test/index.html: /#nowhere (a[href]): no element with id "nowhere" in index.html',
+        `sitemap.xml: ${SITE}/broken-test/: page missing from the sitemap`,
+      ]),
+    );
+  });
+
+  it('links only under the base when built under a sub-path', () => {
     for (const f of htmlFiles()) {
       const html = readFileSync(f, 'utf8');
-      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) {
-        if (!href!.startsWith('/')) continue;
-        expect(href, `${relative(dist, f)}: ${href}`).toMatch(/^\/sub\//);
-        const path = href!.slice(BASE.length - 1).replace(/#.*$/, '');
-        expect(existsSync(fileFor(path)), `${relative(dist, f)}: ${href}`).toBe(true);
-      }
+      for (const [, href] of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) expect(href, relative(dist, f)).toMatch(/^\/sub\//);
     }
   });
 
@@ -175,8 +235,100 @@ describe('built site', () => {
     expect(rows.slice(1).map((r) => r[0])).toEqual(records.map((r) => r.id));
   });
 
-  it('writes a sitemap with absolute URLs under the base', () => {
-    const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    expect(sitemap).toContain('<loc>https://example.org/sub/measures/fixture-1/</loc>');
+  it('writes sitemap.xml with absolute URLs of every indexable page, and no redirects or tombstones', () => {
+    const sitemap = readFileSync(join(dist, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`<loc>${SITE}/sub/measures/fixture-1/</loc>`);
+    expect(sitemap).toContain(`<loc>${SITE}/sub/bureaus/</loc>`);
+    expect(sitemap).not.toContain('/measures/retired-001/');
+    const moved = urls.find((u) => u.status === 'moved')!;
+    expect(sitemap).not.toContain(`/measures/${moved.id}/`);
+  });
+});
+
+describe('stable URLs', () => {
+  it('publishes urls.json with every registered id, its absolute URL and status', () => {
+    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as { ids: { id: string; status: string; url: string; redirect_to: string | null; successor: string | null }[] };
+    expect(published.ids.map((u) => u.id)).toEqual(urls.map((u) => u.id));
+    for (const u of published.ids) expect(u.url).toBe(`${SITE}/sub/measures/${u.id}/`);
+    expect(published.ids.find((u) => u.id === 'retired-001')).toMatchObject({ status: 'gone', successor: `${SITE}/sub/measures/${successorId}/` });
+    expect(published.ids.find((u) => u.id === 'retired-002')).toMatchObject({ status: 'moved', redirect_to: `${SITE}/sub/measures/retired-001/` });
+    const counts = new Map<string, number>();
+    for (const u of published.ids) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
+    console.log(`urls.json: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  });
+
+  it('gives every id a page: the measure, a tombstone or a redirect', () => {
+    for (const u of urls) expect(existsSync(fileFor(u.path)), u.id).toBe(true);
+    const tomb = page('/measures/retired-001/');
+    expect(tomb).toContain('現在このサイトが扱う予算資料には掲載されていません');
+    expect(tomb).toContain('<meta name="robots" content="noindex">');
+    expect(tomb).toContain(`href="/sub/measures/${successorId}/"`);
+    const alias = urls.find((u) => u.status === 'moved' && u.document !== 'retired')!;
+    const redirect = page(alias.path);
+    expect(redirect).toContain(`<meta http-equiv="refresh" content="0; url=/sub/measures/${alias.target}/">`);
+    expect(redirect).toContain(`<link rel="canonical" href="${SITE}/sub/measures/${alias.target}/">`);
+  });
+
+  it('writes _redirects with a permanent redirect per moved id, under the base', () => {
+    const lines = readFileSync(join(dist, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const moved = urls.filter((u) => u.status === 'moved');
+    expect(lines).toHaveLength(moved.length);
+    expect(lines).toContain('/sub/measures/retired-002/ /sub/measures/retired-001/ 301');
+    expect(readFileSync(join(distRoot, '_redirects'), 'utf8')).toContain('\n/measures/retired-002/ /measures/retired-001/ 301');
+  });
+});
+
+describe('navigation', () => {
+  it('shows breadcrumbs home → budget → package → measure, and previous/next within the budget', () => {
+    const html = page('/measures/fixture-2/');
+    const crumbs = /<nav class="breadcrumbs"[^>]*>([\s\S]*?)<\/nav>/.exec(html)![1]!;
+    expect([...crumbs.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['/sub/', '/sub/budgets/fixture/', '/sub/measures/fixture-1/']);
+    expect(html).toMatch(/<a href="\/sub\/measures\/fixture-1\/" rel="prev">/);
+    expect(html).toMatch(/<a href="\/sub\/measures\/fixture-3\/" rel="next">/);
+  });
+
+  it('links the same program in other budgets both ways, with the amounts side by side', () => {
+    const pairs = Object.entries(nav.measures).filter(([, m]) => m.related.length > 0);
+    expect(pairs.length).toBeGreaterThan(0);
+    for (const [id, m] of pairs) {
+      const html = page(`/measures/${id}/`);
+      for (const other of m.related) {
+        const r = records.find((x) => x.id === other)!;
+        expect(html, `${id} → ${other}`).toContain(`href="/sub/measures/${other}/"`);
+        expect(html).toContain(r.budget.label);
+      }
+    }
+  });
+
+  it('has a page per bureau, division and tag listing their measures, with totals that say what they include', () => {
+    expect(nav.bureaus.length).toBeGreaterThan(5);
+    for (const b of nav.bureaus) {
+      const html = page(`/bureaus/${b.slug}/`);
+      for (const id of b.measures) expect(html, b.slug).toContain(`href="/sub/measures/${id}/"`);
+      for (const d of b.divisions) {
+        const dh = page(`/bureaus/${b.slug}/${d.slug}/`);
+        for (const id of d.measures) expect(dh).toContain(`href="/sub/measures/${id}/"`);
+      }
+      expect(html).toContain('の合計。');
+    }
+    const bureaus = page('/bureaus/');
+    for (const id of nav.no_bureau) expect(bureaus).toContain(`href="/sub/measures/${id}/"`);
+    expect(nav.unknown_units.map((u) => u.text)).toContain('<b>局</b>');
+    expect(bureaus).toContain('&lt;b&gt;局&lt;/b&gt;');
+    for (const t of nav.tags) {
+      const html = page(`/tags/${t.slug}/`);
+      for (const id of t.measures) expect(html).toContain(`href="/sub/measures/${id}/"`);
+    }
+    expect(markup(page(`/tags/${nav.tags.find((t) => t.name === '<tag>')!.slug}/`))).not.toMatch(/<tag>/);
+  });
+
+  it('lists packages with their sub-measures and whether they add up', () => {
+    const html = page('/budgets/fixture/packages/');
+    expect(html).toContain('href="/sub/measures/fixture-2/"');
+    expect(html).toContain('href="/sub/measures/fixture-3/"');
+    expect(html).toContain('内訳の合計は比べられません');
+    const equal = nav.packages.find((p) => p.difference === 0)!;
+    expect(page(`/budgets/${equal.document}/packages/`)).toContain('内訳の合計と一致します。');
+    expect(page(`/measures/${equal.id}/`)).toContain('内訳の金額の合計は、この施策の金額');
   });
 });

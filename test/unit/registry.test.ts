@@ -92,6 +92,13 @@ describe('matchDocument', () => {
     expect(back.events).toEqual([{ kind: 'revived', measure: 1, id: 'doc-002' }]);
   });
 
+  it('keeps a tombstone quietly on later builds', () => {
+    const { registry } = matchDocument(firstBuild([A, B]).registry, [A], [null]);
+    const later = matchDocument(registry, [A], [null]);
+    expect(later.events).toEqual([]);
+    expect(later.registry).toEqual(registry);
+  });
+
   it('does not reuse a gone number for a new measure', () => {
     const { registry } = firstBuild([A, B]);
     const r = matchDocument(registry, [A, fp('まったく別の名前の施策', { amount: 'own 5', bureau: null })], [null, null]);
