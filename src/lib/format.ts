@@ -87,3 +87,25 @@ export function formatAmountShort(amount: { kind: AmountKind; yen: number | null
   if (amount.kind === 'part_of') return amount.fund ? `${amount.fund}の内数` : '他の予算の内数';
   return '記載なし';
 }
+
+/**
+ * One sentence on whether a package's sub-measures add up to its amount,
+ * for a package page: equal, the difference in exact yen, or why the two
+ * cannot be compared.
+ */
+export function describePackageSum(p: {
+  own_yen: number | null;
+  children_own_yen: number;
+  children_other_count: number;
+  difference: number | null;
+}): string {
+  if (p.difference === 0) return `内訳の金額の合計は、この施策の金額（${formatYen(p.own_yen!)}）と一致します。`;
+  if (p.difference !== null) {
+    return (
+      `内訳の金額の合計（${formatYenExact(p.children_own_yen)}）は、この施策の金額（${formatYenExact(p.own_yen!)}）より` +
+      `${formatYenExact(Math.abs(p.difference))}${p.difference > 0 ? '少なく' : '多く'}なっています。金額は資料に載っているとおりで、端数の丸めなどによる差の可能性があります。`
+    );
+  }
+  if (p.own_yen === null) return 'この施策の金額は資料に示されていないため、内訳の合計と比べられません。';
+  return `内訳のうち${p.children_other_count}件は他の予算の内数か金額の記載がないため、内訳の合計とこの施策の金額は比べられません。`;
+}

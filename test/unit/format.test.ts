@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describePackageSum,
   budgetKindLabel,
   formatAmountShort,
   formatFiscalYear,
@@ -72,5 +73,18 @@ describe('labels', () => {
   it('formats line ranges', () => {
     expect(formatLineRange([84, 154])).toBe('行 84–154');
     expect(formatLineRange([7, 7])).toBe('行 7');
+  });
+});
+
+describe('describePackageSum', () => {
+  const base = { own_yen: 1_000_000_000, children_own_yen: 1_000_000_000, children_other_count: 0 };
+  it('says when the sub-measures add up, and by how much they differ when not', () => {
+    expect(describePackageSum({ ...base, difference: 0 })).toBe('内訳の金額の合計は、この施策の金額（10億円）と一致します。');
+    expect(describePackageSum({ ...base, children_own_yen: 920_000_000, difference: 80_000_000 })).toMatch(/^内訳の金額の合計（920,000,000円）は、この施策の金額（1,000,000,000円）より80,000,000円少なく/);
+    expect(describePackageSum({ ...base, children_own_yen: 1_100_000_000, difference: -100_000_000 })).toMatch(/100,000,000円多く/);
+  });
+  it('says why the sums cannot be compared', () => {
+    expect(describePackageSum({ ...base, own_yen: null, difference: null })).toMatch(/金額は資料に示されていない/);
+    expect(describePackageSum({ ...base, children_other_count: 2, difference: null })).toMatch(/^内訳のうち2件は/);
   });
 });
