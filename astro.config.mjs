@@ -14,6 +14,9 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Ship scripts as files, never inline, so the pages satisfy a strict
+  // Content-Security-Policy (script-src 'self').
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx({
       // The MDX files are serialised from document text (src/lib/mdx.ts).

@@ -33,6 +33,8 @@ export function writeOutputs(root: string, outputs: Outputs, content?: string): 
   writeFileSync(join(generatedDir, 'documents.json'), outputs.documentsJson);
   writeFileSync(join(generatedDir, 'urls.json'), outputs.urlsJson);
   writeFileSync(join(generatedDir, 'navigation.json'), outputs.navigationJson);
+  writeFileSync(join(generatedDir, 'curated.json'), outputs.curatedJson);
+  writeFileSync(join(generatedDir, 'sources.json'), outputs.sourcesJson);
   if (content !== undefined && outputs.registries.length > 0) {
     mkdirSync(join(content, 'registry'), { recursive: true });
     for (const { file, content: text } of outputs.registries) writeFileSync(join(content, 'registry', basename(file)), text);
@@ -78,7 +80,7 @@ function main(): number {
     writeOutputs(root, outputs, content);
     process.stdout.write(outputs.summary);
     console.log(
-      `wrote ${outputs.mdx.length} MDX files and src/generated/{measures,documents,urls,navigation}.json` +
+      `wrote ${outputs.mdx.length} MDX files and src/generated/{measures,documents,urls,navigation,curated,sources}.json` +
         (outputs.registries.length > 0 ? `; updated ${outputs.registries.map((r) => r.file).join(', ')} (review and commit)` : ''),
     );
     return 0;

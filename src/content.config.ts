@@ -9,6 +9,7 @@ import type { MeasureRecord } from './lib/types.ts';
 
 const budgetKind = z.enum(['supplementary', 'request', 'initial', 'policy']);
 const lineNumber = z.number().int().positive();
+const located = z.object({ text: z.string(), line: lineNumber }).nullable();
 
 export const measureSchema = z.object({
   id: z.string().min(1),
@@ -29,6 +30,7 @@ export const measureSchema = z.object({
   bureau: z.string().nullable(),
   tags: z.array(z.string()),
   sections: z.object({ purpose: z.string(), overview: z.string(), scheme: z.string(), outcome: z.string() }),
+  details: z.object({ implementer: located, target: located, rate: located }),
   source: z.object({ document: z.string(), lines: z.tuple([lineNumber, lineNumber]) }),
   title_line: lineNumber.nullable(),
   amount_line: lineNumber.nullable(),

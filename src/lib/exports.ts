@@ -12,8 +12,12 @@ import type { DocumentResult, MeasureRecord } from './types.ts';
 const KEY_ORDER: Record<string, readonly string[]> = {
   '': [
     'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
-    'bureau', 'tags', 'sections', 'source', 'title_line', 'amount_line',
+    'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
   ],
+  details: ['implementer', 'target', 'rate'],
+  'details.implementer': ['text', 'line'],
+  'details.target': ['text', 'line'],
+  'details.rate': ['text', 'line'],
   budget: ['label', 'fiscal_year', 'kind'],
   amount: ['yen', 'kind', 'text', 'prior_yen', 'fund'],
   sections: ['purpose', 'overview', 'scheme', 'outcome'],
@@ -45,6 +49,7 @@ export const CSV_COLUMNS = [
   'budget_label', 'fiscal_year', 'budget_kind',
   'amount_yen', 'amount_kind', 'amount_text', 'prior_yen', 'fund',
   'bureau', 'tags', 'purpose', 'overview', 'scheme', 'outcome',
+  'implementer', 'target', 'subsidy_rate',
   'source_document', 'source_first_line', 'source_last_line',
 ] as const;
 
@@ -73,6 +78,9 @@ function toCsvRow(r: MeasureRecord): CsvRow {
     overview: r.sections.overview,
     scheme: r.sections.scheme,
     outcome: r.sections.outcome,
+    implementer: r.details.implementer?.text ?? null,
+    target: r.details.target?.text ?? null,
+    subsidy_rate: r.details.rate?.text ?? null,
     source_document: r.source.document,
     source_first_line: r.source.lines[0],
     source_last_line: r.source.lines[1],

@@ -17,6 +17,7 @@ import { splitPages, pageIndexOf, type Page } from './segment.ts';
 import { badgesOf, hasExtension, isBureauLine, isGroupLabel, splitLeadingBadges, stripExtension, tidy, headingKind } from './lines.ts';
 import { cleanTitle, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from './titles.ts';
 import { collectSections } from './sections.ts';
+import { readDetails } from './details.ts';
 import { foldWidth, titleKey } from './normalize.ts';
 
 interface Draft {
@@ -452,6 +453,7 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
       bureau: d.bureau,
       tags: [...new Set(d.tags)],
       sections,
+      details: readDetails(lines, d.start, Math.max(d.end, d.start)),
       source: { document: meta.id, lines: [d.start + 1, Math.max(d.end, d.start) + 1] },
       title_line: d.titleLine === null ? null : d.titleLine + 1,
       amount_line: a.figureLine + 1,
@@ -468,6 +470,7 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     problems,
     unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
     lineCount: lines.length,
+    lines: [...lines],
   };
 }
 

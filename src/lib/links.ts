@@ -40,3 +40,14 @@ export const TAGS_PATH = '/tags/';
 export function tagPath(slug: string): string {
   return `/tags/${seg(slug)}/`;
 }
+
+export const GLOSSARY_PATH = '/glossary/';
+
+export function sourcePath(documentId: string): string {
+  return `/sources/${seg(documentId)}/`;
+}
+
+/** A line range of a source document: the page highlights it (with script) and scrolls to its first line. */
+export function sourceLinesPath(documentId: string, [first, last]: readonly [number, number]): string {
+  return `${sourcePath(documentId)}?lines=${first}-${last}#L${first}`;
+}

@@ -16,15 +16,13 @@ import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent,
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import { formatYen, formatYenExact } from './format.ts';
 import type { MeasureRecord } from './types.ts';
 
 /** Paragraph shown for a section the source document leaves empty. */
-export const EMPTY_SECTION = '資料に記載なし';
+export const EMPTY_SECTION = '資料に記載がありません。';
 
 /** Headings of the body, in order. */
 export const SECTION_HEADINGS = {
-  amount: '金額',
   purpose: '目的',
   overview: '概要・スキーム',
   outcome: '成果',
@@ -34,7 +32,7 @@ export const SECTION_HEADINGS = {
  * A line starting with one of these markers is a list item in the source
  * (○ ・ ① (1) …). The marker stays part of the item's text.
  */
-const LIST_MARKER = /^(?:[○◯●◎・◆◇■□▶▷▸►➢※]|[①-⑳]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）])/u;
+const LIST_MARKER = /^(?:[○◯●◎・◆◇■□▶▷▸►➢※→⇒]|[①-⑳]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）])/u;
 
 /**
  * MDX parses `import`/`export` at the start of a line as JavaScript. Encode
@@ -76,8 +74,6 @@ export function measureTree(record: MeasureRecord): Root {
   return {
     type: 'root',
     children: [
-      heading(SECTION_HEADINGS.amount),
-      ...orEmpty(amountBlocks(record)),
       heading(SECTION_HEADINGS.purpose),
       ...orEmpty(textToBlocks(sections.purpose)),
       heading(SECTION_HEADINGS.overview),
@@ -86,23 +82,6 @@ export function measureTree(record: MeasureRecord): Root {
       ...orEmpty(textToBlocks(sections.outcome)),
     ],
   };
-}
-
-function amountBlocks(record: MeasureRecord): RootContent[] {
-  const { amount, budget } = record;
-  const lines: string[] = [];
-  if (amount.kind === 'own' && amount.yen !== null) {
-    lines.push(`${budget.label} ${formatYen(amount.yen)}（${formatYenExact(amount.yen)}）`);
-  } else if (amount.kind === 'part_of') {
-    lines.push(amount.fund ? `${budget.label} ${amount.fund}の内数` : `${budget.label} 他の予算の内数`);
-  } else {
-    lines.push(`${budget.label} 金額の記載なし`);
-  }
-  if (amount.prior_yen !== null) {
-    lines.push(`前年度予算額 ${formatYen(amount.prior_yen)}（${formatYenExact(amount.prior_yen)}）`);
-  }
-  if (amount.text.trim() !== '') lines.push(`資料の表記: ${amount.text.trim()}`);
-  return lines.map((line) => paragraph([line]));
 }
 
 /**
@@ -151,10 +130,32 @@ function heading(text: string): Heading {
   return { type: 'heading', depth: 2, children: [{ type: 'text', value: text }] };
 }
 
-/** A paragraph whose lines are separated by hard breaks. */
+/** Lines of at least this many characters were wrapped by the PDF layout, not by the author. */
+const WRAPPED = 25;
+
+/**
+ * Join printed lines into running text: a line that filled the layout's
+ * width (long, not ending a sentence) continues on the next line without a
+ * break (with a space only between two Latin letters or digits); shorter
+ * lines keep their line break (labels, table cells, short items).
+ */
+export function joinLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && [...last].length >= WRAPPED && !/[。．.:：!?！？）)」』]$/u.test(last)) {
+      out[out.length - 1] = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? `${last} ${line}` : `${last}${line}`;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/** A paragraph: wrapped lines joined, other line ends kept as hard breaks. */
 function paragraph(lines: string[]): Paragraph {
   const children: PhrasingContent[] = [];
-  lines.forEach((line, i) => {
+  joinLines(lines).forEach((line, i) => {
     if (i > 0) children.push({ type: 'break' });
     children.push({ type: 'text', value: line });
   });

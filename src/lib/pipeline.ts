@@ -9,11 +9,15 @@ import { parse as parseYaml } from 'yaml';
 import { summariseDocument } from './documents.ts';
 import { buildSummary, toOpenDataJson } from './exports.ts';
 import { extractDocument } from './extract.ts';
-import { CuratedError, formatProblem, type CuratedProblem } from './curated.ts';
+import { CuratedError, formatProblem, parseCurated, type CuratedProblem } from './curated.ts';
 import { assignIds, idSummary, measureUrl, type IdAssignment, type UrlEntry } from './ids.ts';
 import { parseRegistry, type LoadedRegistry } from './registry.ts';
 import { buildNavigation, parseCrossBudget, parseTags, type CrossBudgetLinks, type TagDef } from './navigation.ts';
 import { indexOrganisation, parseOrganisation, type OrgIndex } from './organisation.ts';
+import { parseGlossary, type GlossaryTerm } from './glossary.ts';
+import { readingTable } from './ruby.ts';
+import type { Population } from './summary.ts';
+import { z } from 'zod';
 import { measureToMdx } from './mdx.ts';
 import type { Budget, BudgetKind, DocumentResult, MeasureRecord, SourceMeta } from './types.ts';
 
@@ -226,14 +230,35 @@ export function liveUrls(records: readonly MeasureRecord[]): UrlEntry[] {
   }));
 }
 
-/** The curated files of content/ that shape navigation. */
+/** The curated files of content/. */
 export interface Curated {
   org: OrgIndex | null;
   tags: TagDef[];
   cross: CrossBudgetLinks;
+  glossary: GlossaryTerm[];
+  population: Population | null;
+  /** Word → hiragana reading, for furigana. */
+  readings: Record<string, string>;
 }
 
-export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] } };
+export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] }, glossary: [], population: null, readings: {} };
+
+const populationSchema = z.object({
+  total: z.number().int().positive(),
+  as_of: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
+  source: z.string().min(1),
+  url: z.string().url().nullable().default(null),
+});
+const readingsSchema = z.object({
+  readings: z.record(z.string(), z.string().regex(/^[\p{Script=Hiragana}ー]+$/u, 'must be hiragana')),
+});
+
+/** What pages need of the curated files (src/generated/curated.json). */
+export interface CuratedForPages {
+  glossary: GlossaryTerm[];
+  population: Population | null;
+  readings: [string, string][];
+}
 
 /**
  * Read content/organisation.yaml, tags.yaml and cross-budget.yaml (each
@@ -253,8 +278,18 @@ export function loadCurated(dir: string, label = dir): Curated {
   const org = read('organisation.yaml', parseOrganisation);
   const tags = read('tags.yaml', parseTags);
   const cross = read('cross-budget.yaml', parseCrossBudget);
+  const glossary = read('glossary.yaml', parseGlossary);
+  const population = read('population.yaml', (text, file) => parseCurated(text, file, populationSchema));
+  const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
   if (problems.length > 0) throw new CuratedError(problems);
-  return { org: org ? indexOrganisation(org) : null, tags: tags ?? [], cross: cross ?? NO_CURATED.cross };
+  return {
+    org: org ? indexOrganisation(org) : null,
+    tags: tags ?? [],
+    cross: cross ?? NO_CURATED.cross,
+    glossary: glossary ?? [],
+    population: population ?? null,
+    readings: readings?.readings ?? {},
+  };
 }
 
 /** Everything the build writes, in memory. */
@@ -271,6 +306,10 @@ export interface Outputs {
   urlsJson: string;
   /** src/generated/navigation.json */
   navigationJson: string;
+  /** src/generated/curated.json: glossary, population, readings for pages. */
+  curatedJson: string;
+  /** src/generated/sources.json: each document's lines, for the source-text pages. */
+  sourcesJson: string;
   /** content/registry/<document>.yaml files that changed (written back like a lockfile). */
   registries: { file: string; content: string }[];
   /** Build summary for the console. */
@@ -309,9 +348,18 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     documentsJson: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
     urlsJson: `${JSON.stringify(urls, null, 2)}\n`,
     navigationJson: `${JSON.stringify(nav, null, 2)}\n`,
+    curatedJson: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
+    sourcesJson: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
     registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
     summary: `${summary}\n`,
   };
+}
+
+function curatedForPages(curated: Curated): CuratedForPages {
+  const readings = new Map<string, string>(Object.entries(curated.readings));
+  // a glossary headword's reading (aliases have none: 補正予算案 is found through 補正予算)
+  for (const t of curated.glossary) if (!readings.has(t.term)) readings.set(t.term, t.reading.replace(/[・ ]/gu, ''));
+  return { glossary: curated.glossary, population: curated.population, readings: readingTable(readings) };
 }
 
 function idSummaryBlock(ids: IdAssignment): string[] {

@@ -32,6 +32,20 @@ export interface Sections {
   outcome: string;
 }
 
+/** A labelled fact read from one source line (see details.ts). */
+export interface Located {
+  text: string;
+  /** 1-based source line. */
+  line: number;
+}
+
+/** 実施主体, 対象 and 補助率 as printed on the measure's page, each with its line. */
+export interface Details {
+  implementer: Located | null;
+  target: Located | null;
+  rate: Located | null;
+}
+
 export interface SourceRef {
   /** Source document id (metadata `id`). */
   document: string;
@@ -53,6 +67,7 @@ export interface MeasureRecord {
   bureau: string | null;
   tags: string[];
   sections: Sections;
+  details: Details;
   source: SourceRef;
   /** 1-based line numbers of the title and the amount line (null when absent). */
   title_line: number | null;
@@ -92,4 +107,6 @@ export interface DocumentResult {
   /** Budget-amount lines seen but deliberately not treated as measures (reported in the summary). */
   unattributed: { line: number; text: string }[];
   lineCount: number;
+  /** The source text's lines, for the source-text pages (absent in hand-made fixtures). */
+  lines?: string[];
 }

@@ -6,6 +6,7 @@ import type { DocumentSummary } from '../lib/documents.ts';
 import type { UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
 import type { Navigation, MeasureNav } from '../lib/navigation.ts';
+import type { CuratedForPages } from '../lib/pipeline.ts';
 import type { MeasureRecord } from '../lib/types.ts';
 
 const generated = import.meta.glob<unknown>('../generated/*.json', { eager: true, import: 'default' });
@@ -25,8 +26,18 @@ export const documentSummaries: DocumentSummary[] = load<DocumentSummary[]>('doc
 /** Every id ever registered, with its status (the URL contract). */
 export const urlEntries: UrlEntry[] = load<UrlEntry[]>('urls.json');
 
+/** Glossary, population and readings (curated files, via the extractor). */
+export const curated: CuratedForPages = load<CuratedForPages>('curated.json');
+
 /** Bureaus, tags, packages, previous/next and related measures. */
 export const navigation: Navigation = load<Navigation>('navigation.json');
+
+const sources = load<Record<string, string[]>>('sources.json');
+
+/** The lines of a source document. */
+export function sourceLines(documentId: string): string[] {
+  return sources[documentId] ?? [];
+}
 
 export function documentById(id: string): DocumentSummary | undefined {
   return documentSummaries.find((d) => d.meta.id === id);

@@ -31,7 +31,7 @@ describe('toOpenDataJson', () => {
     expect(text.endsWith('}\n]\n')).toBe(true);
     expect(Object.keys(JSON.parse(text)[0])).toEqual([
       'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
-      'bureau', 'tags', 'sections', 'source', 'title_line', 'amount_line',
+      'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
     ]);
     expect(Object.keys(JSON.parse(text)[0].amount)).toEqual(['yen', 'kind', 'text', 'prior_yen', 'fund']);
     expect(text).toContain('\n  {\n    "id": ');

@@ -3,7 +3,7 @@ import type { Root as HastRoot, Element, RootContent as HastContent } from 'hast
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { EMPTY_SECTION, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/lib/mdx.ts';
+import { EMPTY_SECTION, joinLines, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/lib/mdx.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { HOSTILE_LINES, makeRecord } from '../fixtures/records.ts';
 
@@ -91,14 +91,14 @@ describe('measureBody', () => {
     for (const name of elements) expect(ALLOWED_ELEMENTS).toContain(name);
 
     const blocks = blockTexts(tree);
-    // purpose: one paragraph, one line per source line
-    expect(blocks).toContain(HOSTILE_LINES.join('\n'));
+    // purpose: one paragraph, one line per source line (lines that filled the layout joined)
+    expect(blocks).toContain(joinLines(HOSTILE_LINES).join('\n'));
     // overview: one list item per marked line, marker kept
     for (const line of HOSTILE_LINES) expect(blocks).toContain(`○${line}`);
     // scheme: one paragraph per line
     for (const line of HOSTILE_LINES) expect(blocks).toContain(line);
     // outcome: list items with a continuation line
-    for (const line of HOSTILE_LINES) expect(blocks).toContain(`・${line}\n${line}`);
+    for (const line of HOSTILE_LINES) expect(blocks).toContain(joinLines([`・${line}`, line]).join('\n'));
   });
 
   it('renders no injected elements, components or expressions', async () => {
@@ -121,49 +121,19 @@ describe('measureBody', () => {
     }
   });
 
-  it('escapes the title-free amount text, fund and budget label too', async () => {
-    const record = makeRecord({
-      budget: { label: '<Budget/>{b}', fiscal_year: 2024, kind: 'supplementary' },
-      amount: { yen: null, kind: 'part_of', text: '{amount} <x>', prior_yen: null, fund: '`fund` *基金*' },
-    });
-    const tree = await compileToHast(measureBody(record));
-    const blocks = blockTexts(tree);
-    expect(blocks).toContain('<Budget/>{b} `fund` *基金*の内数');
-    expect(blocks).toContain('資料の表記: {amount} <x>');
-  });
-
-  it('has the four headings in order and 資料に記載なし for empty sections', async () => {
+  it('has the three section headings in order and says when a section is empty', async () => {
     const record = makeRecord({ sections: { purpose: '', overview: '', scheme: '', outcome: '' } });
     const blocks = blockTexts(await compileToHast(measureBody(record)));
-    expect(blocks).toEqual([
-      '金額',
-      '令和6年度補正予算案 828億円（82,800,000,000円）',
-      '資料の表記: 令和６年度補正予算案 828億円',
-      '目的',
-      EMPTY_SECTION,
-      '概要・スキーム',
-      EMPTY_SECTION,
-      '成果',
-      EMPTY_SECTION,
-    ]);
+    expect(blocks).toEqual(['目的', EMPTY_SECTION, '概要・スキーム', EMPTY_SECTION, '成果', EMPTY_SECTION]);
+    expect(EMPTY_SECTION).toBe('資料に記載がありません。');
   });
 
-  it('puts the overview before the scheme and shows the prior-year amount', async () => {
-    const record = makeRecord({
-      amount: { yen: 390_000_000, kind: 'own', text: '3.9億円', prior_yen: 250_000_000, fund: null },
-      sections: { purpose: '目的文', overview: '概要文', scheme: 'スキーム文', outcome: '成果文' },
-    });
+  it('puts the overview before the scheme', async () => {
+    const record = makeRecord({ sections: { purpose: '目的文', overview: '概要文', scheme: 'スキーム文', outcome: '成果文' } });
     const blocks = blockTexts(await compileToHast(measureBody(record)));
-    expect(blocks).toContain('前年度予算額 2.5億円（250,000,000円）');
     expect(blocks.indexOf('概要文')).toBeLessThan(blocks.indexOf('スキーム文'));
     expect(blocks.indexOf('概要・スキーム')).toBeLessThan(blocks.indexOf('概要文'));
     expect(blocks.at(-1)).toBe('成果文');
-  });
-
-  it('says when no amount is printed', async () => {
-    const record = makeRecord({ amount: { yen: null, kind: 'none', text: '', prior_yen: null, fund: null } });
-    const blocks = blockTexts(await compileToHast(measureBody(record)));
-    expect(blocks[1]).toBe('令和6年度補正予算案 金額の記載なし');
   });
 });
 
@@ -173,6 +143,15 @@ describe('textToBlocks', () => {
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'paragraph']);
     const list = blocks[1];
     expect(list?.type === 'list' && list.children.length).toBe(4);
+  });
+
+  it('joins lines the layout wrapped, keeps short lines apart, and makes → a list marker', () => {
+    const wrapped = '医療機関の経営状況が急変する中で、地域の医療提供体制を確保するために、';
+    const blocks = textToBlocks(`${wrapped}\n医療機関を支援する。\n短い見出し\n別の行\n→ 矢印の項目`);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
+    const para = blocks[0]!.type === 'paragraph' ? blocks[0]!.children : [];
+    expect(para.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value)).toEqual([`${wrapped}医療機関を支援する。`, '短い見出し', '別の行']);
+    expect(joinLines(['This line is long enough to have been wrapped by', 'the layout'])).toEqual(['This line is long enough to have been wrapped by the layout']);
   });
 
   it('returns nothing for blank text', () => {

@@ -1,110 +1,25 @@
 /**
- * Builds the whole site twice, at the root and under the sub-path /sub/, and
- * checks the output. The builds run in a temporary copy of the project
- * (node_modules linked entry by entry, so Astro's and Vite's caches stay
- * separate) with the real sources and registry, a fixture document, and a
- * registry of a retired document (tombstones and a moved id). The working
- * tree is not touched.
+ * Checks of the built site (built once by global-setup.ts, at the root and
+ * under /sub/): pages, links, sitemap, URL contract, navigation.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromHtml } from 'hast-util-from-html';
+import { describe, expect, inject, it } from 'vitest';
 import { checkDist } from '../../scripts/check-links.ts';
-import { writeOutputs } from '../../scripts/extract.ts';
 import { describePackageSum, formatLineRange, formatYen, formatYenExact } from '../../src/lib/format.ts';
 import type { UrlEntry } from '../../src/lib/ids.ts';
 import type { Navigation } from '../../src/lib/navigation.ts';
-import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
-import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
-import { fixtureDocument } from '../fixtures/records.ts';
+import { BASE, SITE } from './global-setup.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BASE = '/sub/';
-const SITE = 'https://example.org';
-const tmp = mkdtempSync(join(tmpdir(), 'site-'));
-const dist = join(tmp, 'dist-sub');
-const distRoot = join(tmp, 'dist');
-let records: MeasureRecord[] = [];
-let urls: UrlEntry[] = [];
-let nav: Navigation;
-let generatedJson = '';
-/** The live measure named as the retired measure's successor. */
-let successorId = '';
-
-/** A copy of the project without generated files, sharing node_modules. */
-function makeProject(): void {
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
-    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
-  }
-  cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
-    recursive: true,
-    filter: (from) => !['src/content/measures', 'src/generated'].includes(relative(ROOT, from)),
-  });
-  mkdirSync(join(tmp, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
-  }
-}
-
-/**
- * The environment without what Vitest adds (BASE_URL, MODE, NODE_ENV=test,
- * …): Astro would take those over its own config.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const vitestKeys = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')),
-  );
-}
-
-function astroBuild(base: string): void {
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
-    cwd: tmp,
-    encoding: 'utf8',
-    env: { ...buildEnv(), SITE_BASE: base, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
-    timeout: 200_000,
-  });
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-}
-
-/** A registry for a document that is no longer among the sources: one tombstone with a successor, one moved id. */
-function retiredRegistry(successor: string) {
-  const text = formatRegistry({
-    document: 'retired',
-    next: 3,
-    entries: [
-      { id: 'retired-001', title: '廃止された架空の事業', untitled: false, amount: 'own 500000000', bureau: null, parent: null, purpose: '', status: 'live', successor },
-      { id: 'retired-002', title: '統合された架空の事業', untitled: false, amount: 'none', bureau: null, parent: null, purpose: '', status: 'live', moved_to: 'retired-001' },
-    ],
-  });
-  const parsed = parseRegistry(text, 'registry/retired.yaml');
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  return parsed.loaded;
-}
-
-beforeAll(() => {
-  makeProject();
-  const registries = loadRegistries(join(ROOT, 'content/registry'));
-  successorId = registries[0]!.registry.entries[0]!.id;
-  const extracted = extractAll(loadSources(join(ROOT, 'content/sources')).sources, [...registries, retiredRegistry(successorId)]);
-  const fixture = fixtureDocument();
-  const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
-  const outputs = buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content')));
-  writeOutputs(tmp, outputs);
-  records = outputs.records;
-  urls = ids.urls;
-  nav = JSON.parse(outputs.navigationJson) as Navigation;
-  generatedJson = outputs.measuresJson;
-  astroBuild(BASE);
-  renameSync(join(tmp, 'dist'), dist);
-  astroBuild('/');
-}, 240_000);
-
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const { tmp, dist, distRoot, successorId } = inject('site');
+const generated = (name: string) => readFileSync(join(tmp, 'src/generated', name), 'utf8');
+const records = JSON.parse(generated('measures.json')) as MeasureRecord[];
+const urls = JSON.parse(generated('urls.json')) as UrlEntry[];
+const nav = JSON.parse(generated('navigation.json')) as Navigation;
+const generatedJson = generated('measures.json');
 
 /** dist file for a site path (without base). */
 function fileFor(path: string, dir = dist): string {
@@ -112,6 +27,14 @@ function fileFor(path: string, dir = dist): string {
   return path.endsWith('/') ? join(file, 'index.html') : file;
 }
 const page = (path: string) => readFileSync(fileFor(path), 'utf8');
+
+/** Text of some HTML (parsed, so every character reference is decoded; no script or style text). */
+function textOf(html: string): string {
+  const walk = (n: HastNode): string =>
+    n.type === 'text' ? n.value : 'children' in n && !(n.type === 'element' && ['script', 'style', 'title'].includes(n.tagName)) ? n.children.map(walk).join('') : '';
+  return walk(fromHtml(html, { fragment: !/^<!doctype/i.test(html) }));
+}
+type HastNode = ReturnType<typeof fromHtml> | ReturnType<typeof fromHtml>['children'][number];
 
 /** Markup only: attribute values emptied (text in them cannot open a tag). */
 const markup = (html: string) => html.replace(/="[^"]*"/g, '=""');
@@ -130,13 +53,16 @@ describe('built site', () => {
     for (const r of records) expect(existsSync(fileFor(r.url)), r.url).toBe(true);
   });
 
-  it('has lang="ja" on every page and no script', () => {
+  it('has lang="ja" on every page, no inline script and no event handler attribute', () => {
     const files = htmlFiles();
     expect(files.length).toBeGreaterThan(records.length);
     for (const f of files) {
       const html = readFileSync(f, 'utf8');
       expect(html, f).toMatch(/<html lang="ja"/);
-      expect(markup(html), f).not.toMatch(/<script/i);
+      // only the site's own bundled modules, as files under the base
+      for (const tag of markup(html).match(/<script[^>]*>/gi) ?? []) expect(tag, f).toBe('<script type="" src="">');
+      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]*)"/g)) expect(src, f).toMatch(/^\/sub\/_astro\/[\w.-]+\.js$/);
+      expect(markup(html), f).not.toMatch(/\son[a-z]+=/i);
     }
   });
 
@@ -176,37 +102,41 @@ describe('built site', () => {
   it('shows amount, exact yen, printed text, prior year, parent and source lines on a measure page', () => {
     const child = records.find((r) => r.id === 'fixture-2')!;
     const html = page(child.url);
-    expect(html).toContain(`<h1>${child.title}</h1>`);
-    expect(html).toContain(formatYen(child.amount.yen!));
-    expect(html).toContain(formatYenExact(child.amount.yen!));
-    expect(html).toContain(`資料の表記: ${child.amount.text}`);
-    expect(html).toContain('前年度予算額');
-    expect(html).toContain(formatYen(child.amount.prior_yen!));
-    expect(html).toContain(formatLineRange(child.source.lines));
+    const text = textOf(html);
+    expect(textOf(/<h1[^>]*>.*?<\/h1>/s.exec(html)![0])).toBe(child.title);
+    expect(text).toContain(formatYen(child.amount.yen!));
+    expect(text).toContain(formatYenExact(child.amount.yen!));
+    expect(text).toContain(`資料の表記「${child.amount.text}」`);
+    expect(text).toContain(`前年度の予算額 ${formatYen(child.amount.prior_yen!)}`);
+    expect(html).toContain(`href="/sub/sources/fixture/?lines=${child.amount_line}-${child.amount_line}#L${child.amount_line}"`);
+    expect(text).toContain(formatLineRange(child.source.lines));
     expect(html).toContain('href="/sub/measures/fixture-1/"');
     expect(html).toContain('href="/sub/budgets/fixture/"');
-    for (const heading of ['金額', '目的', '概要・スキーム', '成果']) expect(html).toContain(`>${heading}</h2>`);
+    const headings = [...html.matchAll(/<h2[^>]*>(.*?)<\/h2>/gs)].map((m) => textOf(m[1]!));
+    for (const heading of ['目的', '概要・スキーム', '成果']) expect(headings).toContain(heading);
   });
 
   it('lists children on a package page and explains part_of and none', () => {
     const pkg = page('/measures/fixture-1/');
     expect(pkg).toContain('href="/sub/measures/fixture-2/"');
     expect(pkg).toContain('href="/sub/measures/fixture-3/"');
-    expect(page('/measures/fixture-3/')).toContain('地域医療介護総合確保基金の内数');
-    expect(page('/measures/fixture-4/')).toContain('金額の記載なし');
+    expect(textOf(page('/measures/fixture-3/'))).toContain('「地域医療介護総合確保基金」の一部から支出されます。');
+    expect(textOf(page('/measures/fixture-4/'))).toContain('金額の記載なし');
   });
 
   it('renders hostile document text as text', () => {
     const html = page('/measures/fixture-5/');
-    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(html).toContain('{globalThis.__pwned = true}');
-    expect(html).toContain('import fs from &quot;node:fs&quot;');
-    expect(html).toContain('[リンク](https://example.com/)');
+    const text = textOf(html);
+    expect(text).toContain('<script>alert(1)</script>');
+    expect(text).toContain('{globalThis.__pwned = true}');
+    expect(text).toContain('import fs from "node:fs"');
+    expect(text).toContain('[リンク](https://example.com/)');
     expect(markup(html)).not.toMatch(/<(foo|b|i|em)\b/i);
     expect(html).not.toContain('href="https://example.com');
     expect(html).not.toContain('href="http://www.example.com');
-    const body = markup(html.split('<div class="measure-body">')[1]!.split('</div>')[0]!);
-    expect(body).not.toMatch(/<(code|pre|blockquote|table|strong|del|img|hr|a)\b/);
+    const body = markup(html.split('<div class="measure-body"')[1]!.split('</div>')[0]!);
+    // only glossary links (<a class="term">) and furigana are added to the section text
+    expect(body.replace(/<a class="" href="" id="" aria-describedby="">/g, '')).not.toMatch(/<(code|pre|blockquote|table|strong|del|img|hr|a)\b/);
   });
 
   it('has a budget page in source order and one by amount', () => {
@@ -314,7 +244,8 @@ describe('navigation', () => {
     const bureaus = page('/bureaus/');
     for (const id of nav.no_bureau) expect(bureaus).toContain(`href="/sub/measures/${id}/"`);
     expect(nav.unknown_units.map((u) => u.text)).toContain('<b>局</b>');
-    expect(bureaus).toContain('&lt;b&gt;局&lt;/b&gt;');
+    expect(textOf(bureaus)).toContain('<b>局</b>');
+    expect(markup(bureaus)).not.toMatch(/<b>/);
     for (const t of nav.tags) {
       const html = page(`/tags/${t.slug}/`);
       for (const id of t.measures) expect(html).toContain(`href="/sub/measures/${id}/"`);

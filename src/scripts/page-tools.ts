@@ -1,0 +1,54 @@
+/**
+ * Progressive enhancement for measure pages (runs in the browser):
+ * - the furigana toggle, remembered in localStorage, a real <button> with
+ *   aria-pressed so it works by keyboard and is announced;
+ * - copy the page's permanent URL, with the result announced in a live region.
+ */
+const KEY = 'furigana';
+
+export function applyFurigana(on: boolean): void {
+  document.documentElement.classList.toggle('ruby-on', on);
+  const button = document.getElementById('ruby-toggle');
+  if (button) {
+    button.setAttribute('aria-pressed', String(on));
+    button.textContent = on ? 'ふりがなを隠す' : 'ふりがなを表示';
+  }
+}
+
+function stored(): boolean {
+  try {
+    return localStorage.getItem(KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+export function initPageTools(): void {
+  const status = document.querySelector<HTMLElement>('.tool-status');
+  const toggle = document.getElementById('ruby-toggle');
+  if (toggle) {
+    toggle.hidden = false;
+    applyFurigana(stored());
+    toggle.addEventListener('click', () => {
+      const on = !document.documentElement.classList.contains('ruby-on');
+      applyFurigana(on);
+      try {
+        localStorage.setItem(KEY, on ? 'on' : 'off');
+      } catch {
+        /* private mode: the choice lasts for this page only */
+      }
+    });
+  }
+  const copy = document.getElementById('copy-link');
+  if (copy && navigator.clipboard) {
+    copy.hidden = false;
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(copy.dataset.url ?? location.href);
+        if (status) status.textContent = 'URLをコピーしました。';
+      } catch {
+        if (status) status.textContent = 'コピーできませんでした。出典の欄のURLを使ってください。';
+      }
+    });
+  }
+}

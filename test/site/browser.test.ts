@@ -1,0 +1,173 @@
+/**
+ * Browser tests in Debian's Chromium (playwright-core) against the site built
+ * by global-setup.ts, served over HTTP as a static host would: accessibility
+ * (axe-core) of every page type, the furigana toggle, glossary terms by
+ * keyboard, the copy-link button, print media, and 320 px phones.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Navigation } from '../../src/lib/navigation.ts';
+import type { MeasureRecord } from '../../src/lib/types.ts';
+import { axe, describeViolations, launch } from '../helpers/browser.ts';
+import { serve, type Served } from '../helpers/static-server.ts';
+
+const { tmp, distRoot } = inject('site');
+const records = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
+const nav = JSON.parse(readFileSync(join(tmp, 'src/generated/navigation.json'), 'utf8')) as Navigation;
+
+/** One real measure per budget kind, the package with children, and the hostile fixture. */
+const byKind = (kind: string) => records.find((r) => r.budget.kind === kind && r.amount.kind === 'own' && r.sections.purpose !== '')!;
+const PAGES: Record<string, string> = {
+  home: '/',
+  budget: `/budgets/${records[0]!.source.document}/`,
+  'budget by amount': `/budgets/${records[0]!.source.document}/by-amount/`,
+  packages: `/budgets/${nav.packages[0]!.document}/packages/`,
+  'measure (supplementary)': byKind('supplementary').url,
+  'measure (request)': byKind('request').url,
+  'measure (package)': `/measures/${nav.packages[0]!.id}/`,
+  'measure (part of a fund)': records.find((r) => r.amount.kind === 'part_of' && r.source.document !== 'fixture')!.url,
+  'measure (hostile fixture text)': '/measures/fixture-5/',
+  tombstone: '/measures/retired-001/',
+  bureaus: '/bureaus/',
+  bureau: `/bureaus/${nav.bureaus[0]!.slug}/`,
+  division: `/bureaus/${nav.bureaus[0]!.slug}/${nav.bureaus[0]!.divisions[0]!.slug}/`,
+  tags: '/tags/',
+  tag: `/tags/${nav.tags[0]!.slug}/`,
+  glossary: '/glossary/',
+  'source text': `/sources/${[...new Set(records.map((r) => r.source.document))].pop()}/`,
+};
+
+let browser: Browser;
+let context: BrowserContext;
+let server: Served;
+
+beforeAll(async () => {
+  server = await serve(distRoot, '/');
+  browser = await launch();
+  context = await browser.newContext({ locale: 'ja-JP' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, width = 1000): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  const response = await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+describe('accessibility', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    it(`axe finds no violation on the ${name} page`, async () => {
+      const page = await open(path);
+      const violations = await axe(page);
+      await page.close();
+      expect(describeViolations(violations)).toEqual([]);
+    });
+  }
+
+  it('uses a base font size of at least 16 px and wraps headings between phrases', async () => {
+    const longest = records.filter((r) => r.source.document !== 'fixture').reduce((a, b) => (b.title.length > a.title.length ? b : a));
+    const page = await open(longest.url);
+    const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(16);
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).wordBreak)).toBe('keep-all');
+    expect(await page.locator('h1 wbr').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('furigana', () => {
+  it('is off by default, toggles by keyboard, is announced as pressed, and is remembered', async () => {
+    const page = await open(PAGES['measure (supplementary)']!);
+    const toggle = page.locator('#ruby-toggle');
+    const rt = page.locator('h1 rt').first();
+    expect(await rt.isVisible()).toBe(false);
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await rt.isVisible()).toBe(true);
+    const reading = await rt.evaluate((e) => getComputedStyle(e, '::before').content);
+    expect(reading).toBe(`"${await rt.getAttribute('data-r')}"`);
+    // the readings are not text: copying and search see the printed words only
+    const h1 = await page.locator('h1').innerText();
+    expect(h1.replace(/\s/g, '')).toBe(records.find((r) => r.url === PAGES['measure (supplementary)'])!.title.replace(/\s/g, ''));
+    await page.reload();
+    expect(await page.locator('#ruby-toggle').getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('h1 rt').first().isVisible()).toBe(true);
+    await page.locator('#ruby-toggle').press('Enter');
+    expect(await page.locator('h1 rt').first().isVisible()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('glossary terms', () => {
+  it('can be reached by keyboard, are described to screen readers, and explain in place', async () => {
+    const page = await open(PAGES['measure (supplementary)']!);
+    const term = page.locator('a.term').first();
+    expect(await term.count()).toBe(1);
+    // Tab from the top of the page until the first term link has focus
+    let focused = false;
+    for (let i = 0; i < 80 && !focused; i++) {
+      await page.keyboard.press('Tab');
+      focused = await term.evaluate((e) => e === document.activeElement);
+    }
+    expect(focused).toBe(true);
+    const describedBy = (await term.getAttribute('aria-describedby'))!;
+    const description = await page.locator(`#${describedBy}`).innerText();
+    expect(description.length).toBeGreaterThan(5);
+    await page.keyboard.press('Enter');
+    const slug = describedBy.replace('term-short-', '');
+    expect(new URL(page.url()).hash).toBe(`#term-${slug}`);
+    expect(await page.locator(`#term-${slug}`).isVisible()).toBe(true);
+    // the definition links to the glossary page entry, which exists
+    const href = await page.locator(`#term-${slug} a`).getAttribute('href');
+    await page.goto(new URL(href!, page.url()).href);
+    expect(await page.locator(`#${slug}`).isVisible()).toBe(true);
+    await page.close();
+  });
+});
+
+describe('sharing and printing', () => {
+  it('copies the permanent URL and says so', async () => {
+    const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await ctx.newPage();
+    await page.goto(new URL(PAGES['measure (request)']!.slice(1), server.url).href);
+    await page.locator('#copy-link').click();
+    await expect.poll(() => page.locator('.tool-status').innerText()).toBe('URLをコピーしました。');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#copy-link').getAttribute('data-url'));
+    await ctx.close();
+  });
+
+  it('prints the content with its URL and source, without navigation or buttons', async () => {
+    const page = await open(PAGES['measure (request)']!);
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.page-tools', '.prev-next', '.breadcrumbs', '.site-footer']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    for (const shown of ['h1', '.summary-card', '.source', '.permalink', '.print-only']) {
+      expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+    }
+    expect(await page.locator('.print-only').innerText()).toContain('/measures/');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});
+
+describe('small screens', () => {
+  for (const name of ['home', 'measure (package)', 'measure (hostile fixture text)', 'budget', 'glossary', 'source text']) {
+    it(`has no horizontal scroll at 320 px: ${name}`, async () => {
+      const page = await open(PAGES[name]!, 320);
+      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      await page.close();
+      expect(scroll).toBeLessThanOrEqual(client);
+    });
+  }
+});

@@ -1,0 +1,104 @@
+/**
+ * Vitest global setup of the "site" project: builds the whole site twice,
+ * at the root and under the sub-path /sub/, once for all site and browser
+ * tests. The builds run in a temporary copy of the project (node_modules
+ * linked entry by entry, so Astro's and Vite's caches stay separate) with
+ * the real sources and registry, a fixture document with hostile text, and
+ * a registry of a retired document (a tombstone and a moved id). The working
+ * tree is not touched.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { writeOutputs } from '../../scripts/extract.ts';
+import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
+import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
+import { fixtureDocument } from '../fixtures/records.ts';
+
+export const BASE = '/sub/';
+export const SITE = 'https://example.org';
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BuiltSite {
+  /** The temporary project (src/generated/ holds the data the site was built from). */
+  tmp: string;
+  /** dist/ built under BASE. */
+  dist: string;
+  /** dist/ built at '/'. */
+  distRoot: string;
+  /** The live measure named as the retired measure's successor. */
+  successorId: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    site: BuiltSite;
+  }
+}
+
+/** A copy of the project without generated files, sharing node_modules. */
+function makeProject(tmp: string): void {
+  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
+    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
+  }
+  cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
+    recursive: true,
+    filter: (from) => !['src/content/measures', 'src/generated'].includes(relative(ROOT, from)),
+  });
+  mkdirSync(join(tmp, 'node_modules'));
+  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
+    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
+  }
+}
+
+/**
+ * The environment without what Vitest adds (BASE_URL, MODE, NODE_ENV=test,
+ * …): Astro would take those over its own config.
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const vitestKeys = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
+}
+
+function astroBuild(tmp: string, base: string): void {
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...buildEnv(), SITE_BASE: base, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
+    timeout: 300_000,
+  });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** A registry for a document that is no longer among the sources: one tombstone with a successor, one moved id. */
+function retiredRegistry(successor: string) {
+  const text = formatRegistry({
+    document: 'retired',
+    next: 3,
+    entries: [
+      { id: 'retired-001', title: '廃止された架空の事業', untitled: false, amount: 'own 500000000', bureau: null, parent: null, purpose: '', status: 'live', successor },
+      { id: 'retired-002', title: '統合された架空の事業', untitled: false, amount: 'none', bureau: null, parent: null, purpose: '', status: 'live', moved_to: 'retired-001' },
+    ],
+  });
+  const parsed = parseRegistry(text, 'registry/retired.yaml');
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  return parsed.loaded;
+}
+
+export default function setup(project: TestProject) {
+  const tmp = mkdtempSync(join(tmpdir(), 'site-'));
+  makeProject(tmp);
+  const registries = loadRegistries(join(ROOT, 'content/registry'));
+  const successorId = registries[0]!.registry.entries[0]!.id;
+  const extracted = extractAll(loadSources(join(ROOT, 'content/sources')).sources, [...registries, retiredRegistry(successorId)]);
+  const fixture = fixtureDocument();
+  const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
+  writeOutputs(tmp, buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content'))));
+  astroBuild(tmp, BASE);
+  renameSync(join(tmp, 'dist'), join(tmp, 'dist-sub'));
+  astroBuild(tmp, '/');
+  project.provide('site', { tmp, dist: join(tmp, 'dist-sub'), distRoot: join(tmp, 'dist'), successorId });
+  return () => rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { parseRate, rateWords, shareWords } from '../../src/lib/rates.ts';
+import { budgetPhrase, firstSentence, perPerson, priorChange, priorIsDash, summarySentences, type Population } from '../../src/lib/summary.ts';
+import { makeRecord } from '../fixtures/records.ts';
+
+const POP: Population = { total: 123_802_000, as_of: '2024-10-01', source: '人口推計', url: null };
+const words = (printed: string) => {
+  const rate = parseRate(printed);
+  return rate ? rateWords(rate) : null;
+};
+
+describe('subsidy rates in words', () => {
+  it.each([
+    ['10/10', '国が全額を負担'],
+    ['１０／１０', '国が全額を負担'],
+    ['1/2', '国が半分を負担（残りは事業の実施主体などが負担）'],
+    ['50／100', '国が半分を負担（残りは事業の実施主体などが負担）'],
+    ['2/3', '国が3分の2を負担（残りは事業の実施主体などが負担）'],
+    ['３／４', '国が4分の3を負担（残りは事業の実施主体などが負担）'],
+    ['定額', '国が一定額を支給'],
+    ['定額（１０／１０相当）', '国が一定額を支給（費用の全額に当たる額）'],
+    ['1/2相当定額', '国が一定額を支給（費用の半分に当たる額）'],
+    ['国1/2、県1/4、受入事業所等1/4', '国が半分、県が4分の1、受入事業所等が4分の1を負担'],
+    ['国：２／３、都道府県・市区町村：１／３', '国が3分の2、都道府県・市区町村が3分の1を負担'],
+    ['10/10、1/2', '国が全額または半分を負担（内容により異なる）'],
+    ['1/3（令和6年度）→1/2', '国が半分を負担（残りは事業の実施主体などが負担）'],
+    ['2分の1', '国が半分を負担（残りは事業の実施主体などが負担）'],
+  ])('%s → %s', (printed, expected) => {
+    expect(words(printed)).toBe(expected);
+  });
+
+  it('finds no rate in text without one', () => {
+    expect(parseRate('都道府県が実施')).toBeNull();
+  });
+
+  it('reduces fractions', () => {
+    expect(shareWords(4, 8)).toBe('半分');
+    expect(shareWords(6, 9)).toBe('3分の2');
+  });
+});
+
+describe('perPerson', () => {
+  it('rounds for reading', () => {
+    expect(perPerson(82_800_000_000, POP.total).text).toBe('約670円');
+    expect(perPerson(131_100_000_000, POP.total).text).toBe('約1,100円');
+    expect(perPerson(7_900_000_000, POP.total).text).toBe('約64円');
+    expect(perPerson(790_000_000, POP.total).text).toBe('約6.4円');
+    expect(perPerson(59_000_000, POP.total).text).toBe('約0.5円');
+    expect(perPerson(1_238_020_000, POP.total).text).toBe('10円');
+  });
+  it('refuses a population of zero', () => {
+    expect(() => perPerson(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('priorChange', () => {
+  it('gives the difference and percentage', () => {
+    expect(priorChange(790_000_000, 500_000_000).text).toBe('+2.9億円（+58%）');
+    expect(priorChange(900_000_000, 1_000_000_000).text).toBe('−1億円（−10%）');
+    expect(priorChange(1_050_000_000, 1_000_000_000).text).toBe('+5,000万円（+5%）');
+    expect(priorChange(5, 5).text).toBe('前年度と同額');
+    expect(priorChange(5, 0).percent).toBeNull();
+  });
+});
+
+describe('summarySentences', () => {
+  it('says how much, per person, for a supplementary budget', () => {
+    expect(summarySentences(makeRecord({ sections: { purpose: '医療機関を支援する。続き。', overview: '', scheme: '', outcome: '' } }), POP)).toEqual([
+      '令和6年度の補正予算案で828億円（国民1人あたり約670円）を計上しています。',
+      '資料では、目的を「医療機関を支援する。」と説明しています。',
+    ]);
+  });
+
+  it('compares a request with the prior year, or says there was none', () => {
+    const budget = { label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' as const };
+    const withPrior = makeRecord({ budget, amount: { yen: 790_000_000, kind: 'own', text: '7.9億円（5億円）', prior_yen: 500_000_000, fund: null } });
+    expect(summarySentences(withPrior, POP).slice(0, 2)).toEqual([
+      '令和7年度予算の概算要求で7.9億円（国民1人あたり約6.4円）を求めています。',
+      '前年度の予算額（5億円）より2.9億円多い額です。',
+    ]);
+    const dash = makeRecord({ budget, amount: { yen: 790_000_000, kind: 'own', text: '7.9億円 (ー)', prior_yen: null, fund: null } });
+    expect(summarySentences(dash, POP)[1]).toBe('前年度の予算はありません。');
+    expect(priorIsDash('（一）')).toBe(true);
+    expect(priorIsDash('（5億円）')).toBe(false);
+  });
+
+  it('explains part_of, 制度要求 and a missing figure', () => {
+    const fund = makeRecord({ amount: { yen: null, kind: 'part_of', text: '', prior_yen: null, fund: '地域医療介護総合確保基金の97億円' } });
+    expect(summarySentences(fund, POP)[0]).toBe('令和6年度の補正予算案に載っていますが、この施策だけの金額は示されていません。「地域医療介護総合確保基金の97億円」の一部から支出されます。');
+    const rule = makeRecord({ amount: { yen: null, kind: 'none', text: '制度要求', prior_yen: null, fund: null } });
+    expect(summarySentences(rule, POP)[0]).toMatch(/「制度要求」です。新しいお金を伴わず/);
+    const none = makeRecord({ amount: { yen: null, kind: 'none', text: '', prior_yen: null, fund: null } });
+    expect(summarySentences(none, POP)[0]).toBe('令和6年度の補正予算案の資料に載っていますが、金額の記載はありません。');
+  });
+
+  it('leaves the per-person figure out without a population', () => {
+    expect(summarySentences(makeRecord(), null)[0]).toBe('令和6年度の補正予算案で828億円を計上しています。');
+  });
+});
+
+describe('budgetPhrase and firstSentence', () => {
+  it('reads the budget label', () => {
+    expect(budgetPhrase('令和６年度補正予算案')).toBe('令和6年度の補正予算案');
+    expect(budgetPhrase('令和5年度予算案')).toBe('令和5年度の予算案');
+    expect(budgetPhrase('その他')).toBe('その他');
+  });
+  it('drops leading labels and markers and cuts long sentences', () => {
+    expect(firstSentence('＜背景＞ ○ 我が国では、患者数が少ない。次の文。')).toBe('我が国では、患者数が少ない。');
+    expect([...firstSentence('あ'.repeat(200))].length).toBe(91);
+  });
+});
