@@ -89,7 +89,8 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
   const uchi = /^\s*[)）]?\s*の内数/u.exec(rest);
   if (uchi) {
     kind = 'part_of';
-    fund = raw.slice(offset, offset + end).trim();
+    // the pot and its figure as printed, with a bracket the figure opened closed again: 〇〇交付金（59億円）
+    fund = raw.slice(offset, offset + end + (/^\s*[)）]/u.exec(rest)?.[0].length ?? 0)).trim();
     yen = null;
     end += uchi[0].length;
   }

@@ -45,7 +45,10 @@ export function readDetails(lines: readonly string[], start: number, end: number
       const line = at > 0 ? raw.slice(at) : raw;
       if (!LABELS[key].test(line)) continue;
       let value = valueAfter(line, LABELS[key]);
-      if (value === '') {
+      // a header row of several labels (【事業実施主体】 【補助率】) is a table whose cells the
+      // text extraction scattered: the next line is not this label's value
+      const header = Object.values(LABELS).filter((re) => re.test(line.replace(LABELS[key], ''))).length > 0;
+      if (value === '' && !header) {
         const next = lines.slice(i + 1, Math.min(end, i + 3) + 1).find((l) => l.trim() !== '');
         if (next !== undefined && !Object.values(LABELS).some((re) => re.test(next))) value = valueAfter(next, /^/u);
       }

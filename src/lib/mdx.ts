@@ -16,6 +16,7 @@ import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent,
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
+import { joinLines } from './cleanup.ts';
 import type { MeasureRecord } from './types.ts';
 
 /** Paragraph shown for a section the source document leaves empty. */
@@ -130,28 +131,6 @@ function heading(text: string): Heading {
   return { type: 'heading', depth: 2, children: [{ type: 'text', value: text }] };
 }
 
-/** Lines of at least this many characters were wrapped by the PDF layout, not by the author. */
-const WRAPPED = 25;
-
-/**
- * Join printed lines into running text: a line that filled the layout's
- * width (long, not ending a sentence) continues on the next line without a
- * break (with a space only between two Latin letters or digits); shorter
- * lines keep their line break (labels, table cells, short items).
- */
-export function joinLines(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last !== undefined && [...last].length >= WRAPPED && !/[。．.:：!?！？）)」』]$/u.test(last)) {
-      out[out.length - 1] = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? `${last} ${line}` : `${last}${line}`;
-    } else {
-      out.push(line);
-    }
-  }
-  return out;
-}
-
 /** A paragraph: wrapped lines joined, other line ends kept as hard breaks. */
 function paragraph(lines: string[]): Paragraph {
   const children: PhrasingContent[] = [];
@@ -172,3 +151,4 @@ function list(items: string[][]): List {
     ),
   };
 }
+

@@ -3,6 +3,7 @@
  * record by template sentences: nothing is invented, every figure comes from
  * the record (and the curated population figure for per-person amounts).
  */
+import { joinLines } from './cleanup.ts';
 import { formatYen } from './format.ts';
 import { foldWidth, DASHES } from './normalize.ts';
 import { parseRate, rateWords } from './rates.ts';
@@ -85,11 +86,16 @@ export function isRuleChange(amountText: string): boolean {
   return /制度要求/u.test(amountText);
 }
 
-/** First sentence of a text, at most `max` characters (cut with …). */
+/**
+ * First sentence of a text, at most `max` characters (cut with …). Only a
+ * complete sentence (ending in 。) counts: layout debris such as chart
+ * captions is never quoted as the purpose. Returns '' when there is none.
+ */
 export function firstSentence(text: string, max = 90): string {
   // leading section labels and list markers are layout, not part of the sentence
   const body = text.trim().replace(/^(?:\s*(?:[＜<【][^＞>】\n]{1,8}[＞>】]|[○◯●◎・◆◇■□※]|[①-⑳]))+\s*/u, '');
-  const first = (body.split(/(?<=。)|\n/u)[0] ?? '').trim();
+  const first = (joinLines(body.split('\n').map((l) => l.trim())).join('\n').split(/(?<=。)|\n/u)[0] ?? '').trim();
+  if (!first.endsWith('。')) return '';
   const chars = [...first];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : first;
 }

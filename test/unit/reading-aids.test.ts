@@ -126,6 +126,11 @@ describe('readDetails', () => {
       rate: { text: '国：２／３、都道府県・市区町村：１／３', line: 2 },
     });
   });
+  it('does not read a scattered table: a header row of several labels takes no value from the next line', () => {
+    const lines = ['【事業実施主体】 【補助率】', 'ひきこもり支援体制構築加速化事業'];
+    expect(readDetails(lines, 0, 1)).toEqual({ implementer: null, target: null, rate: null });
+  });
+
   it('ignores a rate label without a rate and a bullet that merely mentions the word', () => {
     const lines = ['④ 施策のスキーム図、実施要件（対象、補助率等）等', '・実施主体選定', '補助率', '上限額'];
     expect(readDetails(lines, 0, 3)).toEqual({ implementer: null, target: null, rate: null });

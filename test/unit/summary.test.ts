@@ -106,6 +106,7 @@ describe('budgetPhrase and firstSentence', () => {
   });
   it('drops leading labels and markers and cuts long sentences', () => {
     expect(firstSentence('＜背景＞ ○ 我が国では、患者数が少ない。次の文。')).toBe('我が国では、患者数が少ない。');
-    expect([...firstSentence('あ'.repeat(200))].length).toBe(91);
+    expect([...firstSentence(`${'あ'.repeat(200)}。`)].length).toBe(91);
+    expect(firstSentence('（各年3月卒）（資料出所）「就職状況調査」（厚労省）')).toBe('');
   });
 });
