@@ -171,3 +171,21 @@ describe('small screens', () => {
     });
   }
 });
+
+describe('without JavaScript', () => {
+  it('shows every chart on the home, budget, bureau and measure pages', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    for (const path of [PAGES.home!, PAGES.budget!, PAGES.bureau!, PAGES['measure (request)']!]) {
+      const page = await ctx.newPage();
+      await page.setViewportSize({ width: 1000, height: 800 });
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+      const charts = page.locator('figure.chart');
+      expect(await charts.count(), path).toBeGreaterThan(0);
+      for (const svg of await page.locator('figure.chart svg[role="img"]').all()) {
+        if (await svg.isVisible()) expect((await svg.boundingBox())!.height, path).toBeGreaterThan(20);
+      }
+      await page.close();
+    }
+    await ctx.close();
+  });
+});

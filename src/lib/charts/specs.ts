@@ -1,0 +1,262 @@
+/**
+ * Every chart of the site as data: what it shows, its main message in words,
+ * its data table (the same numbers, also published as CSV) and its sources.
+ * Pure: records, navigation and document summaries in, chart specs out. The
+ * components only draw them.
+ */
+import type { DocumentSummary } from '../documents.ts';
+import { formatYen } from '../format.ts';
+import type { Navigation } from '../navigation.ts';
+import { measureUrl } from '../ids.ts';
+import type { MeasureRecord } from '../types.ts';
+import { topWithRest, type BarItem } from './bars.ts';
+import { budgetTree, total, type TreeNode } from './treemap.ts';
+
+export interface ChartRow {
+  /** Measure id when the row stands for one measure. */
+  id: string | null;
+  /** Site path the row links to. */
+  path: string | null;
+  cells: (string | number)[];
+}
+
+export interface ChartSpec {
+  /** File-safe id; the CSV is /data/charts/<id>.csv. */
+  id: string;
+  kind: 'treemap' | 'bars' | 'share';
+  title: string;
+  /** The main message, in words (SVG <desc> and the caption). */
+  message: string;
+  /** Titles of the source documents. */
+  sources: string[];
+  columns: string[];
+  rows: ChartRow[];
+  bars?: BarItem[];
+  tree?: TreeNode;
+  share?: { part: number; whole: number; partLabel: string; wholeLabel: string };
+  /** A sentence on what the numbers include (shown under the chart). */
+  note?: string;
+}
+
+export interface ChartInput {
+  records: readonly MeasureRecord[];
+  nav: Navigation;
+  documents: readonly DocumentSummary[];
+}
+
+/** Percentage for reading: whole from 10 %, one decimal from 1 %, two significant figures below. */
+export function percent(part: number, whole: number): string {
+  if (whole <= 0) return '—';
+  const p = (part / whole) * 100;
+  if (p === 0) return '0%';
+  if (p < 1) return `${Number(p.toPrecision(2))}%`;
+  return p < 10 ? `${Math.round(p * 10) / 10}%` : `${Math.round(p)}%`;
+}
+
+const isOwn = (r: MeasureRecord) => r.amount.kind === 'own' && r.amount.yen !== null;
+const YEN = '金額（円）';
+
+function docTitle(docs: readonly DocumentSummary[], id: string): string {
+  return docs.find((d) => d.meta.id === id)?.meta.title ?? id;
+}
+
+/** Largest item's share of the total, as a sentence. */
+function largest(items: readonly { label: string; value: number }[], whole: number, what: string): string {
+  const top = [...items].sort((a, b) => b.value - a.value)[0];
+  if (!top || whole <= 0) return `${what}はありません。`;
+  return `最大は「${top.label}」の${formatYen(top.value)}で、${what}（${formatYen(whole)}）の${percent(top.value, whole)}です。`;
+}
+
+/** Top-level own measures of a document (the ones its totals add up). */
+function topLevelOwn(records: readonly MeasureRecord[]): MeasureRecord[] {
+  const ids = new Set(records.map((r) => r.id));
+  return records.filter((r) => isOwn(r) && (r.parent === null || !ids.has(r.parent)));
+}
+
+/** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
+function bureauOf(nav: Navigation, id: string): string {
+  const bySlug = new Map(nav.bureaus.map((b) => [b.slug, b]));
+  const top = new Set(
+    (nav.measures[id]?.units ?? []).map((u) => {
+      let b = bySlug.get(u.bureau);
+      while (b?.within && bySlug.get(b.within)) b = bySlug.get(b.within);
+      return b?.name ?? u.bureau;
+    }),
+  );
+  if (top.size === 0) return '担当の記載なし';
+  return top.size === 1 ? [...top][0]! : '複数の局';
+}
+
+export function buildCharts({ records, nav, documents }: ChartInput): Map<string, ChartSpec> {
+  const charts = new Map<string, ChartSpec>();
+  const add = (spec: ChartSpec) => charts.set(spec.id, spec);
+  const byDoc = new Map<string, MeasureRecord[]>();
+  for (const r of records) byDoc.set(r.source.document, [...(byDoc.get(r.source.document) ?? []), r]);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const budgetTotal = new Map<string, number>();
+  for (const [, rs] of byDoc) for (const r of topLevelOwn(rs)) budgetTotal.set(r.budget.label, (budgetTotal.get(r.budget.label) ?? 0) + r.amount.yen!);
+
+  // home: the budgets' totals
+  const totals = documents.flatMap((d) =>
+    d.totals.filter((t) => t.top_level_own_count > 0).map((t) => ({ label: t.label, value: t.top_level_own_yen, doc: d.meta.id, count: t.top_level_own_count })),
+  );
+  add({
+    id: 'budgets-totals',
+    kind: 'bars',
+    title: '予算ごとの合計',
+    message: largest(totals, totals.reduce((s, t) => s + t.value, 0), '各予算の合計の和'),
+    sources: documents.map((d) => d.meta.title),
+    columns: ['予算', '資料', '合計に含めた施策の数', YEN],
+    rows: totals.map((t) => ({ id: null, path: `/budgets/${t.doc}/`, cells: [t.label, docTitle(documents, t.doc), t.count, t.value] })),
+    bars: totals.map((t) => ({ label: t.label, value: t.value, path: `/budgets/${t.doc}/` })),
+    note: '各予算で金額の示された最上位の施策（パッケージと、どのパッケージにも属さない施策）の合計です。年度も種類も違う予算なので、足し合わせる意味はありません。',
+  });
+
+  for (const doc of documents) {
+    const rs = byDoc.get(doc.meta.id) ?? [];
+    const title = doc.meta.title;
+
+    // treemap: budget → package → measure
+    const tree = budgetTree(title, rs);
+    const whole = total(tree);
+    if (whole > 0) {
+      const leaves: { node: TreeNode; parent: string }[] = [];
+      const walk = (n: TreeNode, parent: string) => (n.children ? n.children.forEach((c) => walk(c, n.id ? n.name : parent)) : leaves.push({ node: n, parent }));
+      walk(tree, '');
+      const items = (tree.children ?? []).flatMap((g) => g.children ?? []).map((n) => ({ label: n.name, value: total(n) }));
+      add({
+        id: `treemap-${doc.meta.id}`,
+        kind: 'treemap',
+        title: `${title}：施策の金額の内訳`,
+        message: largest(items, whole, '全体'),
+        sources: [title],
+        columns: ['施策', '上位の施策（パッケージ）', YEN],
+        rows: leaves.map(({ node, parent }) => ({ id: node.id, path: node.id ? measureUrl(node.id) : null, cells: [node.name, parent, node.value ?? 0] })),
+        tree,
+        note: '面積は金額に比例します。パッケージの金額は内訳の施策に分けて示し、二重に数えていません。他の予算の内数や金額の記載がない施策は含みません。',
+      });
+    }
+
+    // budget page: top 20 measures and the rest
+    const top = topLevelOwn(rs);
+    if (top.length > 0) {
+      const items = top.map((r) => ({ label: r.title, value: r.amount.yen!, path: r.url, id: r.id }));
+      const bars = topWithRest(items, 20);
+      const sum = items.reduce((s, i) => s + i.value, 0);
+      add({
+        id: `budget-${doc.meta.id}-measures`,
+        kind: 'bars',
+        title: `${title}：金額の大きい施策`,
+        message: largest(items, sum, '合計'),
+        sources: [title],
+        columns: ['施策', '予算', YEN],
+        rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.title, r.budget.label, r.amount.yen!] })),
+        bars,
+        note: `金額の示された最上位の施策${top.length}件です（内訳の施策は上位の施策の金額に含まれます）。${bars.length > 20 ? '21位以下は「その他」にまとめました。' : ''}`,
+      });
+
+      // budget page: by bureau
+      const byBureau = new Map<string, number>();
+      for (const r of top) byBureau.set(bureauOf(nav, r.id), (byBureau.get(bureauOf(nav, r.id)) ?? 0) + r.amount.yen!);
+      const bureauItems = [...byBureau].map(([label, value]) => ({ label, value }));
+      add({
+        id: `budget-${doc.meta.id}-bureaus`,
+        kind: 'bars',
+        title: `${title}：担当の局ごとの金額`,
+        message: largest(bureauItems, sum, '合計'),
+        sources: [title],
+        columns: ['局', YEN],
+        rows: [...bureauItems].sort((a, b) => b.value - a.value).map((b) => ({ id: null, path: null, cells: [b.label, b.value] })),
+        bars: topWithRest(bureauItems, 20),
+        note: '金額の示された最上位の施策を、担当の局（部は所属する局）ごとに足しました。複数の局が担当する施策は「複数の局」にまとめています。',
+      });
+    }
+  }
+
+  // measure pages
+  for (const r of records) {
+    const doc = docTitle(documents, r.source.document);
+    if (isOwn(r) && r.amount.prior_yen !== null) {
+      const diff = r.amount.yen! - r.amount.prior_yen;
+      add({
+        id: `measure-${r.id}-prior`,
+        kind: 'bars',
+        title: '前年度との比較',
+        message: `${r.budget.label}は${formatYen(r.amount.yen!)}で、前年度の予算額（${formatYen(r.amount.prior_yen)}）より${diff === 0 ? '増減はありません' : `${formatYen(Math.abs(diff))}${diff > 0 ? '多い' : '少ない'}額です`}。`,
+        sources: [doc],
+        columns: ['区分', YEN],
+        rows: [
+          { id: null, path: null, cells: ['前年度の予算額', r.amount.prior_yen] },
+          { id: r.id, path: null, cells: [r.budget.label, r.amount.yen!] },
+        ],
+        bars: [
+          { label: '前年度の予算額', value: r.amount.prior_yen, series: 4 },
+          { label: r.budget.label, value: r.amount.yen!, highlight: true },
+        ],
+      });
+    }
+    const whole = budgetTotal.get(r.budget.label) ?? 0;
+    if (isOwn(r) && whole > 0 && r.amount.yen! <= whole) {
+      const nested = r.parent !== null && byId.has(r.parent);
+      add({
+        id: `measure-${r.id}-share`,
+        kind: 'share',
+        title: `${r.budget.label}の合計に占める割合`,
+        message: `この施策の${formatYen(r.amount.yen!)}は、${r.budget.label}の合計（${formatYen(whole)}）の${percent(r.amount.yen!, whole)}です。`,
+        sources: [doc],
+        columns: ['区分', YEN],
+        rows: [
+          { id: r.id, path: null, cells: ['この施策', r.amount.yen!] },
+          { id: null, path: null, cells: [`${r.budget.label}の合計`, whole] },
+        ],
+        share: { part: r.amount.yen!, whole, partLabel: 'この施策', wholeLabel: `${r.budget.label}の合計` },
+        note: `合計は、金額の示された最上位の施策の合計です。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
+      });
+    }
+    const related = (nav.measures[r.id]?.related ?? []).map((id) => byId.get(id)).filter((o): o is MeasureRecord => o !== undefined);
+    const program = [r, ...related].filter(isOwn).sort((a, b) => a.budget.fiscal_year - b.budget.fiscal_year || (a.budget.label < b.budget.label ? -1 : 1));
+    if (related.length > 0 && program.length >= 2 && program.includes(r)) {
+      add({
+        id: `measure-${r.id}-programs`,
+        kind: 'bars',
+        title: 'この施策の各予算での金額',
+        message: program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen!)}`).join('、') + 'です。',
+        sources: [...new Set(program.map((p) => docTitle(documents, p.source.document)))],
+        columns: ['予算', '施策', YEN],
+        rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.title, p.amount.yen!] })),
+        bars: program.map((p) => ({ label: p.budget.label, value: p.amount.yen!, path: p.id === r.id ? null : p.url, id: p.id, highlight: p.id === r.id })),
+        note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
+      });
+    }
+  }
+
+  // bureau pages: their measures by amount, across budgets
+  const labels = [...new Set(records.map((r) => r.budget.label))];
+  for (const b of nav.bureaus) {
+    const set = new Set(b.measures);
+    const own = b.measures
+      .map((id) => byId.get(id))
+      .filter((r): r is MeasureRecord => r !== undefined && isOwn(r))
+      .filter((r) => !(r.parent !== null && set.has(r.parent)));
+    if (own.length === 0) continue;
+    const items = own.map((r) => ({ label: `${r.title}（${r.budget.label}）`, value: r.amount.yen!, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
+    const sum = items.reduce((s, i) => s + i.value, 0);
+    add({
+      id: `bureau-${b.slug}-measures`,
+      kind: 'bars',
+      title: `${b.name}の施策（金額の大きい順）`,
+      message: largest(items, sum, '表示した施策の合計'),
+      sources: [...new Set(own.map((r) => docTitle(documents, r.source.document)))],
+      columns: ['施策', '予算', YEN],
+      rows: [...own].sort((a, c) => c.amount.yen! - a.amount.yen!).map((r) => ({ id: r.id, path: r.url, cells: [r.title, r.budget.label, r.amount.yen!] })),
+      bars: topWithRest(items, 20),
+      note: '年度や種類の違う予算の施策を並べています。上位の施策（パッケージ）も同じ局の担当であれば、その内訳の施策は含めていません。',
+    });
+  }
+  return charts;
+}
+
+/** The chart's data as CSV (BOM, header row; amounts as integers). */
+export function chartCsvRows(spec: ChartSpec): (string | number)[][] {
+  return [spec.columns, ...spec.rows.map((r) => r.cells)];
+}
