@@ -1,15 +1,18 @@
 /**
  * Astro integration: after the build, write sitemap.xml (every page that
- * may be indexed: not redirects, not tombstones) and `_redirects` (moved
- * ids) into dist/. Both are derived from what the build produced.
+ * may be indexed: not redirects, not tombstones), `_redirects` (moved ids)
+ * and the Pagefind search index (dist/pagefind/, from src/lib/search-index.ts)
+ * into dist/. All are derived from what the build produced.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
 import { redirectsFile, sitemapXml } from '../lib/publish.ts';
+import { searchRecords } from '../lib/search-index.ts';
+import * as pagefind from 'pagefind';
 
 /** A page that asks not to be indexed, or only redirects. */
 const NOINDEX = /<meta name="robots" content="noindex"/;
@@ -26,7 +29,7 @@ export function siteFiles(): AstroIntegration {
         site = config.site ?? site;
         root = fileURLToPath(config.root);
       },
-      'astro:build:done': ({ dir, pages }) => {
+      'astro:build:done': async ({ dir, pages }) => {
         const out = fileURLToPath(dir);
         const indexable = pages
           .map((p) => p.pathname)
@@ -36,9 +39,38 @@ export function siteFiles(): AstroIntegration {
           })
           .map((pathname) => new URL(withBase(base, `/${pathname}`), site).href);
         writeFileSync(`${out}/sitemap.xml`, sitemapXml(indexable));
-        const urls = JSON.parse(readFileSync(join(root, 'src/generated/urls.json'), 'utf8')) as UrlEntry[];
+        const generated = <T>(name: string) => JSON.parse(readFileSync(join(root, 'src/generated', name), 'utf8')) as T;
+        const urls = generated<UrlEntry[]>('urls.json');
         writeFileSync(`${out}/_redirects`, redirectsFile(urls, base));
+        await writeSearchIndex(
+          join(out, 'pagefind'),
+          searchRecords({
+            records: generated('measures.json'),
+            nav: generated('navigation.json'),
+            documents: generated('documents.json'),
+            ...generated<{ glossary: never; population: never }>('curated.json'),
+          }),
+        );
       },
     },
   };
+}
+
+/** Pagefind's own UI bundles: the site has its own search page. */
+const PAGEFIND_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./;
+
+async function writeSearchIndex(outputPath: string, records: ReturnType<typeof searchRecords>): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  try {
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  for (const name of readdirSync(outputPath)) if (PAGEFIND_UI.test(name)) rmSync(join(outputPath, name));
 }
