@@ -6,9 +6,11 @@
  *   page's term list (filled into the element marked `data-glossary-list`),
  *   with aria-describedby so screen readers announce the short explanation;
  * - ruby: inside elements marked `data-enhance` containing "ruby", kanji
- *   words get furigana as `<ruby>漢字<rt data-r="かんじ"></rt></ruby>`. The
- *   reading is drawn by CSS from the attribute and only when the reader
- *   turns furigana on, so it never enters copied text or the search index;
+ *   words get furigana as `<ruby>漢字<rt data-r="かんじ"></rt></ruby>` at
+ *   their first occurrence on the page (as printed publications do: 初出ルビ).
+ *   The reading is drawn by CSS from the attribute (with an empty
+ *   alternative text for screen readers) and only when the reader turns
+ *   furigana on, so it never enters copied text or the search index;
  * - phrases: every h1–h3 gets <wbr> between phrases, so Japanese headings
  *   wrap between words (with `word-break: keep-all` in the stylesheet).
  *
@@ -145,11 +147,24 @@ export function enhancePage(tree: Root, options: EnhanceOptions): void {
 
   // 3. furigana
   if (options.tokenize) {
+    const given = new Set<string>();
     for (const scope of findAll(tree, (e) => marks(e, 'ruby'), true)) {
       mapText(scope, NO_RUBY, (t) => {
-        const segments = rubySegments(t.value, options.tokenize!, options.readings);
+        const segments = rubySegments(t.value, options.tokenize!, options.readings).map((s) => {
+          if (s.ruby === undefined) return s;
+          const key = `${s.text}\u0000${s.ruby}`;
+          if (given.has(key)) return { text: s.text };
+          given.add(key);
+          return s;
+        });
         if (segments.every((s) => s.ruby === undefined)) return null;
-        return segments.map((s) => (s.ruby === undefined ? txt(s.text) : el('ruby', {}, [txt(s.text), el('rt', { dataR: s.ruby, ariaHidden: 'true' })])));
+        const out: ElementContent[] = [];
+        for (const s of segments) {
+          const last = out[out.length - 1];
+          if (s.ruby === undefined && last?.type === 'text') last.value += s.text;
+          else out.push(s.ruby === undefined ? txt(s.text) : el('ruby', {}, [txt(s.text), el('rt', { dataR: s.ruby })]));
+        }
+        return out;
       });
     }
   }

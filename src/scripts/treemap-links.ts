@@ -5,7 +5,7 @@
  */
 export function enableCellLinks(): void {
   for (const cell of document.querySelectorAll<SVGGElement>('svg.treemap g.cell[data-href]')) {
-    cell.style.cursor = 'pointer';
+    cell.classList.add('linked');
     cell.addEventListener('click', () => {
       location.href = cell.dataset.href!;
     });
