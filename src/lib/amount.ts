@@ -54,7 +54,12 @@ export interface ParsedAmount {
   fund: string | null;
   /** The part of the input that makes the amount expression (trimmed). */
   text: string;
+  /** Why the figure was not taken as printed (a decrease, a range, …), for the build summary. */
+  issue?: string;
 }
+
+/** Largest amount read as a budget figure (1京円): anything larger is a misprint or not an amount. */
+const MAX_YEN = 1e16;
 
 const DASH_ONLY = new RegExp(`^[${DASHES}]\\s*(?:兆|億|千万|百万|万|千)?円?$`, 'u');
 
@@ -74,6 +79,7 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
     const m = seido;
     return { kind: 'none', yen: null, prior_yen: null, fund: null, text: raw.slice(offset, offset + m[0].length).trim() };
   }
+  const unread = (text: string, issue: string): ParsedAmount => ({ kind: 'none', yen: null, prior_yen: null, fund: null, text: text.trim(), issue });
 
   const fig = FIGURE.exec(lead);
   if (!fig) return null;
@@ -84,6 +90,23 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
   let kind: AmountKind = 'own';
   let yen: number | null = parseFigure(fig[0]);
   let fund: string | null = null;
+  let issue: string | undefined;
+  const printed = raw.slice(offset, offset + end);
+  // figures that are not one budget amount: keep the text, report, read no figure
+  if (/[▲△▼−－-]\s*$/u.test(before)) return unread(printed, `「${printed.trim()}」 is a decrease (▲), not a budget amount; shown without a figure`);
+  if (/[A-Za-z_]$/u.test(before)) return unread(printed, `「${printed.trim()}」: the figure is glued to letters; not read as an amount`);
+  const range = /^\s*[～〜~]\s*(?:約\s*)?\d[\d,.]*\s*(?:兆|億|千万|百万|十万|万|千)?\s*円?/u.exec(lead.slice(end));
+  if (range || /\d\s*(?:兆|億|千万|百万|十万|万|千)?\s*[～〜~]\s*(?:約\s*)?$/u.test(before + fig[0].replace(/\d[\s\S]*$/u, ''))) {
+    const text = raw.slice(offset, offset + end + (range?.[0].length ?? 0));
+    return unread(text, `「${text.trim()}」 is a range of amounts; not read as one figure`);
+  }
+  if (/[～〜~]/u.test(fig[0]) || /[～〜~]\s*$/u.test(before)) return unread(printed, `「${printed.trim()}」 is a range of amounts; not read as one figure`);
+  if (yen !== null && (!Number.isSafeInteger(yen) || yen > MAX_YEN)) return unread(printed, `「${printed.trim()}」 is larger than any budget (over 1京円); not read as an amount`);
+  const approx = /^\s*(?:程度|前後|余り|強|弱)/u.exec(lead.slice(end));
+  if (approx || /約/u.test(fig[0])) {
+    if (approx) end += approx[0].length;
+    issue = `「${raw.slice(offset, offset + end).trim()}」 is an approximate amount; the figure is used as printed`;
+  }
 
   const rest = lead.slice(end);
   const uchi = /^\s*[)）]?\s*の内数/u.exec(rest);
@@ -116,5 +139,5 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
     }
   }
 
-  return { kind, yen, prior_yen, fund, text: raw.slice(offset, offset + end).trim() };
+  return { kind, yen, prior_yen, fund, text: raw.slice(offset, offset + end).trim(), ...(issue ? { issue } : {}) };
 }

@@ -40,6 +40,9 @@ interface Draft {
 
 const NAME_LABEL = /施\s*策\s*名\s*[:：]/u;
 
+/** Titles longer than this (characters) are layout debris or garbage: cut and reported. */
+export const MAX_TITLE = 200;
+
 function isBlank(s: string | undefined): boolean {
   return s === undefined || s.trim() === '';
 }
@@ -438,6 +441,11 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
       const firstSentence = (sections.purpose || sections.overview || lead).split(/[。\n]/u)[0] ?? '';
       title = firstSentence.length > 40 ? `${firstSentence.slice(0, 40)}…` : firstSentence || `${a.budget.label}の施策（${d.start + 1}行目）`;
       problems.push({ file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
+    }
+    if (a.amount.issue) problems.push({ file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
+    if ([...title].length > MAX_TITLE) {
+      problems.push({ file: meta.file, line: (d.titleLine ?? a.line) + 1, message: `title of ${[...title].length} characters cut to ${MAX_TITLE}` });
+      title = `${[...title].slice(0, MAX_TITLE).join('')}…`;
     }
     const amountText = a.amount.text || tidy(lines[a.line]!);
     return {

@@ -19,7 +19,7 @@ import { readingTable } from './ruby.ts';
 import type { Population } from './summary.ts';
 import { z } from 'zod';
 import { measureToMdx } from './mdx.ts';
-import type { Budget, BudgetKind, DocumentResult, MeasureRecord, SourceMeta } from './types.ts';
+import type { Budget, BudgetKind, DocumentResult, MeasureRecord, Problem, SourceMeta } from './types.ts';
 
 /** A source document ready for extraction. */
 export interface SourceDocument {
@@ -28,6 +28,8 @@ export interface SourceDocument {
   text: string;
   /** Name of the metadata file, for messages. */
   metaFile: string;
+  /** What was wrong with the text but could be read around (invalid UTF-8, control characters, empty). */
+  problems?: Problem[];
 }
 
 /** Something wrong with one file; that document is skipped. */
@@ -89,21 +91,67 @@ export function loadSources(dir: string): LoadResult {
       errors.push({ file: metaFile, message: `text file "${meta.file}" not found` });
       continue;
     }
-    let text: string;
+    let decoded: { text: string; problems: Problem[] };
     try {
-      text = normaliseText(readFileSync(textPath, 'utf8'));
+      decoded = decodeSource(readFileSync(textPath), meta.file);
     } catch (e) {
       errors.push({ file: metaFile, message: `cannot read "${meta.file}": ${errorMessage(e)}` });
       continue;
     }
     ids.set(meta.id, metaFile);
-    sources.push({ meta, text, metaFile });
+    sources.push({ meta, text: decoded.text, metaFile, problems: decoded.problems });
   }
 
   for (const name of names.filter((n) => n.endsWith('.txt') && !referenced.has(n))) {
     errors.push({ file: name, message: `no *${META_SUFFIX} names this text file; skipped` });
   }
   return { sources, errors };
+}
+
+/** Lines listed one by one in a problem report before the rest are counted. */
+const LISTED = 5;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+
+/**
+ * Decode a source text: UTF-8 (invalid bytes become U+FFFD and each such
+ * line is reported), BOM removed, line ends normalised; lines with control
+ * characters (they are removed when the text is cleaned) and an empty text
+ * are reported too. Problems name the file and line.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): { text: string; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let raw: string;
+  try {
+    raw = strict.decode(bytes);
+  } catch {
+    raw = new TextDecoder('utf-8').decode(bytes);
+    const bad: number[] = [];
+    let start = 0;
+    for (let i = 0, line = 1; i <= bytes.length; i++) {
+      if (i === bytes.length || bytes[i] === 0x0a) {
+        try {
+          strict.decode(bytes.subarray(start, i));
+        } catch {
+          bad.push(line);
+        }
+        start = i + 1;
+        line += 1;
+      }
+    }
+    problems.push(...listLines(file, bad, 'invalid UTF-8: the bytes were replaced with U+FFFD'));
+  }
+  const text = normaliseText(raw);
+  const control = text.split('\n').flatMap((l, i) => (CONTROL.test(l) ? [i + 1] : []));
+  problems.push(...listLines(file, control, 'control characters; removed from the text shown'));
+  if (text.trim() === '') problems.push({ file, line: null, message: 'the text is empty: no measures' });
+  return { text, problems };
+}
+
+function listLines(file: string, lines: number[], message: string): Problem[] {
+  const out: Problem[] = lines.slice(0, LISTED).map((line) => ({ file, line, message }));
+  if (lines.length > LISTED) out.push({ file, line: null, message: `${message} on ${lines.length - LISTED} more lines` });
+  return out;
 }
 
 /** Remove a leading BOM and normalise CRLF and CR line endings to LF. */
@@ -205,9 +253,14 @@ export interface ExtractResult {
 export function extractAll(sources: readonly SourceDocument[], registries: readonly LoadedRegistry[] = []): ExtractResult {
   const results: DocumentResult[] = [];
   const errors: SourceError[] = [];
-  for (const { meta, text, metaFile } of sources) {
+  for (const { meta, text, metaFile, problems = [] } of sources) {
     try {
-      results.push(extractDocument(text, meta));
+      const result = extractDocument(text, meta);
+      result.problems.unshift(...problems);
+      if (result.measures.length === 0 && text.trim() !== '') {
+        result.problems.push({ file: meta.file, line: null, message: `no measure found: no line carries a figure after the budget labels (${meta.budgets.map((b) => b.label).join(', ')})` });
+      }
+      results.push(result);
     } catch (e) {
       errors.push({ file: metaFile, message: `extraction failed: ${errorMessage(e)}` });
     }

@@ -3,18 +3,20 @@
  * at the root and under the sub-path /sub/, once for all site and browser
  * tests. The builds run in a temporary copy of the project (node_modules
  * linked entry by entry, so Astro's and Vite's caches stay separate) with
- * the real sources and registry, a fixture document with hostile text, and
+ * the real sources and registry, a hostile source document, a fixture
+ * document (hand-made records) with hostile text, and
  * a registry of a retired document (a tombstone and a moved id). The working
  * tree is not touched.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { writeOutputs } from '../../scripts/extract.ts';
 import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
 import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
+import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
 export const BASE = '/sub/';
@@ -92,10 +94,17 @@ export default function setup(project: TestProject) {
   makeProject(tmp);
   const registries = loadRegistries(join(ROOT, 'content/registry'));
   const successorId = registries[0]!.registry.entries[0]!.id;
-  const extracted = extractAll(loadSources(join(ROOT, 'content/sources')).sources, [...registries, retiredRegistry(successorId)]);
+  // the real sources plus a hostile document (test/fixtures/hostile.ts)
+  const sources = join(tmp, 'sources');
+  cpSync(join(ROOT, 'content/sources'), sources, { recursive: true });
+  writeFileSync(join(sources, 'zz-hostile.meta.yaml'), JSON.stringify(HOSTILE_META));
+  writeFileSync(join(sources, HOSTILE_META.file), hostileDocument());
+  const extracted = extractAll(loadSources(sources).sources, [...registries, retiredRegistry(successorId)]);
   const fixture = fixtureDocument();
   const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
-  writeOutputs(tmp, buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content'))));
+  const outputs = buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content')));
+  writeOutputs(tmp, outputs);
+  writeFileSync(join(tmp, 'summary.txt'), outputs.summary);
   astroBuild(tmp, BASE);
   renameSync(join(tmp, 'dist'), join(tmp, 'dist-sub'));
   astroBuild(tmp, '/');

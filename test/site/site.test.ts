@@ -265,3 +265,20 @@ describe('navigation', () => {
     expect(describePackageSum(equal)).toMatch(/一致します/);
   });
 });
+
+describe('hostile source document', () => {
+  it('builds its pages with every attack as text, and reports its problems with file and line', () => {
+    const summary = readFileSync(join(tmp, 'summary.txt'), 'utf8');
+    expect(summary).toMatch(/hostile\.txt:\d+: invalid UTF-8/);
+    expect(summary).toMatch(/hostile\.txt:\d+: control characters/);
+    const pages = records.filter((r) => r.source.document === 'hostile');
+    expect(pages.length).toBeGreaterThan(3);
+    for (const r of pages) {
+      const html = page(r.url);
+      expect(markup(html)).not.toMatch(/<(img|iframe|svg onload|style>body)/i);
+      expect(html).not.toMatch(/href="javascript:/i);
+      expect(textOf(html)).toContain(r.title.slice(0, 20));
+    }
+  });
+});
+

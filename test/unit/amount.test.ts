@@ -78,3 +78,25 @@ describe('parseAmountExpression', () => {
     expect(parseAmountExpression('の拡充内容＞', false)).toBeNull();
   });
 });
+
+describe('odd amount forms', () => {
+  it.each([
+    ['：約1,000億円', 'own', 100_000_000_000, /approximate/],
+    ['：１０億円程度', 'own', 1_000_000_000, /approximate/],
+    ['：▲5億円', 'none', null, /decrease/],
+    ['：△3億円', 'none', null, /decrease/],
+    ['：10～20億円', 'none', null, /range/],
+    ['：10億～20億円', 'none', null, /range/],
+    ['：999999999999999億円', 'none', null, /larger than any budget/],
+    [' x9億円', 'none', null, /glued to letters/],
+  ] as const)('%s → %s, reported', (raw, kind, yen, issue) => {
+    const a = parseAmountExpression(raw, false)!;
+    expect(a.kind).toBe(kind);
+    expect(a.yen).toBe(yen);
+    expect(a.issue).toMatch(issue);
+  });
+
+  it('reports nothing for a plain figure', () => {
+    expect(parseAmountExpression('：828億円', false)!.issue).toBeUndefined();
+  });
+});

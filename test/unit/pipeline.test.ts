@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../src/lib/documents.ts';
 import { toOpenDataJson } from '../../src/lib/exports.ts';
-import { buildOutputs, loadSources, normaliseText, validateMeta } from '../../src/lib/pipeline.ts';
+import { buildOutputs, decodeSource, loadSources, normaliseText, validateMeta } from '../../src/lib/pipeline.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
 
 const GOOD_META = {
@@ -68,7 +68,7 @@ describe('loadSources', () => {
 
   it('returns the good documents and one error per bad file', () => {
     const { sources, errors } = loadSources(dir);
-    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml' }]);
+    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [] }]);
     expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'orphan.txt']);
     expect(errors[0]!.message).toMatch(/^invalid YAML: /);
     expect(errors[1]!.message).toBe('"publisher" must be a non-empty string');
@@ -127,5 +127,28 @@ describe('buildOutputs', () => {
     expect(() => buildOutputs([dup])).toThrow(/duplicate measure id "x"/);
     const bad = { ...fixtureDocument(), measures: [makeRecord({ id: '../x' })] };
     expect(() => buildOutputs([bad])).toThrow(/not usable as a file name/);
+  });
+});
+
+describe('decodeSource', () => {
+  it('reads invalid UTF-8, control characters, BOM and every line ending, and reports each problem with its line', () => {
+    const bytes = Buffer.concat([
+      Buffer.from('\uFEFF一行目\r\n'),
+      Buffer.from([0xe4, 0xb8, 0x0a]), // a cut-off character on line 2
+      Buffer.from('三行目\u0007ベル\r四行目\n'),
+    ]);
+    const { text, problems } = decodeSource(bytes, 'x.txt');
+    expect(text.split('\n')).toEqual(['一行目', '\uFFFD', '三行目\u0007ベル', '四行目', '']);
+    expect(problems).toEqual([
+      { file: 'x.txt', line: 2, message: 'invalid UTF-8: the bytes were replaced with U+FFFD' },
+      { file: 'x.txt', line: 3, message: 'control characters; removed from the text shown' },
+    ]);
+  });
+
+  it('reports an empty text and counts long lists of lines', () => {
+    expect(decodeSource(Buffer.from('  \n\n'), 'e.txt').problems).toEqual([{ file: 'e.txt', line: null, message: 'the text is empty: no measures' }]);
+    const many = decodeSource(Buffer.from(Array.from({ length: 8 }, () => 'a\u0001').join('\n')), 'c.txt').problems;
+    expect(many).toHaveLength(6);
+    expect(many.at(-1)).toEqual({ file: 'c.txt', line: null, message: 'control characters; removed from the text shown on 3 more lines' });
   });
 });

@@ -1,0 +1,79 @@
+/**
+ * Property test of the pipeline on hostile documents (test/fixtures/hostile.ts):
+ * for many seeded variations — MDX/JSX, HTML and script, javascript: URLs,
+ * fences, very long lines, control characters, invalid UTF-8, a BOM, CRLF
+ * and CR line ends, odd amounts — the pipeline finishes, every MDX file
+ * compiles to plain elements only with the text literal, amounts are sane,
+ * and every problem is reported as file:line in the build summary.
+ */
+import { compile } from '@mdx-js/mdx';
+import type { Root as HastRoot, RootContent } from 'hast';
+import jsYaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { buildOutputs, decodeSource, extractAll, validateMeta } from '../../src/lib/pipeline.ts';
+import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
+
+const ALLOWED = new Set(['h2', 'p', 'br', 'ul', 'li']);
+const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+
+async function hast(mdx: string): Promise<HastRoot> {
+  let tree: HastRoot | undefined;
+  await compile(mdx, { rehypePlugins: [() => (t: HastRoot) => void (tree = structuredClone(t))] });
+  return tree!;
+}
+
+function walk(node: HastRoot | RootContent, visit: (n: HastRoot | RootContent) => void): void {
+  visit(node);
+  if ('children' in node) for (const c of node.children) walk(c as RootContent, visit);
+}
+
+function run(seed: number) {
+  const meta = validateMeta(HOSTILE_META);
+  if (!meta.ok) throw new Error(meta.errors.join('; '));
+  const decoded = decodeSource(hostileDocument(seed), HOSTILE_META.file);
+  const { results, errors, ids } = extractAll([{ meta: meta.meta, text: decoded.text, metaFile: 'hostile.meta.yaml', problems: decoded.problems }]);
+  return { results, errors, outputs: buildOutputs(results, ids), lineCount: decoded.text.split('\n').length };
+}
+
+describe('hostile documents', () => {
+  it(`build for ${SEEDS.length} seeded variations, with literal text, sane amounts and every problem located`, async () => {
+    let measures = 0;
+    let problems = 0;
+    for (const seed of SEEDS) {
+      const { results, errors, outputs, lineCount } = run(seed);
+      expect(errors, `seed ${seed}`).toEqual([]);
+      const [doc] = results;
+      expect(doc!.measures.length, `seed ${seed}`).toBeGreaterThan(0);
+      measures += doc!.measures.length;
+      for (const m of doc!.measures) {
+        if (m.amount.yen !== null) expect(Number.isSafeInteger(m.amount.yen) && m.amount.yen >= 0, `seed ${seed} ${m.id}`).toBe(true);
+        expect([...m.title].length).toBeLessThanOrEqual(201);
+      }
+      for (const p of doc!.problems) {
+        problems += 1;
+        expect(p.file).toBe('hostile.txt');
+        if (p.line !== null) expect(p.line).toBeGreaterThanOrEqual(1);
+        if (p.line !== null) expect(p.line).toBeLessThanOrEqual(lineCount);
+        expect(outputs.summary).toContain(`hostile.txt${p.line === null ? '' : `:${p.line}`}: `);
+      }
+      for (const { file, content } of outputs.mdx) {
+        // the frontmatter is the record, as Astro reads it; Astro compiles the rest as MDX
+        const [front, ...body] = content.replace(/^---\n/, '').split('\n---\n');
+        expect(jsYaml.load(front!), `${seed} ${file}`).toMatchObject({ id: file.replace(/\.mdx$/, '') });
+        const tree = await hast(body.join('\n---\n'));
+        walk(tree, (n) => {
+          expect(['root', 'element', 'text'], `${seed} ${file}: ${n.type}`).toContain(n.type);
+          if (n.type === 'element') expect(ALLOWED, `${seed} ${file}: <${n.tagName}>`).toContain(n.tagName);
+        });
+      }
+    }
+    console.log(`hostile documents: ${SEEDS.length} variations, ${measures} measures, ${problems} problems reported with file and line`);
+  });
+
+  it('reports the invalid UTF-8, the control characters, the odd amounts and the cut title of the fixed document', () => {
+    const { outputs } = run(0);
+    for (const pattern of [/hostile\.txt:\d+: invalid UTF-8/, /hostile\.txt:\d+: control characters/, /is a decrease \(▲\)|is a range of amounts|is an approximate amount|larger than any budget/, /title of \d+ characters cut to 200/]) {
+      expect(outputs.summary).toMatch(pattern);
+    }
+  });
+});
