@@ -79,6 +79,8 @@ function main(): number {
     const outputs = buildOutputs(extracted.results, extracted.ids, curated);
     writeOutputs(root, outputs, content);
     process.stdout.write(outputs.summary);
+    const skipped = [...loaded.errors, ...extracted.errors];
+    if (skipped.length > 0) console.log(`not built (fix and rebuild):\n${skipped.map((e) => `  ${e.file}: ${e.message}`).join('\n')}`);
     console.log(
       `wrote ${outputs.mdx.length} MDX files and src/generated/{measures,documents,urls,navigation,curated,sources}.json` +
         (outputs.registries.length > 0 ? `; updated ${outputs.registries.map((r) => r.file).join(', ')} (review and commit)` : ''),
