@@ -388,8 +388,19 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
   const { nav, problems } = buildNavigation({ records, files, ...curated });
+  const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
+  const byId = new Map(records.map((r) => [r.id, r]));
   const summary = [
     buildSummary(results).trimEnd(),
+    ...(differing.length > 0
+      ? [
+          'packages whose items do not add up to the printed total (shown on the package pages, not corrected):',
+          ...differing.map((p) => {
+            const r = byId.get(p.id)!;
+            return `  ${files.get(r.source.document) ?? r.source.document}:${r.amount_line ?? r.source.lines[0]}: ${p.id} 「${r.title}」 prints ${p.own_yen} yen; its ${p.children_own_count} items add up to ${p.children_own_yen} (difference ${p.difference})`;
+          }),
+        ]
+      : []),
     ...(ids ? idSummaryBlock(ids) : []),
     ...(problems.length > 0 ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)] : []),
     `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,

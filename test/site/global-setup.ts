@@ -64,8 +64,9 @@ function buildEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
 }
 
-function astroBuild(tmp: string, base: string): void {
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build'], {
+/** `astro build` in the temporary project (into `outDir`, relative to it, when given). */
+export function astroBuild(tmp: string, base: string, outDir?: string): void {
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', ...(outDir ? ['--outDir', outDir] : [])], {
     cwd: tmp,
     encoding: 'utf8',
     env: { ...buildEnv(), SITE_BASE: base, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },

@@ -1,0 +1,92 @@
+/**
+ * Integrity of the built site: a second build of the same sources is
+ * byte-identical; the totals shown reconcile with the open data; and the
+ * performance budgets hold (measure page HTML ≤ 60 KB, script on a measure
+ * page ≤ 15 KB gzipped, no web fonts).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import type { DocumentSummary } from '../../src/lib/documents.ts';
+import { formatYenExact } from '../../src/lib/format.ts';
+import type { MeasureRecord } from '../../src/lib/types.ts';
+import { astroBuild } from './global-setup.ts';
+
+const { tmp, distRoot } = inject('site');
+const records = JSON.parse(readFileSync(join(distRoot, 'data/measures.json'), 'utf8')) as MeasureRecord[];
+const documents = JSON.parse(readFileSync(join(tmp, 'src/generated/documents.json'), 'utf8')) as DocumentSummary[];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? files(p) : [p];
+  });
+}
+const hashes = (dir: string) => new Map(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+
+describe('determinism', () => {
+  it('gives a byte-identical dist/ when the same sources are built again', () => {
+    astroBuild(tmp, '/', 'dist-again');
+    const again = join(tmp, 'dist-again');
+    const [a, b] = [hashes(distRoot), hashes(again)];
+    rmSync(again, { recursive: true, force: true });
+    expect(a.size).toBeGreaterThan(1000);
+    expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+    const differing = [...a].filter(([f, h]) => b.get(f) !== h).map(([f]) => f);
+    expect(differing).toEqual([]);
+    console.log(`determinism: ${a.size} files, all identical`);
+  }, 300_000);
+});
+
+describe('totals', () => {
+  it('shows, per budget, the sum of the own amounts of top-level measures, on the home and budget pages', () => {
+    const home = readFileSync(join(distRoot, 'index.html'), 'utf8');
+    let checked = 0;
+    for (const doc of documents) {
+      const page = readFileSync(join(distRoot, 'budgets', doc.meta.id, 'index.html'), 'utf8');
+      const mine = records.filter((r) => r.source.document === doc.meta.id);
+      const ids = new Set(mine.map((r) => r.id));
+      for (const t of doc.totals) {
+        const top = mine.filter((r) => r.budget.label === t.label && (r.parent === null || !ids.has(r.parent)) && r.amount.kind === 'own');
+        const sum = top.reduce((s, r) => s + r.amount.yen!, 0);
+        expect(t.top_level_own_yen, `${doc.meta.id} ${t.label}`).toBe(sum);
+        if (top.length === 0) continue;
+        expect(page, `${doc.meta.id} ${t.label}`).toContain(formatYenExact(sum));
+        expect(home, `${doc.meta.id} ${t.label}`).toContain(formatYenExact(sum));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('performance budgets', () => {
+  const measurePages = records.map((r) => join(distRoot, 'measures', r.id, 'index.html'));
+
+  it('keeps every measure page under 60 KB of HTML', () => {
+    const sizes = measurePages.map((f) => ({ f: relative(distRoot, f), size: statSync(f).size }));
+    const over = sizes.filter((s) => s.size > 60 * 1024);
+    console.log(`measure pages: ${sizes.length}, largest ${(Math.max(...sizes.map((s) => s.size)) / 1024).toFixed(1)} KB`);
+    expect(over).toEqual([]);
+  });
+
+  it('ships at most 15 KB of gzipped script to a measure page; search loads on demand', () => {
+    for (const f of measurePages) {
+      const html = readFileSync(f, 'utf8');
+      const srcs = [...html.matchAll(/<script[^>]*src="\/([^"]+)"/g)].map((m) => m[1]!);
+      const bytes = srcs.reduce((s, src) => s + gzipSync(readFileSync(join(distRoot, src))).length, 0);
+      expect(bytes, relative(distRoot, f)).toBeLessThanOrEqual(15 * 1024);
+      expect(html).not.toContain('pagefind');
+    }
+  });
+
+  it('loads no web font', () => {
+    for (const f of files(distRoot).filter((x) => x.endsWith('.css') || x.endsWith('.html'))) {
+      const text = readFileSync(f, 'utf8');
+      expect(text, relative(distRoot, f)).not.toMatch(/@font-face|fonts\.googleapis|rel="preload"[^>]*as="font"/);
+    }
+    expect(files(distRoot).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f))).toEqual([]);
+  });
+});
