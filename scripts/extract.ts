@@ -67,17 +67,21 @@ function main(): number {
   const content = rest.content ?? dirname(sourcesDir);
   const label = (dir: string) => relative(process.cwd(), dir) || '.';
   try {
+    const t0 = performance.now();
     const loaded = loadSources(sourcesDir);
     const registries = loadRegistries(join(content, 'registry'), label(join(content, 'registry')));
     const curated = loadCurated(content, label(content));
     const extracted = extractAll(loaded.sources, registries);
+    const t1 = performance.now();
     for (const { file, message } of [...loaded.errors, ...extracted.errors]) console.error(`${file}: ${message}`);
     if (extracted.results.length === 0) {
       console.error(`no document could be read from ${sourcesDir}`);
       return 1;
     }
     const outputs = buildOutputs(extracted.results, extracted.ids, curated);
+    const t2 = performance.now();
     writeOutputs(root, outputs, content);
+    const t3 = performance.now();
     process.stdout.write(outputs.summary);
     const skipped = [...loaded.errors, ...extracted.errors];
     if (skipped.length > 0) console.log(`not built (fix and rebuild):\n${skipped.map((e) => `  ${e.file}: ${e.message}`).join('\n')}`);
@@ -85,6 +89,7 @@ function main(): number {
       `wrote ${outputs.mdx.length} MDX files and src/generated/{measures,documents,urls,navigation,curated,sources}.json` +
         (outputs.registries.length > 0 ? `; updated ${outputs.registries.map((r) => r.file).join(', ')} (review and commit)` : ''),
     );
+    console.log(`timings: extraction ${Math.round(t1 - t0)} ms, MDX and data generation ${Math.round(t2 - t1)} ms, writing ${Math.round(t3 - t2)} ms`);
     return 0;
   } catch (e) {
     if (!(e instanceof CuratedError)) throw e;

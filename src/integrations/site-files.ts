@@ -42,7 +42,8 @@ export function siteFiles(): AstroIntegration {
         const generated = <T>(name: string) => JSON.parse(readFileSync(join(root, 'src/generated', name), 'utf8')) as T;
         const urls = generated<UrlEntry[]>('urls.json');
         writeFileSync(`${out}/_redirects`, redirectsFile(urls, base));
-        await writeSearchIndex(
+        const started = performance.now();
+        const searchRecordsCount = await writeSearchIndex(
           join(out, 'pagefind'),
           searchRecords({
             records: generated('measures.json'),
@@ -51,6 +52,7 @@ export function siteFiles(): AstroIntegration {
             ...generated<{ glossary: never; population: never }>('curated.json'),
           }),
         );
+        console.log(`pagefind: ${searchRecordsCount} search records indexed in ${Math.round(performance.now() - started)} ms`);
       },
     },
   };
@@ -59,7 +61,7 @@ export function siteFiles(): AstroIntegration {
 /** Pagefind's own UI bundles: the site has its own search page. */
 const PAGEFIND_UI = /^pagefind-(?:component-ui|modular-ui|ui|highlight)\./;
 
-async function writeSearchIndex(outputPath: string, records: ReturnType<typeof searchRecords>): Promise<void> {
+async function writeSearchIndex(outputPath: string, records: ReturnType<typeof searchRecords>): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
@@ -73,4 +75,5 @@ async function writeSearchIndex(outputPath: string, records: ReturnType<typeof s
     await pagefind.close();
   }
   for (const name of readdirSync(outputPath)) if (PAGEFIND_UI.test(name)) rmSync(join(outputPath, name));
+  return records.length;
 }

@@ -138,7 +138,7 @@ describe('the search page', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('この検索にはJavaScriptが必要です');
     expect(await page.locator('main noscript a, main .notice a').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.locator('#search-app').isVisible()).toBe(false);
+    expect(await page.locator('#search-app').isVisible()).toBe(false); // nojs.css, loaded in <noscript>
     await ctx.close();
   });
 
