@@ -363,7 +363,9 @@ function linkPrograms(
   const byKey = new Map<string, Map<string, string[]>>();
   for (const r of named) {
     const docs = byKey.get(keyOf.get(r.id)!) ?? new Map<string, string[]>();
-    docs.set(r.source.document, [...(docs.get(r.source.document) ?? []), r.id]);
+    const list = docs.get(r.source.document);
+    if (list) list.push(r.id);
+    else docs.set(r.source.document, [r.id]);
     byKey.set(keyOf.get(r.id)!, docs);
   }
   for (const docs of byKey.values()) {
@@ -377,23 +379,41 @@ function linkPrograms(
     }
   }
 
-  // near-equal titles in different documents, found through shared bigrams
-  const grams = new Map<string, string[]>();
+  // near-equal titles in different documents. Candidates come from prefix
+  // filtering: two titles with bigram-set Dice ≥ t share at least one of each
+  // title's rarest |A| − ⌈j·|A|⌉ + 1 bigrams (j = t / (2 − t), the Jaccard
+  // bound), so only rare bigrams are looked up and the scan stays near linear.
+  const gramSet = (k: string) => {
+    const chars = [...k];
+    return [...new Set(chars.slice(0, -1).map((c, i) => c + chars[i + 1]))];
+  };
+  const gramsOf = new Map(named.map((r) => [r.id, gramSet(keyOf.get(r.id)!)]));
+  const df = new Map<string, number>();
+  for (const gs of gramsOf.values()) for (const g of gs) df.set(g, (df.get(g) ?? 0) + 1);
+  const jaccard = NEAR_MATCH / (2 - NEAR_MATCH);
+  const prefixOf = (id: string) => {
+    const gs = [...gramsOf.get(id)!].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+    return gs.slice(0, Math.max(1, gs.length - Math.ceil(jaccard * gs.length) + 1));
+  };
+  const postings = new Map<string, string[]>();
   for (const r of named) {
-    const k = keyOf.get(r.id)!;
-    for (const g of new Set([...k].slice(0, -1).map((c, i) => c + [...k][i + 1]))) grams.set(g, [...(grams.get(g) ?? []), r.id]);
+    for (const g of prefixOf(r.id)) {
+      const list = postings.get(g);
+      if (list) list.push(r.id);
+      else postings.set(g, [r.id]);
+    }
   }
   const checked = new Set<string>();
-  for (const r of named) {
-    const k = keyOf.get(r.id)!;
-    const candidates = new Set<string>();
-    for (const g of new Set([...k].slice(0, -1).map((c, i) => c + [...k][i + 1]))) for (const id of grams.get(g) ?? []) candidates.add(id);
-    for (const id of candidates) {
-      const o = byId.get(id)!;
-      if (o.source.document === r.source.document || keyOf.get(id) === k || checked.has(pairKey(r.id, id))) continue;
-      checked.add(pairKey(r.id, id));
-      const sim = dice(k, keyOf.get(id)!);
-      if (sim >= NEAR_MATCH) report(r, o, `titles in different budgets are similar (${sim.toFixed(2)})`);
+  for (const list of postings.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [byId.get(list[i]!)!, byId.get(list[j]!)!];
+        const key = pairKey(a.id, b.id);
+        if (a.source.document === b.source.document || keyOf.get(a.id) === keyOf.get(b.id) || checked.has(key)) continue;
+        checked.add(key);
+        const sim = dice(keyOf.get(a.id)!, keyOf.get(b.id)!);
+        if (sim >= NEAR_MATCH) report(a, b, `titles in different budgets are similar (${sim.toFixed(2)})`);
+      }
     }
   }
 
@@ -401,6 +421,7 @@ function linkPrograms(
     if (measures[a] && measures[b]) link(a, b);
     else problems.push({ file: 'content/cross-budget.yaml', line: null, message: `same: ${!measures[a] ? a : b} is not a live measure id` });
   }
-  for (const nav of Object.values(measures)) nav.related.sort((x, y) => records.indexOf(byId.get(x)!) - records.indexOf(byId.get(y)!));
+  const order = new Map(records.map((r, i) => [r.id, i]));
+  for (const nav of Object.values(measures)) nav.related.sort((x, y) => order.get(x)! - order.get(y)!);
   return uncertain;
 }

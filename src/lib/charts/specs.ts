@@ -91,7 +91,11 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
   const charts = new Map<string, ChartSpec>();
   const add = (spec: ChartSpec) => charts.set(spec.id, spec);
   const byDoc = new Map<string, MeasureRecord[]>();
-  for (const r of records) byDoc.set(r.source.document, [...(byDoc.get(r.source.document) ?? []), r]);
+  for (const r of records) {
+    const list = byDoc.get(r.source.document);
+    if (list) list.push(r);
+    else byDoc.set(r.source.document, [r]);
+  }
   const byId = new Map(records.map((r) => [r.id, r]));
   const budgetTotal = new Map<string, number>();
   for (const [, rs] of byDoc) for (const r of topLevelOwn(rs)) budgetTotal.set(r.budget.label, (budgetTotal.get(r.budget.label) ?? 0) + r.amount.yen!);
