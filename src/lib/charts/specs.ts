@@ -74,8 +74,7 @@ function topLevelOwn(records: readonly MeasureRecord[]): MeasureRecord[] {
 }
 
 /** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
-function bureauOf(nav: Navigation, id: string): string {
-  const bySlug = new Map(nav.bureaus.map((b) => [b.slug, b]));
+function bureauOf(nav: Navigation, bySlug: ReadonlyMap<string, Navigation['bureaus'][number]>, id: string): string {
   const top = new Set(
     (nav.measures[id]?.units ?? []).map((u) => {
       let b = bySlug.get(u.bureau);
@@ -97,6 +96,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
     else byDoc.set(r.source.document, [r]);
   }
   const byId = new Map(records.map((r) => [r.id, r]));
+  const bureauBySlug = new Map(nav.bureaus.map((b) => [b.slug, b]));
   const budgetTotal = new Map<string, number>();
   for (const [, rs] of byDoc) for (const r of topLevelOwn(rs)) budgetTotal.set(r.budget.label, (budgetTotal.get(r.budget.label) ?? 0) + r.amount.yen!);
 
@@ -161,7 +161,10 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
 
       // budget page: by bureau
       const byBureau = new Map<string, number>();
-      for (const r of top) byBureau.set(bureauOf(nav, r.id), (byBureau.get(bureauOf(nav, r.id)) ?? 0) + r.amount.yen!);
+      for (const r of top) {
+        const name = bureauOf(nav, bureauBySlug, r.id);
+        byBureau.set(name, (byBureau.get(name) ?? 0) + r.amount.yen!);
+      }
       const bureauItems = [...byBureau].map(([label, value]) => ({ label, value }));
       add({
         id: `budget-${doc.meta.id}-bureaus`,
