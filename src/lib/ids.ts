@@ -17,7 +17,6 @@ import {
   type Fingerprint,
   type LoadedRegistry,
   type MatchEvent,
-  type Registry,
   type RegistryEntry,
   type RegistryProblem,
 } from './registry.ts';
