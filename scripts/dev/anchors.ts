@@ -1,7 +1,7 @@
 // Developer aid: print the anchors found in one source document.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { findAnchors } from '../../src/lib/anchors.ts';
+import { findAnchors } from '../../src/pipeline/extract/steps/find-anchors.ts';
 const metaFile = process.argv[2]!;
 const meta = parse(readFileSync(metaFile, 'utf8'));
 const lines = readFileSync(metaFile.replace(/\.meta\.yaml$/, '.txt'), 'utf8').split('\n');

@@ -1,7 +1,7 @@
 // Developer aid: compare the extraction of one document with a reference JSONL file.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { extractDocument } from '../../src/lib/extract.ts';
+import { extractDocument } from '../../src/pipeline/extract/index.ts';
 const [metaFile, refFile] = process.argv.slice(2) as [string, string?];
 const meta = parse(readFileSync(metaFile, 'utf8'));
 const text = readFileSync(metaFile.replace(/\.meta\.yaml$/, '.txt'), 'utf8');

@@ -50,3 +50,25 @@ export function titleKey(s: string): string {
     .replace(/[【】「」『』〔〕\[\]*＊]/g, '')
     .toLowerCase();
 }
+
+/** Lines of at least this many characters were wrapped by the PDF layout, not by the author. */
+const WRAPPED = 25;
+
+/**
+ * Join printed lines into running text: a line that filled the layout's
+ * width (long, not ending a sentence) continues on the next line without a
+ * break (with a space only between two Latin letters or digits); shorter
+ * lines keep their line break (labels, table cells, short items).
+ */
+export function joinLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out[out.length - 1];
+    if (last !== undefined && [...last].length >= WRAPPED && !/[。．.:：!?！？）)」』]$/u.test(last)) {
+      out[out.length - 1] = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? `${last} ${line}` : `${last}${line}`;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { summariseDocument } from './documents.ts';
 import { buildSummary, toOpenDataJson } from './exports.ts';
-import { extractDocument } from './extract.ts';
+import { extractDocument } from '../pipeline/extract/index.ts';
 import { CuratedError, formatProblem, parseCurated, type CuratedProblem } from './curated.ts';
 import { assignIds, idSummary, measureUrl, type IdAssignment, type UrlEntry } from './ids.ts';
 import { parseRegistry, type LoadedRegistry } from './registry.ts';
@@ -19,6 +19,7 @@ import { readingTable } from './ruby.ts';
 import type { Population } from './summary.ts';
 import { z } from 'zod';
 import { measureToMdx } from './mdx.ts';
+import { FAMILY_IDS, type FamilyId } from '../pipeline/extract/families/index.ts';
 import type { Budget, BudgetKind, DocumentResult, MeasureRecord, Problem, SourceMeta } from './types.ts';
 
 /** A source document ready for extraction. */
@@ -198,6 +199,9 @@ export function validateMeta(raw: unknown): MetaCheck {
       if (!BUDGET_KINDS.includes(budget.kind as BudgetKind)) errors.push(`budgets[${i}].kind must be one of ${BUDGET_KINDS.join(', ')}`);
     });
   }
+  if (r.family !== null && r.family !== undefined && !FAMILY_IDS.includes(r.family as FamilyId)) {
+    errors.push(`"family" must be one of ${FAMILY_IDS.join(', ')} (or left out: the default of its kind)`);
+  }
   if (errors.length > 0) return { ok: false, errors };
   const budgets = (r.budgets as Budget[]).map(({ label, fiscal_year, kind }) => ({ label, fiscal_year, kind }));
   return {
@@ -212,6 +216,7 @@ export function validateMeta(raw: unknown): MetaCheck {
       date: (r.date as string | null | undefined) ?? null,
       budgets,
       url: (r.url as string | null | undefined) ?? null,
+      family: (r.family as FamilyId | null | undefined) ?? null,
     },
   };
 }

@@ -3,7 +3,7 @@
  * record by template sentences: nothing is invented, every figure comes from
  * the record (and the curated population figure for per-person amounts).
  */
-import { joinLines } from './cleanup.ts';
+import { joinLines } from './normalize.ts';
 import { formatYen } from './format.ts';
 import { foldWidth, DASHES } from './normalize.ts';
 import { parseRate, rateWords } from './rates.ts';

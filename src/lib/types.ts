@@ -89,6 +89,8 @@ export interface SourceMeta {
   budgets: Budget[];
   /** Optional URL of the published original. */
   url?: string | null;
+  /** Layout family (src/pipeline/extract/families); default from `kind`. */
+  family?: 'hosei-form' | 'hosei-free' | 'gaisan' | 'policy' | null;
 }
 
 export interface Problem {

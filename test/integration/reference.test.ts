@@ -11,7 +11,7 @@ import type { MeasureRecord } from '../../src/lib/types.ts';
 import { titleKey } from '../../src/lib/normalize.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const REFERENCE_DIR = resolve(ROOT, '../shared/reference');
+const REFERENCE_DIR = resolve(ROOT, 'test/reference');
 
 interface RefMeasure {
   seed: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmountExpression, parseFigure } from '../../src/lib/amount.ts';
+import { parseAmountExpression, parseFigure } from '../../src/pipeline/extract/rules/amounts.ts';
 
 describe('parseFigure', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanText, joinVertical } from '../../src/lib/cleanup.ts';
+import { cleanText, joinVertical } from '../../src/pipeline/extract/rules/clean-text.ts';
 
 describe('cleanText', () => {
   it('joins a sentence broken over lines without inserting spaces', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractDocument } from '../../src/lib/extract.ts';
+import { extractDocument } from '../../src/pipeline/extract/index.ts';
 import type { Budget, SourceMeta } from '../../src/lib/types.ts';
 
 const meta = (budget: Budget): SourceMeta => ({

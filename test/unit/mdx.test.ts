@@ -3,7 +3,7 @@ import type { Root as HastRoot, Element, RootContent as HastContent } from 'hast
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { joinLines } from '../../src/lib/cleanup.ts';
+import { joinLines } from '../../src/lib/normalize.ts';
 import { EMPTY_SECTION, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/lib/mdx.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { HOSTILE_LINES, makeRecord } from '../fixtures/records.ts';

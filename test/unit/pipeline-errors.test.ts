@@ -3,7 +3,7 @@ import { extractAll } from '../../src/lib/pipeline.ts';
 import type { SourceMeta } from '../../src/lib/types.ts';
 
 // A parser that fails on one document.
-vi.mock('../../src/lib/extract.ts', () => ({
+vi.mock('../../src/pipeline/extract/index.ts', () => ({
   extractDocument: (text: string, meta: SourceMeta) => {
     if (meta.id === 'boom') throw new Error('kaboom');
     return { meta, measures: [], parentIndex: [], problems: [], unattributed: [], lineCount: text.split('\n').length };

@@ -27,7 +27,14 @@ describe('normaliseText', () => {
 
 describe('validateMeta', () => {
   it('accepts a complete record and fills optional fields', () => {
-    expect(validateMeta(GOOD_META)).toEqual({ ok: true, meta: { ...GOOD_META, url: null } });
+    expect(validateMeta(GOOD_META)).toEqual({ ok: true, meta: { ...GOOD_META, url: null, family: null } });
+  });
+
+  it('accepts a layout family and refuses an unknown one', () => {
+    expect(validateMeta({ ...GOOD_META, family: 'gaisan' })).toMatchObject({ ok: true, meta: { family: 'gaisan' } });
+    const bad = validateMeta({ ...GOOD_META, family: 'brochure' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^"family" must be one of hosei-form, hosei-free, gaisan, policy/)]);
   });
 
   it('lists everything that is wrong', () => {
@@ -68,7 +75,7 @@ describe('loadSources', () => {
 
   it('returns the good documents and one error per bad file', () => {
     const { sources, errors } = loadSources(dir);
-    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [] }]);
+    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null, family: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [] }]);
     expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'orphan.txt']);
     expect(errors[0]!.message).toMatch(/^invalid YAML: /);
     expect(errors[1]!.message).toBe('"publisher" must be a non-empty string');

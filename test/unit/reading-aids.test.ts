@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
-import { readDetails } from '../../src/lib/details.ts';
+import { readDetails } from '../../src/pipeline/extract/steps/read-facts.ts';
 import { enhancePage } from '../../src/lib/enhance.ts';
 import { termMatcher, type GlossaryTerm } from '../../src/lib/glossary.ts';
 import { alignReading, readingTable, rubySegments, toHiragana, type Token } from '../../src/lib/ruby.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageIndexOf, splitPages } from '../../src/lib/segment.ts';
+import { pageIndexOf, splitPages } from '../../src/pipeline/extract/rules/pages.ts';
 
 describe('splitPages', () => {
   const lines = [

@@ -5,8 +5,8 @@
  * page numbers are dropped. Paragraphs are separated by a blank line; list
  * items (○, ・, ①, (1), ➢, ※, →) keep a line of their own.
  */
-import { collapseLetterSpacing, foldWidth } from './normalize.ts';
-import { isDebris } from './lines.ts';
+import { collapseLetterSpacing, foldWidth } from '../../../lib/normalize.ts';
+import { isDebrisLine } from './debris.ts';
 
 /** Markers that start a list item or a note. */
 export const BULLET = /^(?:[○◯●◎・･※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【)/u;
@@ -71,7 +71,7 @@ export function cleanText(lines: readonly string[]): string {
   let cur: string[] = [];
   let gap = false;
   for (const raw of joinVertical(lines)) {
-    if (isDebris(raw)) continue;
+    if (isDebrisLine(raw)) continue;
     const t = cleanLine(raw);
     if (t === '') {
       gap = true;
@@ -91,26 +91,4 @@ export function cleanText(lines: readonly string[]): string {
     .map((p) => p.join('\n'))
     .join('\n\n')
     .trim();
-}
-
-/** Lines of at least this many characters were wrapped by the PDF layout, not by the author. */
-const WRAPPED = 25;
-
-/**
- * Join printed lines into running text: a line that filled the layout's
- * width (long, not ending a sentence) continues on the next line without a
- * break (with a space only between two Latin letters or digits); shorter
- * lines keep their line break (labels, table cells, short items).
- */
-export function joinLines(lines: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const line of lines) {
-    const last = out[out.length - 1];
-    if (last !== undefined && [...last].length >= WRAPPED && !/[。．.:：!?！？）)」』]$/u.test(last)) {
-      out[out.length - 1] = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? `${last} ${line}` : `${last}${line}`;
-    } else {
-      out.push(line);
-    }
-  }
-  return out;
 }

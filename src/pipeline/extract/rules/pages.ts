@@ -4,7 +4,7 @@
  * ends a page. Pages are approximate (diagram labels can also start with a
  * space), so callers treat them as hints, not as hard boundaries.
  */
-import { foldWidth } from './normalize.ts';
+import { foldWidth } from '../../../lib/normalize.ts';
 
 export interface Page {
   /** 0-based index of the first line. */
@@ -45,4 +45,9 @@ export function pageIndexOf(pages: readonly Page[], i: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** The page holding line i. */
+export function pageOf(pages: readonly Page[], i: number): Page {
+  return pages[pageIndexOf(pages, i)]!;
 }

@@ -2,13 +2,16 @@
  * Title handling: which printed lines look like a measure's name, how a
  * `施策名：` label reads, and how a trailing parenthesised sub-name splits off.
  */
-import { foldWidth } from './normalize.ts';
-import { headingKind, isBureauLine, hasExtension, tidy } from './lines.ts';
+import { foldWidth } from '../../../lib/normalize.ts';
+import { isBureauLine } from './bureau.ts';
+import { hasExtension } from './extension.ts';
+import { COMMON_HEADINGS, readHeadings } from './headings.ts';
+import { readNameLabel as readLabel } from './name-label.ts';
+import { tidy } from './text.ts';
 
 /** `施策名：…` (the label may stand alone with the name missing). */
 export function readNameLabel(line: string): string | null {
-  const m = /施\s*策\s*名\s*[:：]\s*(.*)$/u.exec(line);
-  return m ? tidy(m[1]!) : null;
+  return readLabel(line, tidy);
 }
 
 const TITLE_ENDINGS =
@@ -27,7 +30,7 @@ export function titleScore(line: string): number | null {
   if (core.length < 6 || core.length > 80) return null;
   if (/[。]/u.test(core) || /[、,]$/u.test(core)) return null;
   if (NOT_TITLE_START.test(t) && !/^【[^○◯].*】$/u.test(t)) return null;
-  if (headingKind(raw) || isBureauLine(raw) || hasExtension(raw)) return null;
+  if (readHeadings(raw, COMMON_HEADINGS) || isBureauLine(raw) || hasExtension(raw)) return null;
   if (/予算|億円|百万円|千円|万円|内線|施策名|閣議決定|令和\d+年\d+月/u.test(core)) return null;
   if (/[:：]/u.test(core.replace(/[（(][^()（）]*[)）]$/u, ''))) return null; // `実施主体：国` is a field, not a name
   if (/[をにがはでのと]$/u.test(core)) return null; // a sentence broken mid-way

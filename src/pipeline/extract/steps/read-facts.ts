@@ -3,10 +3,9 @@
  * (who is eligible) and 補助率 (the national share), each with the source
  * line it was read from, so every fact on a page can be traced.
  */
-import { cleanLine } from './cleanup.ts';
-import { foldWidth } from './normalize.ts';
-
-import type { Details } from './types.ts';
+import { cleanLine } from '../rules/clean-text.ts';
+import { foldWidth } from '../../../lib/normalize.ts';
+import type { Details } from '../../../lib/types.ts';
 
 /** Labels, each at the start of a line (after 【, ◆, ○ or a bracket), followed by a separator. */
 const LABELS: Record<keyof Details, RegExp> = {

@@ -1,0 +1,23 @@
+/**
+ * The budget request's 事業概要 pages (令和7年度概算要求の主要事項): badges
+ * (`新規` `拡充` `推進枠`), the title, the division with `(内線…)`, then
+ * `令和7年度概算要求額 7.9億円 (ー) ※()内は前年度当初予算額` (the parenthesised figure
+ * is the prior year's initial budget), then `1 事業の目的`, `2 事業の概要・スキーム`,
+ * `3 実施主体等`, `4 事業実績`, mostly in order.
+ */
+import { COMMON_HEADINGS } from '../rules/headings.ts';
+import type { FamilyProfile } from './types.ts';
+
+export const gaisan: FamilyProfile = {
+  id: 'gaisan',
+  description: 'budget request pages: badges, title, division, amount with prior year, numbered headings',
+  headings: COMMON_HEADINGS,
+  headingTails: [],
+  order: ['purpose', 'overview', 'scheme', 'outcome'],
+  tail: null,
+  headingsComplete: true,
+  lead: 'purpose',
+  titles: ['table-column', 'amount-prefix', 'name-label', 'header-above', 'page-scan'],
+  region: 'header-above',
+  prior: 'parenthesised',
+};

@@ -1,0 +1,66 @@
+/**
+ * A document family: the printed layout shared by the documents of one kind
+ * (the FY2024-style supplementary form sheet, the FY2021 free-form pages, the
+ * budget request's 事業概要 pages, the policy documents). Everything the
+ * extractor needs to know about a layout is one profile of this shape; a new
+ * document of a known family needs only its metadata line `family: <id>`.
+ */
+import type { HeadingVariant } from '../rules/headings.ts';
+import type { SectionKind } from '../rules/section-kinds.ts';
+
+export type FamilyId = 'hosei-form' | 'hosei-free' | 'gaisan' | 'policy';
+
+/** Where a measure's text starts and ends in the document. */
+export type RegionRule =
+  /** the measure starts at its page's first line (or its title, when earlier) and runs to the next measure */
+  | 'page'
+  /** badges, title and bureau are printed above the amount line, and the measure starts there */
+  | 'header-above'
+  /** like `page`, but ends with the page of its amount line: the pages after a measure are policy context */
+  | 'page-bounded';
+
+/** Which budget labels carry a parenthesised prior-year figure `（前年度当初予算額）`. */
+export type PriorRule = 'parenthesised' | 'none';
+
+/** Where a measure's name is read, in order; the first rule that finds one wins. */
+export type TitleRule =
+  /** a project name printed in its column of a table row of amounts */
+  | 'table-column'
+  /** a name printed before the budget label on the amount line */
+  | 'amount-prefix'
+  /** a `施策名：` label on the measure's page */
+  | 'name-label'
+  /** badges / title / bureau printed right above the amount line */
+  | 'header-above'
+  /** the most title-like line of the page */
+  | 'page-scan';
+
+export interface FamilyProfile {
+  id: FamilyId;
+  /** One line saying which documents have this layout. */
+  description: string;
+  /** Every printed section heading of the family, each with the section(s) it opens. */
+  headings: readonly HeadingVariant[];
+  /**
+   * Explanatory tails of headings that the PDF text breaks onto a line of
+   * their own (`え・創出効果、波及プロセスを含む）`, `（対象、補助率等）等`): never section text.
+   */
+  headingTails: readonly string[];
+  /** The usual order of the section boxes' texts on a page. */
+  order: readonly SectionKind[];
+  /**
+   * The section whose text the PDF prints after the amount and bureau block
+   * (the form sheet's diagram box), when no heading follows that block.
+   */
+  tail: SectionKind | null;
+  /**
+   * The family prints a heading for every section a page has, so a page
+   * without (say) `4 事業実績` has no outcome; free-form pages do not.
+   */
+  headingsComplete: boolean;
+  /** The section that text printed before any heading belongs to, when no content evidence says otherwise. */
+  lead: SectionKind;
+  titles: readonly TitleRule[];
+  region: RegionRule;
+  prior: PriorRule;
+}

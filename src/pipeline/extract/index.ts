@@ -1,0 +1,113 @@
+/**
+ * One document's text → its measures. The steps, in order, each a pure
+ * function of the document and the previous step's output:
+ *
+ *   find anchors (every budget-amount line is a measure)
+ *   → group components (amount lines inside another measure's page)
+ *   → titles (main measures) → regions → titles (components)
+ *   → bureaus → sections and facts → parents
+ *
+ * The document's family (families/) says how its pages are laid out. Ids
+ * and URLs are assigned afterwards (src/lib/ids.ts).
+ */
+import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from '../../lib/types.ts';
+import { foldWidth } from '../../lib/normalize.ts';
+import { familyOf } from './families/index.ts';
+import { NAME_LABEL } from './rules/name-label.ts';
+import { splitPages } from './rules/pages.ts';
+import { tidy } from './rules/text.ts';
+import { findAnchors } from './steps/find-anchors.ts';
+import { groupComponents } from './steps/group-components.ts';
+import { inferParents } from './steps/infer-parents.ts';
+import { readBureaus } from './steps/read-bureaus.ts';
+import { readDetails } from './steps/read-facts.ts';
+import { readSections, type SectionResult } from './steps/read-sections.ts';
+import { readComponentTitles, readMainTitles } from './steps/read-titles.ts';
+import { setRegions } from './steps/set-regions.ts';
+import type { DocText, WithBureau } from './types.ts';
+
+/** Titles longer than this (characters) are layout debris or garbage: cut and reported. */
+export const MAX_TITLE = 200;
+
+/** Developer aid (scripts/dev/trace.ts): how each measure's sections were read, by amount line. */
+export const traces = new Map<number, { start: number; end: number; trace: SectionResult['trace'] }>();
+
+export function readDocument(text: string, meta: SourceMeta): DocText {
+  const lines = text.split('\n');
+  return {
+    meta,
+    family: familyOf(meta),
+    lines,
+    pages: splitPages(lines),
+    nameLines: lines.flatMap((l, i) => (NAME_LABEL.test(foldWidth(l)) ? [i] : [])),
+  };
+}
+
+export function extractDocument(text: string, meta: SourceMeta): DocumentResult {
+  const doc = readDocument(text, meta);
+  const { anchors, mentions } = findAnchors(doc.lines, meta.budgets);
+  const grouped = groupComponents(doc, anchors);
+  const placed = readComponentTitles(doc, setRegions(doc, readMainTitles(doc, grouped)));
+  const withBureau = readBureaus(doc, placed);
+  const problems: Problem[] = [];
+  const measures = withBureau.map((d) => toRecord(doc, d, problems));
+  const parentIndex = inferParents(
+    withBureau.map((d) => d.parentIndex),
+    measures,
+  );
+  return {
+    meta,
+    measures,
+    parentIndex,
+    problems,
+    unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
+    lineCount: doc.lines.length,
+    lines: [...doc.lines],
+  };
+}
+
+function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureRecord {
+  const { lines, meta, family } = doc;
+  const a = d.anchor;
+  const read = readSections({
+    lines,
+    start: d.start,
+    end: d.end,
+    header: d.header,
+    breaks: new Set([a.line, a.figureLine]),
+    family,
+    role: d.parentIndex === null ? 'measure' : 'component',
+  });
+  if (process.env.TRACE_SECTIONS) traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
+  const { sections } = read;
+  let title = d.title;
+  if (!title) {
+    const firstSentence = (sections.purpose || sections.overview).split(/[。\n]/u)[0] ?? '';
+    title = firstSentence.length > 40 ? `${firstSentence.slice(0, 40)}…` : firstSentence || `${a.budget.label}の施策（${d.start + 1}行目）`;
+    problems.push({ file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
+  }
+  if (a.amount.issue) problems.push({ file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
+  if ([...title].length > MAX_TITLE) {
+    problems.push({ file: meta.file, line: (d.titleLine ?? a.line) + 1, message: `title of ${[...title].length} characters cut to ${MAX_TITLE}` });
+    title = `${[...title].slice(0, MAX_TITLE).join('')}…`;
+  }
+  const end = Math.max(d.end, d.start);
+  return {
+    id: '',
+    url: '',
+    title,
+    untitled: d.untitled || !d.title,
+    subtitle: d.subtitle,
+    parent: null,
+    children: [],
+    budget: { ...a.budget },
+    amount: { yen: a.amount.yen, kind: a.amount.kind, text: a.amount.text || tidy(lines[a.line]!), prior_yen: a.amount.prior_yen, fund: a.amount.fund },
+    bureau: d.bureau,
+    tags: [...new Set(d.tags)],
+    sections,
+    details: readDetails(lines, d.start, end),
+    source: { document: meta.id, lines: [d.start + 1, end + 1] },
+    title_line: d.titleLine === null ? null : d.titleLine + 1,
+    amount_line: a.figureLine + 1,
+  };
+}

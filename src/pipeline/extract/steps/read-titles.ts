@@ -1,0 +1,335 @@
+/**
+ * Step: each measure's name, badges and header lines.
+ *
+ * A main measure's name is read by the family's title rules in order, the
+ * first that finds one winning: a project name in its table column; a name
+ * printed before the budget label on the amount line; a `施策名：` label on its
+ * page (before the amount preferred); a badges / title / bureau block right
+ * above the amount line (the request pages); the most title-like line of the
+ * page. A component's name is read once its region is known
+ * (readComponentTitles).
+ */
+import { foldWidth } from '../../../lib/normalize.ts';
+import { badgesOf, splitLeadingBadges } from '../rules/badges.ts';
+import { isBureauLine, joinBureauParts } from '../rules/bureau.ts';
+import { isGroupLabel } from '../rules/debris.ts';
+import { hasExtension, stripExtension } from '../rules/extension.ts';
+import { readHeadings } from '../rules/headings.ts';
+import { pageOf } from '../rules/pages.ts';
+import { cleanTitle, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from '../rules/titles.ts';
+import { tidy } from '../rules/text.ts';
+import type { FamilyProfile, TitleRule } from '../families/types.ts';
+import type { DocText, Grouped, Placed, Titled } from '../types.ts';
+import type { Anchor } from './find-anchors.ts';
+
+const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
+
+/** An extension number alone, the line after a division: `(内線4165)`, `（内線）２２９０`. */
+const EXTENSION_LINE = /^\s*[(（]\s*[内內]線?\s*[)）]?\s*[\d０-９、,・\s]+[)）]?\s*$/u;
+
+interface HeaderAbove {
+  header: Set<number>;
+  bureau: string | null;
+  titleLine: number | null;
+  title: string | null;
+  tags: string[];
+}
+
+/**
+ * Budget-request layout: badges, title, bureau line(s) with extension, then
+ * the amount line. Reads upwards from the amount line.
+ */
+export function readHeaderAbove(lines: readonly string[], from: number, floor: number, family: FamilyProfile): HeaderAbove | null {
+  const header = new Set<number>();
+  const bureauParts: string[] = [];
+  let i = from;
+  let sawBureau = false;
+  let skippedHeading = false;
+  for (; i >= floor; i--) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    // the amount line is sometimes printed after the first section heading
+    if (!sawBureau && !skippedHeading && (readHeadings(l, family.headings) || /^\s*※/u.test(l))) {
+      skippedHeading = true;
+      continue;
+    }
+    // a division name broken after ・ : 医政局医薬産業振興・ / 医療情報企画課
+    if (sawBureau && bureauParts.length && /・$/u.test(l.trim()) && isBureauLine(`${l.trim()}${bureauParts[0]}`, false)) {
+      bureauParts[0] = `${tidy(l)}${bureauParts[0]}`;
+      header.add(i);
+      continue;
+    }
+    if (EXTENSION_LINE.test(l)) {
+      header.add(i);
+      sawBureau = true;
+      continue;
+    }
+    if (isBureauLine(l, !hasExtension(l) && !sawBureau)) {
+      bureauParts.unshift(stripExtension(tidy(l)));
+      header.add(i);
+      sawBureau = true;
+      continue;
+    }
+    break;
+  }
+  const bureau = sawBureau ? joinBureauParts(bureauParts) : null;
+  // title line(s): the next non-blank line above, then badges above it
+  let j = i;
+  while (j >= floor && isBlank(lines[j])) j--;
+  if (j < floor) return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] } : null;
+  const { tags, rest } = splitLeadingBadges(lines[j]!);
+  if (titleScore(rest) === null) return sawBureau ? { header, bureau, titleLine: null, title: null, tags } : null;
+  header.add(j);
+  let k = j - 1;
+  while (k >= floor) {
+    if (isBlank(lines[k])) {
+      k--;
+      continue;
+    }
+    const b = badgesOf(lines[k]!);
+    if (!b) {
+      // some pages print the bureau (with its extension) above the badges
+      if (!sawBureau && hasExtension(lines[k]!)) {
+        const name = stripExtension(tidy(lines[k]!));
+        if (isBureauLine(name, false)) {
+          header.add(k);
+          return { header, bureau: name, titleLine: j, title: rest, tags };
+        }
+      }
+      break;
+    }
+    tags.unshift(...b);
+    header.add(k);
+    k--;
+  }
+  // without a bureau line, only a badge line above makes this a request-style header
+  if (!sawBureau && tags.length === 0) return null;
+  return { header, bureau, titleLine: j, title: rest, tags };
+}
+
+/** The most title-like line in [lo, hi] (scores in titles.ts plus layout hints), if any scores at least `min`. */
+function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anchor, family: FamilyProfile, min = 3): number | null {
+  let best: { i: number; score: number } | null = null;
+  for (let i = lo; i <= hi; i++) {
+    if (i === a.line || i === a.figureLine) continue;
+    const s = titleScore(lines[i]!);
+    if (s === null) continue;
+    let score = s;
+    if (/^ \S/u.test(lines[i]!)) score += 2; // first line of a PDF page
+    if (i < a.line) score += 1;
+    if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
+    const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+    if (nextText !== undefined && readHeadings(nextText, family.headings)) score += 1;
+    if (nextText !== undefined && readSubtitleLine(nextText)) score += 2; // a name with its sub-name below
+    if (best === null || score >= best.score) best = { i, score };
+  }
+  return best && best.score >= min ? best.i : null;
+}
+
+/** The header-first layout (budget requests): most amount lines have a title/bureau block right above. */
+export function isHeaderFirst(doc: DocText, grouped: readonly Grouped[]): boolean {
+  const mains = grouped.filter((g) => g.parentIndex === null);
+  const above = mains.filter((g) => readHeaderAbove(doc.lines, g.anchor.line - 1, Math.max(0, g.anchor.line - 12), doc.family) !== null);
+  return above.length * 2 > mains.length;
+}
+
+interface Draft {
+  title: string | null;
+  subtitle: string | null;
+  titleLine: number | null;
+  untitled: boolean;
+  tags: string[];
+  headerBureau: string | null;
+  header: Set<number>;
+  headerAbove: boolean;
+}
+
+/** Names of the main measures; components get theirs in readComponentTitles. */
+export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Titled[] {
+  const { lines, pages, family, nameLines } = doc;
+  const headerFirst = isHeaderFirst(doc, grouped);
+  const claimedNames = new Set<number>();
+  const mainIdx = grouped.flatMap((g, i) => (g.parentIndex === null ? [i] : []));
+  const drafts: Draft[] = grouped.map((g) => ({
+    title: null,
+    subtitle: null,
+    titleLine: null,
+    untitled: false,
+    tags: [],
+    headerBureau: null,
+    header: new Set([g.anchor.line, g.anchor.figureLine]),
+    headerAbove: false,
+  }));
+
+  mainIdx.forEach((di, k) => {
+    const d = drafts[di]!;
+    const a = grouped[di]!.anchor;
+    const prevMain = k > 0 ? mainIdx[k - 1]! : null;
+    const nextMain = k + 1 < mainIdx.length ? mainIdx[k + 1]! : null;
+    const floor = prevMain !== null ? Math.max(grouped[prevMain]!.anchor.figureLine + 1, 0) : 0;
+    const page = pageOf(pages, a.line);
+    const ceiling = Math.min(nextMain !== null ? grouped[nextMain]!.anchor.line - 1 : lines.length - 1, page.end);
+    const rules: Record<TitleRule, () => boolean> = {
+      // later columns of a table row share the first column's header
+      'table-column': () => {
+        if (!a.columnTitle) return false;
+        d.title = a.columnTitle;
+        d.titleLine = a.line;
+        const first = prevMain !== null && grouped[prevMain]!.anchor.line === a.line ? drafts[prevMain]! : null;
+        if (first) {
+          d.headerBureau = first.headerBureau;
+          d.tags.push(...first.tags);
+          for (const h of first.header) d.header.add(h);
+          d.headerAbove = first.headerAbove;
+          return true; // the whole header is shared: no other rule applies
+        }
+        return false;
+      },
+      'amount-prefix': () => {
+        const prefix = tidy(a.prefix.replace(/[【\[]$/u, ''));
+        const prefixSub = readSubtitleLine(prefix);
+        if (prefixSub) d.subtitle ??= prefixSub;
+        if (d.title || !prefix || prefixSub || isGroupLabel(prefix) || /】$/u.test(prefix) || titleScore(prefix) === null) return false;
+        const c = cleanTitle(prefix);
+        d.title = c.title;
+        d.tags.push(...c.tags);
+        d.titleLine = a.line;
+        return false;
+      },
+      'name-label': () => {
+        if (d.title) return false;
+        // before the amount: anywhere since the previous measure; after it: on the same page only
+        const nextLine = nextMain !== null ? grouped[nextMain]!.anchor.line : lines.length;
+        const free = nameLines.filter((n) => !claimedNames.has(n) && n >= floor && n < nextLine);
+        const before = free.filter((n) => n < a.line);
+        const pick = before.length ? before[before.length - 1]! : free.find((n) => n > a.line && n <= ceiling);
+        if (pick === undefined) return false;
+        claimedNames.add(pick);
+        const name = readNameLabel(lines[pick]!) ?? '';
+        let next = pick + 1;
+        // a name broken over two lines, or the sub-name on the next line
+        while (next < lines.length && isBlank(lines[next])) next++;
+        const sub = next <= ceiling ? readSubtitleLine(lines[next]!) : null;
+        if (name === '') d.untitled = true;
+        else if (sub) {
+          d.subtitle = sub;
+          d.header.add(next);
+        }
+        d.title = name || null;
+        d.titleLine = pick;
+        d.header.add(pick);
+        return false;
+      },
+      'header-above': () => {
+        const above = readHeaderAbove(lines, a.line - 1, Math.max(floor, page.start - 40), family);
+        if (!above) return false;
+        for (const h of above.header) d.header.add(h);
+        d.headerBureau ??= above.bureau || null;
+        d.tags.push(...above.tags);
+        if (!d.title && above.title) {
+          d.title = above.title;
+          d.titleLine = above.titleLine;
+          d.headerAbove = true;
+        }
+        return false;
+      },
+      'page-scan': () => {
+        if (d.title || d.untitled) return false;
+        const pageLo = Math.max(page.start, floor);
+        const best = bestTitleLine(lines, pageLo, ceiling, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5));
+        if (best !== null) {
+          d.title = tidy(lines[best]!);
+          d.titleLine = best;
+        }
+        return false;
+      },
+    };
+    for (const rule of family.titles) if (rules[rule]()) return;
+    if (d.title) {
+      const c = cleanTitle(d.title);
+      d.title = c.title;
+      d.tags.push(...c.tags);
+      if (!d.subtitle) {
+        const s = splitSubtitle(d.title);
+        d.title = s.title;
+        d.subtitle = s.subtitle;
+      }
+      if (d.titleLine !== null) d.header.add(d.titleLine);
+      // a sub-name printed on the line after the title
+      if (!d.subtitle && d.titleLine !== null && d.titleLine !== a.line) {
+        let n = d.titleLine + 1;
+        while (n < lines.length && isBlank(lines[n])) n++;
+        const sub = n !== a.line ? readSubtitleLine(lines[n] ?? '') : null;
+        if (sub && sub.length >= 6) {
+          d.subtitle = sub;
+          d.header.add(n);
+        }
+      }
+    } else {
+      d.untitled = true;
+    }
+  });
+  return grouped.map((g, i) => ({ ...g, ...drafts[i]! }));
+}
+
+/** Printed decoration before a component's name: `(主な事業)`, a list marker, a circled number. */
+function componentPrefix(prefix: string): string {
+  return tidy(
+    prefix
+      .replace(/[(（／/|]\s*$/u, '')
+      .replace(/^\s*[-*]\s*/u, '')
+      .replace(/^[(（]主な事業[)）]\s*/u, '')
+      .replace(/^[①-⑳]\s*/u, ''),
+  );
+}
+
+/**
+ * Names of components, once their regions are known: the project name of a
+ * table column, a name printed before the label on the amount line, its
+ * first table cell, or the nearest title-like line above within its span.
+ */
+export function readComponentTitles(doc: DocText, placed: readonly Placed[]): Placed[] {
+  const { lines } = doc;
+  return placed.map((d) => {
+    if (d.parentIndex === null) return d;
+    const a = d.anchor;
+    let title: string | null = a.columnTitle;
+    let titleLine: number | null = d.titleLine;
+    const tags = [...d.tags];
+    const header = new Set(d.header);
+    const pre = componentPrefix(a.prefix);
+    const firstCell = tidy(pre.split('|').filter((c) => c.trim())[0] ?? '');
+    if (!title && pre && titleScore(pre) !== null) {
+      title = pre;
+      titleLine = a.line;
+    } else if (!title && firstCell && titleScore(firstCell.replace(/^・\s*/u, '')) !== null && !firstCell.startsWith('・')) {
+      title = firstCell;
+      titleLine = a.line;
+    }
+    if (!title) {
+      // the nearest title-like line above, within the component's span
+      for (let j = a.line - 1; j >= d.start; j--) {
+        const t = lines[j]!;
+        if (isBlank(t) || /^\s*[-|]/u.test(t)) continue;
+        if (titleScore(t) !== null) {
+          title = tidy(t);
+          titleLine = j;
+          break;
+        }
+      }
+    }
+    let untitled = d.untitled;
+    if (title) {
+      const c = cleanTitle(title.replace(/^[①-⑳]\s*/u, ''));
+      title = c.title;
+      tags.push(...c.tags);
+      if (titleLine !== null) header.add(titleLine);
+    } else untitled = true;
+    return { ...d, title, titleLine, tags, header, untitled };
+  });
+}
+
+/** Is `line` (0-based) the first line of a PDF page, by the one-space convention? */
+export function startsPage(line: string): boolean {
+  return /^ \S/u.test(foldWidth(line));
+}
