@@ -21,7 +21,7 @@ import { groupComponents } from './steps/group-components.ts';
 import { inferParents } from './steps/infer-parents.ts';
 import { readBureaus } from './steps/read-bureaus.ts';
 import { readDetails } from './steps/read-facts.ts';
-import { readSections, type SectionResult } from './steps/read-sections.ts';
+import { readSections, type SectionInput, type SectionResult } from './steps/read-sections.ts';
 import { readComponentTitles, readMainTitles } from './steps/read-titles.ts';
 import { setRegions } from './steps/set-regions.ts';
 import type { DocText, WithBureau } from './types.ts';
@@ -43,12 +43,31 @@ export function readDocument(text: string, meta: SourceMeta): DocText {
   };
 }
 
-export function extractDocument(text: string, meta: SourceMeta): DocumentResult {
-  const doc = readDocument(text, meta);
-  const { anchors, mentions } = findAnchors(doc.lines, meta.budgets);
+/** The steps before the sections: each measure's anchor, title, region and bureau. */
+export function placeMeasures(doc: DocText): { measures: WithBureau[]; mentions: { line: number; text: string }[] } {
+  const { anchors, mentions } = findAnchors(doc.lines, doc.meta.budgets);
   const grouped = groupComponents(doc, anchors);
   const placed = readComponentTitles(doc, setRegions(doc, readMainTitles(doc, grouped)));
-  const withBureau = readBureaus(doc, placed);
+  return { measures: readBureaus(doc, placed), mentions };
+}
+
+/** What read-sections reads for one measure. */
+export function sectionInput(doc: DocText, d: WithBureau): SectionInput {
+  const a = d.anchor;
+  return {
+    lines: doc.lines,
+    start: d.start,
+    end: d.end,
+    header: d.header,
+    breaks: new Set([a.line, a.figureLine]),
+    family: doc.family,
+    role: d.parentIndex === null ? 'measure' : 'component',
+  };
+}
+
+export function extractDocument(text: string, meta: SourceMeta): DocumentResult {
+  const doc = readDocument(text, meta);
+  const { measures: withBureau, mentions } = placeMeasures(doc);
   const problems: Problem[] = [];
   const measures = withBureau.map((d) => toRecord(doc, d, problems));
   const parentIndex = inferParents(
@@ -67,17 +86,9 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
 }
 
 function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureRecord {
-  const { lines, meta, family } = doc;
+  const { lines, meta } = doc;
   const a = d.anchor;
-  const read = readSections({
-    lines,
-    start: d.start,
-    end: d.end,
-    header: d.header,
-    breaks: new Set([a.line, a.figureLine]),
-    family,
-    role: d.parentIndex === null ? 'measure' : 'component',
-  });
+  const read = readSections(sectionInput(doc, d));
   if (process.env.TRACE_SECTIONS) traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
   const { sections } = read;
   let title = d.title;

@@ -5,17 +5,20 @@
  * is the prior year's initial budget), then `1 事業の目的`, `2 事業の概要・スキーム`,
  * `3 実施主体等`, `4 事業実績`, mostly in order.
  */
-import { COMMON_HEADINGS } from '../rules/headings.ts';
+import { ALL_FORMS, COMMON_HEADINGS } from '../rules/headings.ts';
 import type { FamilyProfile } from './types.ts';
 
 export const gaisan: FamilyProfile = {
   id: 'gaisan',
   description: 'budget request pages: badges, title, division, amount with prior year, numbered headings',
   headings: COMMON_HEADINGS,
+  headingForms: ALL_FORMS,
   headingTails: [],
   order: ['purpose', 'overview', 'scheme', 'outcome'],
   tail: null,
   headingsComplete: true,
+  boxes: [],
+  beforeAmount: null,
   lead: 'purpose',
   titles: ['table-column', 'amount-prefix', 'name-label', 'header-above', 'page-scan'],
   region: 'header-above',

@@ -5,7 +5,7 @@
  * extractor needs to know about a layout is one profile of this shape; a new
  * document of a known family needs only its metadata line `family: <id>`.
  */
-import type { HeadingVariant } from '../rules/headings.ts';
+import type { HeadingForm, HeadingVariant } from '../rules/headings.ts';
 import type { SectionKind } from '../rules/section-kinds.ts';
 
 export type FamilyId = 'hosei-form' | 'hosei-free' | 'gaisan' | 'policy';
@@ -41,6 +41,8 @@ export interface FamilyProfile {
   description: string;
   /** Every printed section heading of the family, each with the section(s) it opens. */
   headings: readonly HeadingVariant[];
+  /** How the family marks its section headings; headings of other forms on its pages are box labels. */
+  headingForms: readonly HeadingForm[];
   /**
    * Explanatory tails of headings that the PDF text breaks onto a line of
    * their own (`え・創出効果、波及プロセスを含む）`, `（対象、補助率等）等`): never section text.
@@ -53,6 +55,13 @@ export interface FamilyProfile {
    * (the form sheet's diagram box), when no heading follows that block.
    */
   tail: SectionKind | null;
+  /**
+   * Sections every page of the family has a box for, printed heading or not
+   * (the form sheet's ①〜⑤: a heading lost to an image still has its box).
+   */
+  boxes: readonly SectionKind[];
+  /** The section whose box the PDF prints last before the amount block (the form sheet's outcome box). */
+  beforeAmount: SectionKind | null;
   /**
    * The family prints a heading for every section a page has, so a page
    * without (say) `4 事業実績` has no outcome; free-form pages do not.

@@ -41,7 +41,7 @@ const ENDINGS: readonly Cue[] = [
   { kind: 'overview', re: /(?:を実施する|を実施|を行う|を行うもの|するもの|を補助する|を支援する|を助成する|を支給する|を作成する|を育成する|を整備する|を開催する|を構築する|を配置する|を設置する|を運営する|を提供する|を創設する|を改修する|を開発する|を導入する|を要求する|を講じる|を進める|を拡充する|を委託する|を検討する)$/u, weight: 1.5 },
   { kind: 'overview', re: /(?:の実施|の開催|の作成|の整備|の構築|の強化|の推進|の支援|の導入|の促進|の効率化|等の実施)$/u, weight: 1 },
   // outcome: effects
-  { kind: 'outcome', re: /(?:が図られる|図られる|ことができる|ができる|できる|可能となる|が可能|可能|となる|に寄与する|に資する|に資することができる|が期待される|期待される|期待できる|を見込む|見込まれる|が見込まれる|につながる|につなげる|に繋げる|に繋がる|が促進される|促進される|が向上する|が実現する|を実現する|効果がある|が確保される|が推進される|が強化される|が改善される|が整備される)$/u, weight: 2.2 },
+  { kind: 'outcome', re: /(?:が図られる|図られる|ことができる|ができる|できる|可能となる|可能になる|となる|に寄与する|に資する|に資することができる|が期待される|期待される|期待できる|を見込む|見込まれる|が見込まれる|につながる|につなげる|に繋げる|に繋がる|が促進される|促進される|が向上する|が実現する|を実現する|効果がある|が確保される|が推進される|が強化される|が改善される|が整備される)$/u, weight: 2.2 },
   { kind: 'outcome', re: /(?:を確保する|の確保|の向上|の実現)$/u, weight: 0.8 },
 ];
 
@@ -78,11 +78,36 @@ function sentenceCore(s: string): string {
 /** Requirement lines, the scheme's own form: `実施主体：…`, `【補助率】 …`, `◆補助率：定額`. */
 const REQUIREMENT = /(?:^|\n)\s*[-]?\s*[【［◆○●■・•]?\s*(?:実施主体|事業実施主体|補助実施主体|補助率|負担割合|補助先|委託先|拠出先|対象者|補助の対象|対象経費|補助基準額|助成率|実施対象)\s*(?:[】］]|[:：])/gu;
 
+/** The cue features of a block, by name: how many sentences end each way, how many cue words. */
+export type CueFeatures = Record<string, number>;
+
+const ENDING_NAMES = ['p.aim', 'p.act', 'p.need', 'p.bg', 'o.do', 'o.noun', 'oc.effect', 'oc.weak'] as const;
+const WORD_NAMES = ['w.p', 'w.o', 'w.s', 'w.oc'] as const;
+
+/** Named counts of the cues in a block (see ENDINGS, WORDS, REQUIREMENT). */
+export function cueFeatures(text: string): CueFeatures {
+  const t = foldWidth(text);
+  const out: CueFeatures = {};
+  const add = (k: string, n: number) => {
+    if (n) out[k] = (out[k] ?? 0) + n;
+  };
+  for (const s of sentences(t)) {
+    if (/^※/u.test(s)) continue;
+    const core = sentenceCore(s);
+    ENDINGS.forEach((c, i) => add(ENDING_NAMES[i]!, c.re.test(core) ? 1 : 0));
+  }
+  WORDS.forEach((c, i) => add(WORD_NAMES[i]!, Math.min(3, (t.match(c.re) ?? []).length)));
+  add('req', Math.min(3, (t.match(REQUIREMENT) ?? []).length));
+  return out;
+}
+
 /** Cue scores of a block of text: higher is stronger evidence for that section. */
 export function cueScores(text: string): CueScores {
   const t = foldWidth(text);
   const out: CueScores = { purpose: 0, overview: 0, scheme: 0, outcome: 0 };
   for (const s of sentences(t)) {
+    // a note (`※人件費に充てることが可能`) qualifies its text; it does not say what the text is
+    if (/^※/u.test(s)) continue;
     const core = sentenceCore(s);
     for (const kind of ['purpose', 'overview', 'outcome'] as const) {
       // the strongest ending of each section counts once per sentence

@@ -25,6 +25,25 @@ export interface HeadingVariant {
   keepLabel?: boolean;
 }
 
+/**
+ * How a heading is marked: `① 施策の目的` circled, `1 事業の目的` / `１．事業目的`
+ * numbered, `【事業内容】` / `［ 趣 旨 ］` / `（期待される効果）` bracketed, `▋事業目的`
+ * / `○ 施 策 の ス キ ー ム` bulleted, `事業概要` plain. A family's own headings
+ * have its forms; other forms on its pages are box labels, not sections.
+ */
+export type HeadingForm = 'circled' | 'numbered' | 'bracketed' | 'bulleted' | 'plain';
+
+export function headingForm(printed: string): HeadingForm {
+  const t = foldWidth(printed).replace(/\*\*/gu, '').trim();
+  if (/^[①-⑳]/u.test(t)) return 'circled';
+  if (/^\d{1,2}\s*[.．、]?(?:\s|(?=\D))/u.test(t) || /^[（(]\d{1,2}[)）]/u.test(t)) return 'numbered';
+  if (/^[【［\[＜<〈（(]/u.test(t)) return 'bracketed';
+  if (/^[■◆●○◯▋•□➢▶◇・]/u.test(t)) return 'bulleted';
+  return 'plain';
+}
+
+export const ALL_FORMS: readonly HeadingForm[] = ['circled', 'numbered', 'bracketed', 'bulleted', 'plain'];
+
 export interface Heading {
   kinds: readonly SectionKind[];
   /** The heading as printed (for messages). */
@@ -75,15 +94,23 @@ const SECOND_MARKER = /\s(?=[①-⑳]{1,2}\s*\S)|(?<=[】］])\s*(?=[【［])/gu
  * Returns null when the line holds no heading. Every piece from the first
  * heading on must be a heading, or the line is text.
  */
-export function readHeadings(line: string, variants: readonly HeadingVariant[]): { before: string; headings: Heading[] } | null {
-  const whole = classify(line, variants);
+export function readHeadings(
+  line: string,
+  variants: readonly HeadingVariant[],
+  forms: readonly HeadingForm[] = ALL_FORMS,
+): { before: string; headings: Heading[] } | null {
+  const classify = (printed: string) => {
+    const h = classifyOne(printed, variants);
+    return h && (h.keepLabel || forms.includes(headingForm(printed))) ? h : null;
+  };
+  const whole = classify(line);
   if (whole) return { before: '', headings: [whole] };
   const cuts = [...line.matchAll(SECOND_MARKER)].map((m) => m.index! + m[0].length);
   if (cuts.length === 0) return null;
   const bounds = [0, ...cuts, line.length];
   const pieces = bounds.slice(0, -1).map((b, k) => line.slice(b, bounds[k + 1]).trim());
   for (let first = 0; first < pieces.length; first++) {
-    const found = pieces.slice(first).map((p) => classify(p, variants));
+    const found = pieces.slice(first).map((p) => classify(p));
     if (found.every((h) => h !== null)) return { before: pieces.slice(0, first).join(' ').trim(), headings: found as Heading[] };
   }
   return null;
@@ -110,7 +137,7 @@ function compound(core: string): SectionKind[] | null {
   return kinds;
 }
 
-function classify(printed: string, variants: readonly HeadingVariant[]): Heading | null {
+function classifyOne(printed: string, variants: readonly HeadingVariant[]): Heading | null {
   const core = headingCore(printed);
   if (core === null) return null;
   const parts = compound(core);

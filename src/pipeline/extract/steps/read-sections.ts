@@ -25,7 +25,8 @@ import { cleanText, joinVertical } from '../rules/clean-text.ts';
 import { collapseLetterSpacing, foldWidth } from '../../../lib/normalize.ts';
 import type { Sections } from '../../../lib/types.ts';
 import type { FamilyProfile } from '../families/types.ts';
-import { cueScores, type CueScores } from '../rules/cues.ts';
+import { cueFeatures, type CueFeatures } from '../rules/cues.ts';
+import { SECTION_WEIGHTS } from '../rules/section-weights.ts';
 import { GROUP_LABEL, isBoxRow, isDebrisLine, isDivisionLine, isFlowStep } from '../rules/debris.ts';
 import { looksLikeHeading, readHeadings, type Heading } from '../rules/headings.ts';
 import { SECTION_KINDS, type SectionKind } from '../rules/section-kinds.ts';
@@ -65,11 +66,12 @@ interface Block {
   texts: string[];
   /** Cleaned text of the block. */
   text: string;
-  cues: CueScores;
   /** Typical length of the box's wrapped lines (0 when no line is wrapped). */
   width: number;
   /** A row or run of diagram box/arrow labels. */
   diagram: boolean;
+  /** The list marker the block starts with (`・`, `•`, `○`, `①`…), '' for none: boxes differ in their markers. */
+  style: string;
   /** A fact label alone (`【実施主体】`) kept at the start of the block. */
   label: string | null;
 }
@@ -84,10 +86,14 @@ interface Segment {
   afterBreak: boolean;
 }
 
-const ZERO: CueScores = { purpose: 0, overview: 0, scheme: 0, outcome: 0 };
 
 /** Sentence end or a closing bracket: a blank line after it ends a paragraph. */
 const PARAGRAPH_END = /[。：:】」）)]$/u;
+/**
+ * A statement's last word without its full stop (`…体制を確保する`, `…支援を行う`):
+ * a blank line after it ends the paragraph, as after 。.
+ */
+const PREDICATE_END = /(?:する|した|される|された|できる|いる|ある|なる|行う|図る|目指す|ない|こと|もの|等)$/u;
 /** A list item or note marker at a line start. */
 const ITEM_START = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
 /** A note: `※１ …`, `※ 新たに配置する際に…`. */
@@ -123,7 +129,12 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'debris', line: i });
       continue;
     }
-    const found = readHeadings(raw, family.headings);
+    const found = readHeadings(raw, family.headings, family.headingForms);
+    // a heading of another form than the family's (`【事業実施要件】` in a form sheet's box) is a box label
+    if (!found && readHeadings(raw, family.headings)) {
+      units.push({ type: 'debris', line: i });
+      continue;
+    }
     if (found) {
       if (found.before) units.push({ type: 'text', line: i, text: found.before });
       // a heading of no section (`② 対策の柱との関係`) owns no text: it is layout
@@ -173,8 +184,8 @@ function isVerticalChar(t: string): boolean {
 
 /** A heading's explanatory tail broken onto a line of its own: `え・創出効果、波及プロセスを含む）`. */
 function isHeadingTail(t: string, family: FamilyProfile): boolean {
-  const compact = t.replace(/\s+/gu, '');
-  return [...compact].length >= 4 && family.headingTails.some((tail) => tail.includes(compact));
+  const compact = foldWidth(t).replace(/\s+/gu, '');
+  return [...compact].length >= 4 && family.headingTails.some((tail) => foldWidth(tail).includes(compact));
 }
 
 // ---- 2. blocks ----------------------------------------------------------------
@@ -203,7 +214,18 @@ function makeBlock(lines: number[], texts: string[], label: string | null): Bloc
   const text = cleanText(label ? [label, ...joined] : joined);
   const wrapped = texts.slice(0, -1).filter((t) => !PARAGRAPH_END.test(t.trim()) && len(t) >= 20).map(printedWidth);
   const width = wrapped.length ? Math.max(...wrapped) : 0;
-  return { lines, texts, text, cues: cueScores(text), width, diagram: false, label };
+  return { lines, texts, text, width, diagram: false, label, style: markerOf(texts[0] ?? '') };
+}
+
+/** The list marker a line starts with, as a style: circled numbers and (1) count as one style each. */
+function markerOf(line: string): string {
+  const t = foldWidth(line).trim().replace(/^[-*]\s+/u, '');
+  const m = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．)）])/u.exec(t);
+  if (!m) return '';
+  if (/^[①-⑳]/u.test(m[0])) return '①';
+  if (/^[(（]/u.test(m[0])) return '(1)';
+  if (/^\d/u.test(m[0])) return '1.';
+  return m[0] === '･' ? '・' : m[0];
 }
 
 /** Is a block a diagram label (a box name, an arrow label, a flow step), not text? */
@@ -242,7 +264,7 @@ function paragraphs(units: Unit[]): Block[] {
     }
     const t = foldWidth(u.text).trim();
     const last = foldWidth(texts[texts.length - 1] ?? '').trim();
-    if (texts.length && (ITEM_START.test(t) || (gap && (PARAGRAPH_END.test(last) || !fillsBox(last, widest))))) flush();
+    if (texts.length && (ITEM_START.test(t) || (gap && (PARAGRAPH_END.test(last) || PREDICATE_END.test(last) || !fillsBox(last, widest))))) flush();
     lines.push(u.line);
     texts.push(u.text);
     widest = Math.max(widest, printedWidth(t));
@@ -327,74 +349,136 @@ function segments(units: Unit[]): Segment[] {
 
 // ---- 4. assignment ---------------------------------------------------------
 
-/** Weights of the evidence (see labelBlocks); scripts/dev/tune.ts measures them against the references. */
-export const W = {
-  /** a block printed right after a single heading: that heading's section */
-  single: 3.75,
-  /** a block after a column of headings (or a combined heading): one of their sections */
-  multi: 1.2,
-  /** a block after the amount block, with no heading since: the family's tail section */
-  tail: 3.75,
-  /** each section of a column of headings (or a combined heading) gets at least one block */
-  cover: 2.25,
-  /** a section with no heading, on a free-form page */
-  unheaded: 0,
-  /** each section already used that comes after this one in the family's order */
-  inversion: 2.5,
-  /** a section's text in a second, separate run */
-  second: 2.5,
-  /** consecutive blocks of one section whose boxes have clearly different widths */
-  widthBreak: 0.75,
-  /** a section boundary between two blocks of the same box width */
-  widthJoin: 0.7,
-  /** any block placed in a section */
-  base: 0.2,
-  /** how much what a block says counts against where it sits */
-  cues: 1,
-};
-
+/** Where a block sits, for the evidence of its place. */
 interface Placed {
   block: Block;
-  /** Evidence of the block's place, by section. */
-  prior: CueScores;
+  /** The sections of the heading group the block follows (null: none since the page start or the amount block). */
+  group: readonly SectionKind[] | null;
+  /** The block is printed after the measure's amount block, with no heading since. */
+  afterBreak: boolean;
+  /** The block is printed before any heading of the measure. */
+  lead: boolean;
+  /** The first paragraph with a sentence, before any heading: the page's opening. */
+  opening: boolean;
+  /** A diagram label (a short line with no sentence). */
+  label: boolean;
+  /** The last paragraph before the amount block (and after a heading). */
+  beforeAmount: boolean;
+  cues: CueFeatures;
+}
+
+/** What the labelling of one measure's blocks knows besides the blocks. */
+interface Context {
+  family: FamilyProfile;
+  /** Sections with a heading in the region. */
+  headed: ReadonlySet<SectionKind>;
+  /** Sections a column of headings (or a combined heading) promises a box for. */
+  cover: ReadonlySet<SectionKind>;
+  /** A section without a heading may still have text (free-form pages, or a page with at most one heading). */
+  allowUnheaded: boolean;
+}
+
+/** The blocks of one measure and their context, ready to be labelled (also by scripts/dev/learn.ts). */
+export interface SectionProblem {
+  placed: Placed[];
+  context: Context;
+}
+
+type Features = Map<string, number>;
+
+function addFeature(f: Features, name: string, value = 1): void {
+  if (value !== 0) f.set(name, (f.get(name) ?? 0) + value);
+}
+
+/** The evidence for putting block `p` in section `k`, as named features. */
+function emissionFeatures(p: Placed, k: SectionKind, ctx: Context): Features {
+  const f: Features = new Map();
+  for (const [name, n] of Object.entries(p.cues)) addFeature(f, `cue.${name}.${k}`, n);
+  addFeature(f, `bias.${k}`);
+  if (p.group !== null) {
+    if (p.group.length === 1 && p.group[0] === k) addFeature(f, 'single');
+    else if (p.group.length > 1 && p.group.includes(k)) addFeature(f, 'multi');
+    else if (!p.group.includes(k)) addFeature(f, 'outside');
+  }
+  if (p.afterBreak && ctx.family.tail === k && ctx.headed.has(k)) addFeature(f, 'tail');
+  if (p.afterBreak) addFeature(f, `afterBreak.${k}`);
+  if (p.label) addFeature(f, `label.${k}`);
+  if (p.lead) addFeature(f, `lead.${k}`);
+  if (p.opening && k === ctx.family.lead) addFeature(f, 'opening');
+  if (p.beforeAmount && k === ctx.family.beforeAmount) addFeature(f, 'beforeAmount');
+  if (ctx.headed.size > 0 && !ctx.headed.has(k)) addFeature(f, 'unheaded');
+  return f;
+}
+
+const sameWidth = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) <= 4;
+const otherWidth = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8;
+
+/** The evidence of a transition from block i-1 (in `last`) to block i (in `k`), given the sections used so far. */
+function transitionFeatures(prob: SectionProblem, i: number, last: SectionKind, k: SectionKind, used: ReadonlySet<SectionKind>): Features {
+  const f: Features = new Map();
+  const { placed, context } = prob;
+  const a = placed[i - 1]!;
+  const b = placed[i]!;
+  const styled = a.block.style !== '' && b.block.style !== '';
+  if (k === last) {
+    if (b.afterBreak && !a.afterBreak) addFeature(f, 'acrossBreak');
+    if (otherWidth(a.block, b.block)) addFeature(f, 'widthBreak');
+    if (styled && a.block.style !== b.block.style) addFeature(f, 'styleBreak');
+  } else {
+    if (sameWidth(a.block, b.block)) addFeature(f, 'widthJoin');
+    if (styled && a.block.style === b.block.style) addFeature(f, 'styleJoin');
+    if (used.has(k)) addFeature(f, 'second');
+    else {
+      const rank = (x: SectionKind) => context.family.order.indexOf(x);
+      addFeature(f, 'inversion', [...used].filter((u) => rank(u) > rank(k)).length);
+      if (context.cover.has(k)) addFeature(f, 'cover');
+    }
+  }
+  return f;
+}
+
+function firstFeatures(prob: SectionProblem, k: SectionKind): Features {
+  const f: Features = new Map();
+  if (prob.context.cover.has(k)) addFeature(f, 'cover');
+  return f;
+}
+
+function dot(f: Features, w: Readonly<Record<string, number>>): number {
+  let s = 0;
+  for (const [name, v] of f) s += (w[name] ?? 0) * v;
+  return s;
+}
+
+/** May block `p` be put in section `k` at all? */
+function allowed(p: Placed, k: SectionKind, ctx: Context): boolean {
+  return ctx.allowUnheaded || ctx.headed.size === 0 || ctx.headed.has(k);
 }
 
 /**
- * Label every block with a section, jointly: each section's text is one run
- * of consecutive blocks (a second run costs `second`), runs out of the
- * family's order cost `inversion` each, a section whose heading is printed
- * gets `cover` once it has text, and every block scores its cues plus the
- * evidence of where it sits (after a single heading, a column of headings,
- * or the amount block). Dynamic programming over the blocks with the set of
- * sections used so far, the current section, and the runs repeated.
+ * Label every block with a section, jointly, maximising the weighted
+ * evidence: each block's features for its section, plus the transitions
+ * (a section's text is one run of consecutive blocks, a second run is
+ * allowed once at a cost; runs out of the family's order, boundaries inside
+ * one box and runs across boxes cost; a promised section's first block
+ * gains). Dynamic programming over the blocks with the sections used so
+ * far, the current section and whether a run was repeated. `fixed` pins
+ * blocks to a section (for learning from a reference).
  */
-function labelBlocks(
-  placed: readonly Placed[],
-  headed: ReadonlySet<SectionKind>,
-  cover: ReadonlySet<SectionKind>,
-  family: FamilyProfile,
-  allowUnheaded: boolean,
-): SectionKind[] {
+export function labelSections(prob: SectionProblem, w: Readonly<Record<string, number>>, fixed?: readonly (SectionKind | null)[]): SectionKind[] {
+  const { placed, context } = prob;
   const n = placed.length;
   if (n === 0) return [];
   const kinds = SECTION_KINDS;
-  const rank = (k: SectionKind) => family.order.indexOf(k);
-  const same = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) <= 4;
-  const differ = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8;
-  const blockScore = (i: number, k: SectionKind) => {
-    const { block, prior } = placed[i]!;
-    let s = W.cues * block.cues[k] + prior[k] + W.base;
-    if (!headed.has(k) && headed.size > 0) s -= allowUnheaded ? W.unheaded / 2 : Infinity;
-    return s;
-  };
-  // state key: mask (4 bits) | last kind (2 bits) | repeated (1 bit)
-  type State = { score: number; prev: number; kind: SectionKind };
-  let layer = new Map<number, State>();
+  const emit = placed.map((p, i) =>
+    kinds.map((k) => (allowed(p, k, context) && (!fixed || fixed[i] == null || fixed[i] === k) ? dot(emissionFeatures(p, k, context), w) : -Infinity)),
+  );
+  type State = { score: number; prev: number; kind: number };
   const key = (mask: number, last: number, rep: number) => (mask << 3) | (last << 1) | rep;
+  let layer = new Map<number, State>();
   kinds.forEach((k, ki) => {
-    const s = blockScore(0, k);
-    if (s === -Infinity) return;
-    layer.set(key(1 << ki, ki, 0), { score: s + (cover.has(k) ? W.cover : 0), prev: -1, kind: k });
+    const e = emit[0]![ki]!;
+    if (e === -Infinity) return;
+    layer.set(key(1 << ki, ki, 0), { score: e + dot(firstFeatures(prob, k), w), prev: -1, kind: ki });
   });
   const history: Map<number, State>[] = [layer];
   for (let i = 1; i < n; i++) {
@@ -403,29 +487,16 @@ function labelBlocks(
       const mask = st >> 3;
       const last = (st >> 1) & 3;
       const rep = st & 1;
+      const used = new Set(kinds.filter((_, o) => mask & (1 << o)));
       kinds.forEach((k, ki) => {
-        const bs = blockScore(i, k);
-        if (bs === -Infinity) return;
-        let s = cur.score + bs;
-        let m = mask;
-        let r = rep;
-        if (ki === last) {
-          if (differ(placed[i - 1]!.block, placed[i]!.block)) s -= W.widthBreak;
-        } else {
-          if (same(placed[i - 1]!.block, placed[i]!.block)) s -= W.widthJoin;
-          if (mask & (1 << ki)) {
-            if (rep) return; // at most one section runs twice
-            s -= W.second;
-            r = 1;
-          } else {
-            for (let o = 0; o < 4; o++) if (mask & (1 << o) && rank(kinds[o]!) > rank(k)) s -= W.inversion;
-            if (cover.has(k)) s += W.cover;
-            m = mask | (1 << ki);
-          }
-        }
-        const nk = key(m, ki, r);
+        const e = emit[i]![ki]!;
+        if (e === -Infinity) return;
+        const again = ki !== last && (mask & (1 << ki)) !== 0;
+        if (again && rep) return; // at most one section runs twice
+        const score = cur.score + e + dot(transitionFeatures(prob, i, kinds[last]!, k, used), w);
+        const nk = key(mask | (1 << ki), ki, again ? 1 : rep);
         const old = next.get(nk);
-        if (!old || s > old.score) next.set(nk, { score: s, prev: st, kind: k });
+        if (!old || score > old.score) next.set(nk, { score, prev: st, kind: ki });
       });
     }
     history.push(next);
@@ -433,40 +504,56 @@ function labelBlocks(
   }
   let bestKey = -1;
   let best = -Infinity;
-  for (const [k, st] of layer) if (st.score > best) {
-    best = st.score;
-    bestKey = k;
-  }
+  for (const [k, st] of layer)
+    if (st.score > best) {
+      best = st.score;
+      bestKey = k;
+    }
+  if (bestKey < 0) return fixed ? labelSections(prob, w) : placed.map(() => context.family.lead);
   const labels = new Array<SectionKind>(n);
   for (let i = n - 1; i >= 0; i--) {
     const st = history[i]!.get(bestKey)!;
-    labels[i] = st.kind;
+    labels[i] = kinds[st.kind]!;
     bestKey = st.prev;
   }
   return labels;
 }
 
-/** A block whose section wins by less than this (cues and place) is reported as uncertain. */
-const UNCERTAIN = 0.5;
+/** All the features of a labelling (for learning the weights). */
+export function labellingFeatures(prob: SectionProblem, labels: readonly SectionKind[]): Features {
+  const f: Features = new Map();
+  const merge = (g: Features) => g.forEach((v, k) => addFeature(f, k, v));
+  const used = new Set<SectionKind>();
+  let repeated = false;
+  labels.forEach((k, i) => {
+    merge(emissionFeatures(prob.placed[i]!, k, prob.context));
+    if (i === 0) merge(firstFeatures(prob, k));
+    else {
+      merge(transitionFeatures(prob, i, labels[i - 1]!, k, used));
+      if (k !== labels[i - 1] && used.has(k)) repeated = true;
+    }
+    used.add(k);
+  });
+  void repeated;
+  return f;
+}
 
 /**
  * The sections that a column of headings (or a combined heading) promises a
- * box for, when text follows it: each should get at least one block. A
- * section with a single heading of its own has its text after that heading.
+ * box for, when text follows it. A section with a single heading of its own
+ * has its text after that heading.
  */
-function coverOf(segs: readonly Segment[]): { cover: Set<SectionKind> } {
+function coverOf(segs: readonly Segment[]): Set<SectionKind> {
   const hasText = (s: Segment) => s.blocks.some((b) => !b.diagram);
   const single = new Set(segs.flatMap((s) => (s.kinds?.length === 1 && hasText(s) ? s.kinds : [])));
-  const cover = new Set(segs.flatMap((s) => (s.kinds && s.kinds.length > 1 && hasText(s) ? s.kinds.filter((k) => !single.has(k)) : [])));
-  return { cover };
+  return new Set(segs.flatMap((s) => (s.kinds && s.kinds.length > 1 && hasText(s) ? s.kinds.filter((k) => !single.has(k)) : [])));
 }
 
-export function readSections(input: SectionInput): SectionResult {
+/** The blocks of a measure's region, where each sits, and their context. */
+export function prepareSections(input: SectionInput): { problem: SectionProblem; segs: Segment[]; unclassified: number[] } {
   const unclassified: number[] = [];
-  const units = classifyLines(input, unclassified);
-  const segs = segments(units);
+  const segs = segments(classifyLines(input, unclassified));
   const { family } = input;
-
   // a combined heading does not open a section that has a heading of its own
   const dedicated = new Set(segs.flatMap((s) => (s.kinds?.length === 1 ? s.kinds : [])));
   for (const s of segs) {
@@ -476,14 +563,12 @@ export function readSections(input: SectionInput): SectionResult {
     }
   }
   const headed = new Set(segs.flatMap((s) => s.kinds ?? []));
-  const trace: SectionResult['trace'] = [];
-  for (const s of segs) for (const b of s.blocks) if (b.diagram) trace.push({ line: b.lines[0]!, kind: 'diagram', text: b.text });
-
-  // where each block sits
-  const lead: Placed[] = [];
-  const main: Placed[] = [];
+  // a page of the family's form has every box the form has, even one whose heading is not in the text
+  if (headed.size > 0) for (const k of family.boxes) headed.add(k);
+  const placed: Placed[] = [];
   let seenHeading = false;
   let afterBreak = false;
+  let opened = false;
   for (const s of segs) {
     if (s.kinds !== null) {
       seenHeading = true;
@@ -491,59 +576,53 @@ export function readSections(input: SectionInput): SectionResult {
     } else if (s.afterBreak) afterBreak = true;
     for (const block of s.blocks) {
       if (block.diagram) continue;
-      const prior: CueScores = { ...ZERO };
-      if (s.kinds !== null && s.kinds.length === 1) prior[s.kinds[0]!] += W.single;
-      else if (s.kinds !== null) for (const k of s.kinds) prior[k] += W.multi;
-      else if (afterBreak && family.tail && headed.has(family.tail)) prior[family.tail] += W.tail;
-      (seenHeading || afterBreak ? main : lead).push({ block, prior });
+      const opening = !seenHeading && !opened && /。/u.test(block.text);
+      if (opening) opened = true;
+      placed.push({
+        block,
+        group: s.kinds,
+        afterBreak: afterBreak && s.kinds === null,
+        lead: !seenHeading,
+        opening,
+        label: isLabelBlock(block),
+        beforeAmount: false,
+        cues: cueFeatures(block.text),
+      });
     }
   }
-  const allowUnheaded = !family.headingsComplete || headed.size <= 1;
-  let labels: SectionKind[];
-  let leadLabels: SectionKind[];
-  if (input.role === 'component' && headed.size === 0) {
-    // a breakdown row or sub-project: what it does
-    leadLabels = lead.map(() => 'overview');
-    labels = main.map(() => 'overview');
-  } else if (headed.size === 0 || !family.headingsComplete) {
-    // free-form pages: every block in the family's order, by what it says and
-    // where it sits; the page opens with its lead section (the first
-    // paragraph with a sentence, when no heading precedes it)
-    const all = [...lead, ...main];
-    const firstHeading = Math.min(...segs.filter((s) => s.kinds !== null).map((s) => s.line));
-    const opening = all.find((p) => /。/u.test(p.block.text));
-    if (opening && opening.block.lines[0]! < firstHeading) opening.prior[family.lead] += W.single;
-    const { cover } = coverOf(segs);
-    const got = labelBlocks(all, headed, cover, family, true);
-    leadLabels = got.slice(0, lead.length);
-    labels = got.slice(lead.length);
-  } else {
-    // the sections of a column of headings each have a box; a single heading's text follows it
-    const { cover } = coverOf(segs);
-    if (family.tail && main.some((p) => p.prior[family.tail!] >= W.tail)) cover.delete(family.tail);
-    labels = labelBlocks(main, headed, cover, family, allowUnheaded);
-    // text printed before any heading: the headed section that has no text yet and fits it best
-    const filled = new Set(labels);
-    leadLabels = lead.map(({ block }) => {
-      const open = [...headed].filter((k) => !filled.has(k));
-      const pool = open.length ? open : [...headed];
-      return pool.reduce((a, b) => (block.cues[b] > block.cues[a] ? b : a), pool.includes(family.lead) ? family.lead : pool[0]!);
-    });
-  }
+  const breakLine = Math.min(...input.breaks);
+  const before = placed.filter((p) => !p.lead && !p.label && p.block.lines[0]! < breakLine && /。|[^\s]{20,}/u.test(p.block.text));
+  if (before.length > 0) before[before.length - 1]!.beforeAmount = true;
+  const cover = coverOf(segs);
+  // the form sheet's diagram text after the amount block is the tail section's own box
+  if (family.tail && placed.some((p) => p.afterBreak)) cover.delete(family.tail);
+  const context: Context = { family, headed, cover, allowUnheaded: !family.headingsComplete || headed.size <= 1 };
+  return { problem: { placed, context }, segs, unclassified };
+}
 
+/** A block whose section wins by less than this (its own evidence) is reported as uncertain. */
+const UNCERTAIN = 0.5;
+
+export function readSections(input: SectionInput, weights: Readonly<Record<string, number>> = SECTION_WEIGHTS): SectionResult {
+  const { problem, segs, unclassified } = prepareSections(input);
+  const { placed, context } = problem;
+  const trace: SectionResult['trace'] = [];
+  for (const s of segs) for (const b of s.blocks) if (b.diagram) trace.push({ line: b.lines[0]!, kind: 'diagram', text: b.text });
+  // a breakdown row or sub-project with no headings of its own: what it does
+  const labels =
+    input.role === 'component' && context.headed.size === 0 ? placed.map(() => 'overview' as SectionKind) : labelSections(problem, weights);
   const out: Record<SectionKind, { line: number; text: string }[]> = { purpose: [], overview: [], scheme: [], outcome: [] };
   const uncertain: number[] = [];
-  const place = (p: Placed, k: SectionKind) => {
+  placed.forEach((p, i) => {
+    const k = labels[i]!;
     out[k].push({ line: p.block.lines[0]!, text: p.block.text });
-    const f = (c: CueScores) => SECTION_KINDS.map((x) => `${x[0]}${Math.round(c[x] * 10) / 10}`).join(' ');
-    trace.push({ line: p.block.lines[0]!, kind: k, text: p.block.text, why: `cue ${f(p.block.cues)} | prior ${f(p.prior)} | w${p.block.width}` });
-    const mine = p.block.cues[k] + p.prior[k];
-    const rival = Math.max(...SECTION_KINDS.filter((o) => o !== k && (headed.size === 0 || headed.has(o))).map((o) => p.block.cues[o] + p.prior[o]));
+    const evidence = SECTION_KINDS.map((x) => (allowed(p, x, context) ? dot(emissionFeatures(p, x, context), weights) : -Infinity));
+    const mine = evidence[SECTION_KINDS.indexOf(k)]!;
+    const rival = Math.max(...evidence.filter((_, j) => SECTION_KINDS[j] !== k));
     if (Number.isFinite(rival) && rival + UNCERTAIN > mine) uncertain.push(p.block.lines[0]!);
-  };
-  lead.forEach((p, i) => place(p, leadLabels[i]!));
-  main.forEach((p, i) => place(p, labels[i]!));
-
+    const why = SECTION_KINDS.map((x, j) => `${x.slice(0, 2)}${Math.round(evidence[j]! * 10) / 10}`).join(' ');
+    trace.push({ line: p.block.lines[0]!, kind: k, text: p.block.text, why: `${why} | w${p.block.width}${p.block.style}` });
+  });
   const join = (k: SectionKind) =>
     out[k]
       .sort((a, b) => a.line - b.line)
