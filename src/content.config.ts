@@ -15,6 +15,7 @@ export const measureSchema = z.object({
   id: z.string().min(1),
   url: z.string().startsWith('/'),
   title: z.string().min(1),
+  name: z.string().min(1),
   untitled: z.boolean(),
   subtitle: z.string().nullable(),
   parent: z.string().nullable(),

@@ -11,7 +11,7 @@ import type { DocumentResult, MeasureRecord } from './types.ts';
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
   '': [
-    'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
+    'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
     'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
   ],
   details: ['implementer', 'target', 'rate'],
@@ -45,7 +45,7 @@ export function toOpenDataJson(records: readonly MeasureRecord[]): string {
 
 /** CSV columns, in order. */
 export const CSV_COLUMNS = [
-  'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children',
+  'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children',
   'budget_label', 'fiscal_year', 'budget_kind',
   'amount_yen', 'amount_kind', 'amount_text', 'prior_yen', 'fund',
   'bureau', 'tags', 'purpose', 'overview', 'scheme', 'outcome',
@@ -60,6 +60,7 @@ function toCsvRow(r: MeasureRecord): CsvRow {
     id: r.id,
     url: r.url,
     title: r.title,
+    name: r.name,
     untitled: r.untitled,
     subtitle: r.subtitle,
     parent: r.parent,

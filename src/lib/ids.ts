@@ -119,7 +119,7 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     r.measures.forEach((m, i) => {
       m.id = match.ids[i]!;
       m.url = measureUrl(m.id);
-      liveTitles.set(m.id, m.title);
+      liveTitles.set(m.id, m.name);
     });
     r.measures.forEach((m, i) => {
       const p = parents[i];

@@ -304,12 +304,15 @@ function fuzzyCandidate(m: Prepared, e: Prepared): Pair | null {
   const sameAmount = m.fp.amount === e.fp.amount && m.fp.amount !== 'none';
   const purpose = dice(m.purposeKey, e.purposeKey);
   const sameBureau = m.fp.bureau !== null && e.fp.bureau !== null && titleKey(m.fp.bureau) === titleKey(e.fp.bureau);
+  // the same text in one of them after a prefix the other lacks (a note read as text before)
+  const contains = m.purposeKey.length >= 12 && e.purposeKey.length >= 12 && (m.purposeKey.includes(e.purposeKey.slice(0, 12)) || e.purposeKey.includes(m.purposeKey.slice(0, 12)));
   const ok =
     similarity >= RENAME_SIMILARITY ||
     (similarity >= 0.3 && sameAmount && (sameBureau || purpose >= 0.5)) ||
-    // a derived title follows the body text; match such a page by its content
-    ((m.fp.untitled || e.fp.untitled) && sameAmount && purpose >= 0.5);
-  return ok ? { m: -1, e: -1, score: 6 * similarity + support(m, e), similarity } : null;
+    // a corrected title (the old one was a division, a caption, another page's name):
+    // the same money and the same text say it is the same measure
+    (sameAmount && (purpose >= 0.5 || contains));
+  return ok ? { m: -1, e: -1, score: 6 * similarity + support(m, e) + (contains ? 1 : 0), similarity } : null;
 }
 
 /**

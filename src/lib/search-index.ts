@@ -59,10 +59,10 @@ export function searchRecords({ records, nav, documents, glossary, population }:
     const bureaus = [...new Set((navEntry?.units ?? []).map((u) => bureauName.get(u.bureau) ?? u.bureau))];
     out.push({
       url: r.url,
-      content: [tokens(r.title, TITLE_WEIGHT), tokens(r.subtitle ?? ''), tokens(summary, SUMMARY_WEIGHT), tokens(`${r.amount.text} ${r.budget.label} ${r.bureau ?? ''} ${r.tags.join(' ')}`), tokens(text)].join(' '),
+      content: [tokens(r.name, TITLE_WEIGHT), tokens(r.name === r.title ? '' : r.title), tokens(r.subtitle && !r.name.includes(r.subtitle) ? r.subtitle : ''), tokens(summary, SUMMARY_WEIGHT), tokens(`${r.amount.text} ${r.budget.label} ${r.bureau ?? ''} ${r.tags.join(' ')}`), tokens(text)].join(' '),
       language: INDEX_LANGUAGE,
       meta: {
-        title: r.title,
+        title: r.name,
         type: '施策',
         budget: r.budget.label,
         amount: formatAmountShort(r.amount),

@@ -56,7 +56,10 @@ export interface SourceRef {
 export interface MeasureRecord {
   id: string;
   url: string;
+  /** The name as printed (a sub-measure's printed title is its package's name). */
   title: string;
+  /** The name the page shows: a sub-measure's own sub-name, a shared title told apart, a derived name. */
+  name: string;
   /** True when the source printed no title (it was an image) and the title was derived. */
   untitled: boolean;
   subtitle: string | null;

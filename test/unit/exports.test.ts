@@ -30,7 +30,7 @@ describe('toOpenDataJson', () => {
     const text = toOpenDataJson([makeRecord()]);
     expect(text.endsWith('}\n]\n')).toBe(true);
     expect(Object.keys(JSON.parse(text)[0])).toEqual([
-      'id', 'url', 'title', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
+      'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
       'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
     ]);
     expect(Object.keys(JSON.parse(text)[0].amount)).toEqual(['yen', 'kind', 'text', 'prior_yen', 'fund']);

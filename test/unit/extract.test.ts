@@ -105,7 +105,12 @@ describe('extractDocument: no title printed', () => {
   it('derives a title from the purpose and reports it', () => {
     const text = ['令和7年度概算要求額 58百万円 (一) ※()内は前年度当初予算額', '1 事業の目的', 'ヘルパーの魅力を発信する。'].join('\n');
     const r = extractDocument(text, REQUEST);
-    expect(r.measures[0]).toMatchObject({ title: 'ヘルパーの魅力を発信する', untitled: true });
+    expect(r.measures[0]).toMatchObject({ title: 'ヘルパーの魅力の発信に関する施策', name: 'ヘルパーの魅力の発信に関する施策', untitled: true });
     expect(r.problems).toEqual([{ file: 'test.txt', line: 1, message: expect.stringContaining('no title printed') }]);
+  });
+
+  it('names an untitled contribution by the body it pays', () => {
+    const text = ['令和7年度概算要求額 1.5億円 (1百万円) ※()内は前年度当初予算額', '1 事業の目的', 'Gaviへの拠出を通じて、Gaviが行う活動を支援する。', '3 実施主体等', '拠出先:Gaviワクチンアライアンス'].join('\n');
+    expect(extractDocument(text, REQUEST).measures[0]).toMatchObject({ name: 'Gaviワクチンアライアンスへの拠出金', untitled: true });
   });
 });

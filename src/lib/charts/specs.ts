@@ -144,7 +144,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
     // budget page: top 20 measures and the rest
     const top = topLevelOwn(rs);
     if (top.length > 0) {
-      const items = top.map((r) => ({ label: r.title, value: r.amount.yen!, path: r.url, id: r.id }));
+      const items = top.map((r) => ({ label: r.name, value: r.amount.yen!, path: r.url, id: r.id }));
       const bars = topWithRest(items, 20);
       const sum = items.reduce((s, i) => s + i.value, 0);
       add({
@@ -154,7 +154,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
         message: largest(items, sum, '合計'),
         sources: [title],
         columns: ['施策', '予算', YEN],
-        rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.title, r.budget.label, r.amount.yen!] })),
+        rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen!] })),
         bars,
         note: `金額の示された最上位の施策${top.length}件です（内訳の施策は上位の施策の金額に含まれます）。${bars.length > 20 ? '21位以下は「その他」にまとめました。' : ''}`,
       });
@@ -230,7 +230,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
         message: program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen!)}`).join('、') + 'です。',
         sources: [...new Set(program.map((p) => docTitle(documents, p.source.document)))],
         columns: ['予算', '施策', YEN],
-        rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.title, p.amount.yen!] })),
+        rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.name, p.amount.yen!] })),
         bars: program.map((p) => ({ label: p.budget.label, value: p.amount.yen!, path: p.id === r.id ? null : p.url, id: p.id, highlight: p.id === r.id })),
         note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
       });
@@ -246,7 +246,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
       .filter((r): r is MeasureRecord => r !== undefined && isOwn(r))
       .filter((r) => !(r.parent !== null && set.has(r.parent)));
     if (own.length === 0) continue;
-    const items = own.map((r) => ({ label: `${r.title}（${r.budget.label}）`, value: r.amount.yen!, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
+    const items = own.map((r) => ({ label: `${r.name}（${r.budget.label}）`, value: r.amount.yen!, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
     const sum = items.reduce((s, i) => s + i.value, 0);
     add({
       id: `bureau-${b.slug}-measures`,
@@ -255,7 +255,7 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
       message: largest(items, sum, '表示した施策の合計'),
       sources: [...new Set(own.map((r) => docTitle(documents, r.source.document)))],
       columns: ['施策', '予算', YEN],
-      rows: [...own].sort((a, c) => c.amount.yen! - a.amount.yen!).map((r) => ({ id: r.id, path: r.url, cells: [r.title, r.budget.label, r.amount.yen!] })),
+      rows: [...own].sort((a, c) => c.amount.yen! - a.amount.yen!).map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen!] })),
       bars: topWithRest(items, 20),
       note: '年度や種類の違う予算の施策を並べています。上位の施策（パッケージ）も同じ局の担当であれば、その内訳の施策は含めていません。',
     });

@@ -25,12 +25,12 @@ export function budgetTree(name: string, records: readonly MeasureRecord[]): Tre
   const byId = new Map(records.map((r) => [r.id, r]));
   const node = (r: MeasureRecord): TreeNode => {
     const kids = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined && isOwn(c));
-    if (kids.length === 0) return { name: r.title, id: r.id, value: r.amount.yen! };
+    if (kids.length === 0) return { name: r.name, id: r.id, value: r.amount.yen! };
     const children = kids.map(node);
     const itemised = children.reduce((s, c) => s + total(c), 0);
     const rest = r.amount.yen! - itemised;
-    if (rest > 0) children.push({ name: `${r.title}（内訳の示されていない分）`, id: null, value: rest });
-    return { name: r.title, id: r.id, children };
+    if (rest > 0) children.push({ name: `${r.name}（内訳の示されていない分）`, id: null, value: rest });
+    return { name: r.name, id: r.id, children };
   };
   const labels = [...new Set(records.map((r) => r.budget.label))];
   const groups = labels

@@ -24,6 +24,7 @@ import { readDetails } from './steps/read-facts.ts';
 import { readSections, type SectionInput, type SectionResult } from './steps/read-sections.ts';
 import { readComponentTitles, readMainTitles } from './steps/read-titles.ts';
 import { setRegions } from './steps/set-regions.ts';
+import { deriveName, nameMeasures } from './steps/name-measures.ts';
 import type { DocText, WithBureau } from './types.ts';
 
 /** Titles longer than this (characters) are layout debris or garbage: cut and reported. */
@@ -74,9 +75,10 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     withBureau.map((d) => d.parentIndex),
     measures,
   );
+  const names = nameMeasures(measures, parentIndex);
   return {
     meta,
-    measures,
+    measures: measures.map((m, i) => ({ ...m, name: names[i]! })),
     parentIndex,
     problems,
     unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
@@ -92,9 +94,9 @@ function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureReco
   if (process.env.TRACE_SECTIONS) traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
   const { sections } = read;
   let title = d.title;
+  const details = readDetails(lines, d.start, Math.max(d.end, d.start));
   if (!title) {
-    const firstSentence = (sections.purpose || sections.overview).split(/[。\n]/u)[0] ?? '';
-    title = firstSentence.length > 40 ? `${firstSentence.slice(0, 40)}…` : firstSentence || `${a.budget.label}の施策（${d.start + 1}行目）`;
+    title = deriveName({ sections, details }, `${a.budget.label}の施策（${d.start + 1}行目）`);
     problems.push({ file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
   }
   if (a.amount.issue) problems.push({ file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
@@ -107,6 +109,7 @@ function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureReco
     id: '',
     url: '',
     title,
+    name: title,
     untitled: d.untitled || !d.title,
     subtitle: d.subtitle,
     parent: null,
@@ -116,7 +119,7 @@ function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureReco
     bureau: d.bureau,
     tags: [...new Set(d.tags)],
     sections,
-    details: readDetails(lines, d.start, end),
+    details,
     source: { document: meta.id, lines: [d.start + 1, end + 1] },
     title_line: d.titleLine === null ? null : d.titleLine + 1,
     amount_line: a.figureLine + 1,

@@ -41,15 +41,26 @@ export function isDivisionLine(line: string): boolean {
 
 /**
  * Join bureau lines as printed: a bureau alone on a line (`医政局`) runs on
- * into the division below it; separate divisions are listed with 、.
+ * into the division below it, a name broken at ・ (`医政局特定医薬品開発支援` /
+ * `・医療情報担当参事官室`) runs on, an office under a division
+ * (`社会・援護局福祉基盤課` / `福祉人材確保対策室`) runs on; separate divisions
+ * are listed with 、.
  */
 export function joinBureauParts(parts: readonly string[]): string {
   let out = '';
   for (const raw of parts) {
-    const p = raw.replace(/(局|官房|部)\s+/gu, '$1');
+    const p = raw.replace(/(局|官房|部)\s+/gu, '$1').trim();
+    if (p === '') continue;
     if (out === '') out = p;
-    else if (/(局|官房|部)$/u.test(out)) out += p;
+    else if (/(局|官房|部|・)$/u.test(out) || /^・/u.test(p)) out += p;
+    else if (/課$/u.test(out) && /^[^局部課、]+室$/u.test(p)) out += p;
     else out += `、${p}`;
   }
   return out;
+}
+
+/** A fragment of a division name broken at ・: `医政局特定医薬品開発支援・`, `・医療情報担当参事官室`. */
+export function isBureauFragment(line: string): boolean {
+  const t = stripExtension(tidy(foldWidth(line)));
+  return /^[\p{Script=Han}\p{Script=Katakana}ー・]{2,40}・$/u.test(t) || (/^・/u.test(t) && isBureauLine(t.slice(1), false));
 }

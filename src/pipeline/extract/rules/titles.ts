@@ -29,7 +29,9 @@ export function titleScore(line: string): number | null {
   const core = t.replace(/^【(.*)】$/u, '$1');
   if (core.length < 6 || core.length > 80) return null;
   if (/[。]/u.test(core) || /[、,]$/u.test(core)) return null;
-  if (NOT_TITLE_START.test(t) && !/^【[^○◯].*】$/u.test(t)) return null;
+  // a name may open with a quoted word: 「女性の健康」ナショナルセンター機能の構築・運営事業
+  const quoted = /^「[^」]{1,20}」\S/u.test(t);
+  if (NOT_TITLE_START.test(t) && !/^【[^○◯].*】$/u.test(t) && !quoted) return null;
   if (readHeadings(raw, COMMON_HEADINGS) || isBureauLine(raw) || hasExtension(raw)) return null;
   if (/予算|億円|百万円|千円|万円|内線|施策名|閣議決定|令和\d+年\d+月/u.test(core)) return null;
   if (/[:：]/u.test(core.replace(/[（(][^()（）]*[)）]$/u, ''))) return null; // `実施主体：国` is a field, not a name
@@ -56,6 +58,7 @@ export function cleanTitle(s: string): { title: string; tags: string[] } {
   t = t.replace(/^\S+プロジェクト\s+(?=\S)/u, '');
   // a space inside Japanese text is a line-break artefact; between latin words it is real
   t = t.replace(/(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/gu, '');
+  t = t.replace(OVERVIEW_PAGE, '');
   const badge = /[（(【＜<]\s*(新規|拡充)\s*[)）】＞>]\s*$/u.exec(t);
   if (badge) {
     tags.push(badge[1]!);
@@ -72,13 +75,49 @@ export function splitSubtitle(title: string): { title: string; subtitle: string 
   const m = /^(.+?)\s*[（(]([^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*)[)）]$/u.exec(title);
   if (!m) return { title, subtitle: null };
   const inner = m[2]!.trim();
-  if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4) return { title, subtitle: null };
+  if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4 || !isSubName(inner)) return { title, subtitle: null };
   return { title: m[1]!.trim(), subtitle: inner };
 }
 
-/** A sub-name printed on its own line: `（生産性向上・職場環境整備等事業）` or `－…－`. */
+/**
+ * A sub-name printed on its own line: `（生産性向上・職場環境整備等事業）` or `－…－`.
+ * Not a sub-name: an extension number `（内線2871）`, a figure, a division, a note.
+ */
 export function readSubtitleLine(line: string): string | null {
   const t = tidy(line);
   const m = /^[（(](.+)[)）]$/u.exec(t) ?? /^[－\-―ー](.+)[－\-―ー]$/u.exec(t);
-  return m ? m[1]!.trim() : null;
+  if (!m) return null;
+  const inner = m[1]!.trim();
+  return isSubName(inner) ? inner : null;
+}
+
+/** Can this bracketed text be a measure's sub-name? Not an extension, figure, division or note. */
+export function isSubName(inner: string): boolean {
+  const t = foldWidth(inner).trim();
+  if (/[内內]線|^[\d、,・\s]+$|円|[。]|^※|^うち/u.test(t)) return false;
+  return !isBureauLine(t, false);
+}
+
+/** A page that gives a package's whole picture: `…の推進（全体像）`. The marker is not part of the name. */
+export const OVERVIEW_PAGE = /\s*[（(]全体像[)）]\s*$/u;
+
+/**
+ * A name broken over two lines (`施策名：…都道府県・市町村の` / `認知症施策推進計画の策定支援事業`):
+ * does `line` end before its name does?
+ */
+export function breaksOff(line: string): boolean {
+  return /(?:の|を|に|と|や|へ|・|、|及び|並びに|又は|における|に係る|に関する|のための|ための)$/u.test(tidy(line));
+}
+
+/** Words that end a budget item rather than a measure's name: `介護保険事業費補助金`, `…事業費`. */
+const BUDGET_ITEM = /(?:補助金|事業費|交付金|負担金|委託費|経費)$/u;
+
+/**
+ * A name printed with its budget item after a space (`認知症施策推進計画の策定支援事業 介護保険事業費補助金`):
+ * the name alone.
+ */
+export function dropBudgetItem(name: string): string {
+  const parts = tidy(name).split(/\s+/u);
+  if (parts.length === 2 && BUDGET_ITEM.test(parts[1]!) && !BUDGET_ITEM.test(parts[0]!) && titleScore(parts[0]!) !== null) return parts[0]!;
+  return name;
 }

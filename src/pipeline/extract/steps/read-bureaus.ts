@@ -5,36 +5,85 @@
  * page (`医政局医療経営支援課（内線2672）`, a bureau line above an extension-only
  * line). A component is its page's measure's.
  */
-import { isBureauLine, joinBureauParts } from '../rules/bureau.ts';
-import { hasExtension, stripExtension } from '../rules/extension.ts';
+import { foldWidth } from '../../../lib/normalize.ts';
+import { isBureauFragment, isBureauLine, joinBureauParts } from '../rules/bureau.ts';
+import { EXTENSION_ONLY, hasExtension, stripExtension } from '../rules/extension.ts';
 import { tidy } from '../rules/text.ts';
 import type { DocText, Placed, WithBureau } from '../types.ts';
 
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 
-/** The bureau printed on an amount line after the figure: `… 55億円 医政局地域医療計画課`. */
-function bureauAfterAmount(line: string, amountText: string): string | null {
-  const at = line.indexOf(amountText);
-  if (at < 0 || !amountText) return null;
-  const rest = stripExtension(line.slice(at + amountText.length)).trim();
-  return rest && isBureauLine(rest, false) ? tidy(rest) : null;
+/**
+ * The bureau printed on an amount line after the figure: `… 55億円 医政局地域医療計画課`,
+ * running onto the next line when broken there (`… 70億円 医政局` / `医薬産業振興・医療情報企画課`,
+ * `… 60億円 医政局特定医薬品開発支援` / `・医療情報担当参事官室（内線4490）`).
+ */
+function bureauAfterAmount(lines: readonly string[], at: number, amountText: string): { bureau: string; lines: number[] } | null {
+  const line = lines[at]!;
+  const pos = line.indexOf(amountText);
+  if (pos < 0 || !amountText) return null;
+  const rest = tidy(stripExtension(line.slice(pos + amountText.length)));
+  if (!rest) return null;
+  let n = at + 1;
+  while (n < lines.length && isBlank(lines[n])) n++;
+  const next = n < lines.length ? tidy(stripExtension(lines[n]!)) : '';
+  const runsOn = /(局|部|官房)$/u.test(rest) || /^・/u.test(next) || /・$/u.test(rest);
+  if (runsOn && next && (isBureauLine(next, false) || isBureauFragment(next))) return { bureau: joinBureauParts([rest, next]), lines: [at, n] };
+  return isBureauLine(rest, false) ? { bureau: rest, lines: [at] } : null;
 }
 
-/** A bureau printed with its extension number in lines[start..end]; the line it was read from. */
-function bureauWithExtension(lines: readonly string[], start: number, end: number): { bureau: string; line: number } | null {
+/** A line of a division block: a bureau or division name (with or without its extension), an extension alone, a broken name. */
+function divisionPart(line: string): string | null {
+  const t = tidy(foldWidth(line));
+  // an extension alone, or glued before the amount line: `（内線2829）令和６年度補正予算案 6.2億円`
+  if (/^[(（]\s*[内內]線/u.test(t)) return EXTENSION_ONLY.test(t) || /^[(（]\s*[内內]線[^)）]*[)）]\s*\S/u.test(t) ? '' : null;
+  const name = stripExtension(t).replace(/[、,]$/u, '');
+  if (isBureauLine(name, false) || isBureauFragment(name)) return name;
+  // a division name before the budget label or a 施策名 label on the same line is read elsewhere
+  return null;
+}
+
+/**
+ * The division block printed with an extension number in lines[start..end]:
+ * the lines around the first line that carries an extension, as long as
+ * each is a bureau or division name, an extension alone or a broken name
+ * (one blank line between them allowed). Returns the joined names and their lines.
+ */
+function divisionBlock(lines: readonly string[], start: number, end: number): { bureau: string; lines: number[] } | null {
   for (let i = start; i <= end; i++) {
-    const l = lines[i]!;
-    if (!hasExtension(l)) continue;
-    const beforeExt = l.split(/[(（]\s*内線/u)[0]!;
-    const parts: string[] = [];
-    if (beforeExt.trim() && isBureauLine(beforeExt, false)) parts.push(stripExtension(tidy(beforeExt)));
-    // bureau name(s) on the line(s) above an extension-only line
-    for (let j = i - 1; j >= start && parts.length === 0 && j >= i - 2; j--) {
-      if (isBlank(lines[j])) continue;
-      if (isBureauLine(lines[j]!, false)) parts.unshift(stripExtension(tidy(lines[j]!)));
-      break;
+    if (!hasExtension(lines[i]!)) continue;
+    const own = divisionPart(lines[i]!) ?? (/^\s*[(（]\s*[内內]線[^)）]*[)）]/u.test(foldWidth(lines[i]!)) ? '' : null);
+    const beforeExt = lines[i]!.split(/[(（]+\s*内線/u)[0]!;
+    const first = own ?? (beforeExt.trim() && isBureauLine(beforeExt, false) ? stripExtension(tidy(beforeExt)) : null);
+    if (first === null) continue;
+    const taken = [i];
+    const parts = [first];
+    // upwards: the bureau, or the name's first part, on the line(s) above
+    for (let j = i - 1, blanks = 0; j >= start && j >= i - 4; j--) {
+      if (isBlank(lines[j])) {
+        if (++blanks > 1) break;
+        continue;
+      }
+      const part = divisionPart(lines[j]!);
+      if (part === null || hasExtension(lines[j]!)) break;
+      parts.unshift(part);
+      taken.unshift(j);
+      blanks = 0;
     }
-    if (parts.length) return { bureau: joinBureauParts(parts), line: i };
+    // downwards: more divisions, each with or without its extension
+    for (let j = i + 1, blanks = 0; j <= end && j <= i + 6; j++) {
+      if (isBlank(lines[j])) {
+        if (++blanks > 1) break;
+        continue;
+      }
+      const part = divisionPart(lines[j]!);
+      if (part === null) break;
+      parts.push(part);
+      taken.push(j);
+      blanks = 0;
+    }
+    const bureau = joinBureauParts(parts);
+    if (bureau) return { bureau, lines: taken };
   }
   return null;
 }
@@ -43,13 +92,21 @@ export function readBureaus(doc: DocText, placed: readonly Placed[]): WithBureau
   const { lines } = doc;
   const mains = placed.map((d) => {
     if (d.parentIndex !== null) return { ...d, bureau: null as string | null };
-    let bureau = d.headerBureau ?? bureauAfterAmount(lines[d.anchor.figureLine]!, d.anchor.amount.text);
+    let bureau = d.headerBureau;
     let header = d.header;
-    if (!bureau && !d.headerAbove) {
-      const found = bureauWithExtension(lines, d.start, d.end);
+    if (!bureau) {
+      const after = bureauAfterAmount(lines, d.anchor.figureLine, d.anchor.amount.text);
+      if (after) {
+        bureau = after.bureau;
+        header = new Set([...d.header, ...after.lines]);
+      }
+    }
+    // a request-style header names its bureau above the amount, or right below it
+    if (!bureau) {
+      const found = d.headerAbove ? divisionBlock(lines, d.anchor.figureLine + 1, Math.min(d.end, d.anchor.figureLine + 4)) : divisionBlock(lines, d.start, d.end);
       if (found) {
         bureau = found.bureau;
-        header = new Set([...d.header, found.line]);
+        header = new Set([...d.header, ...found.lines]);
       }
     }
     return { ...d, header, bureau };

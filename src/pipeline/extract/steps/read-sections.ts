@@ -451,7 +451,8 @@ function dot(f: Features, w: Readonly<Record<string, number>>): number {
 
 /** May block `p` be put in section `k` at all? */
 function allowed(p: Placed, k: SectionKind, ctx: Context): boolean {
-  return ctx.allowUnheaded || ctx.headed.size === 0 || ctx.headed.has(k);
+  // text before every heading may be the lead section whose heading the page lost
+  return ctx.allowUnheaded || ctx.headed.size === 0 || ctx.headed.has(k) || (p.lead && k === ctx.family.lead);
 }
 
 /**

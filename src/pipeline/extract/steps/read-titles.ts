@@ -13,10 +13,10 @@ import { foldWidth } from '../../../lib/normalize.ts';
 import { badgesOf, splitLeadingBadges } from '../rules/badges.ts';
 import { isBureauLine, joinBureauParts } from '../rules/bureau.ts';
 import { isGroupLabel } from '../rules/debris.ts';
-import { hasExtension, stripExtension } from '../rules/extension.ts';
+import { EXTENSION_ONLY, hasExtension, stripExtension } from '../rules/extension.ts';
 import { readHeadings } from '../rules/headings.ts';
 import { pageOf } from '../rules/pages.ts';
-import { cleanTitle, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from '../rules/titles.ts';
+import { breaksOff, cleanTitle, dropBudgetItem, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from '../rules/titles.ts';
 import { tidy } from '../rules/text.ts';
 import type { FamilyProfile, TitleRule } from '../families/types.ts';
 import type { DocText, Grouped, Placed, Titled } from '../types.ts';
@@ -24,8 +24,11 @@ import type { Anchor } from './find-anchors.ts';
 
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 
-/** An extension number alone, the line after a division: `(内線4165)`, `（内線）２２９０`. */
-const EXTENSION_LINE = /^\s*[(（]\s*[内內]線?\s*[)）]?\s*[\d０-９、,・\s]+[)）]?\s*$/u;
+/** A bureau's name at a line start: `老健局…`, `障害保健福祉部…`, `大臣官房…` (not the 局 of 薬局: it follows a kanji of a word). */
+const BUREAU_START = /^(?:大臣官房|[^\s、・]{1,8}(?<!薬)局(?!長)|[^\s、・]{2,8}(?<![学])部)/u;
+/** The last word of a measure's name, never of a division: `…事業`, `…推進`. */
+const TITLE_END = /(?:事業|推進|支援|整備|対策|確保|補助|交付|基金|強化|構築)$/u;
+
 
 interface HeaderAbove {
   header: Set<number>;
@@ -53,13 +56,15 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
       skippedHeading = true;
       continue;
     }
-    // a division name broken after ・ : 医政局医薬産業振興・ / 医療情報企画課
-    if (sawBureau && bureauParts.length && /・$/u.test(l.trim()) && isBureauLine(`${l.trim()}${bureauParts[0]}`, false)) {
+    // a division name broken over two lines: 医政局医薬産業振興・ / 医療情報企画課, 老健局認知症施策・地域介護 / 推進課
+    const joined = `${tidy(l)}${bureauParts[0] ?? ''}`;
+    const broken = /・$/u.test(l.trim()) || (BUREAU_START.test(tidy(l)) && !TITLE_END.test(tidy(l)));
+    if (sawBureau && bureauParts.length && broken && !isBureauLine(l, false) && isBureauLine(joined, false)) {
       bureauParts[0] = `${tidy(l)}${bureauParts[0]}`;
       header.add(i);
       continue;
     }
-    if (EXTENSION_LINE.test(l)) {
+    if (EXTENSION_ONLY.test(foldWidth(l).trim())) {
       header.add(i);
       sawBureau = true;
       continue;
@@ -73,38 +78,52 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
     break;
   }
   const bureau = sawBureau ? joinBureauParts(bureauParts) : null;
-  // title line(s): the next non-blank line above, then badges above it
-  let j = i;
-  while (j >= floor && isBlank(lines[j])) j--;
-  if (j < floor) return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] } : null;
-  const { tags, rest } = splitLeadingBadges(lines[j]!);
-  if (titleScore(rest) === null) return sawBureau ? { header, bureau, titleLine: null, title: null, tags } : null;
-  header.add(j);
-  let k = j - 1;
-  while (k >= floor) {
-    if (isBlank(lines[k])) {
-      k--;
-      continue;
+  // title line(s) above the bureau, then badges above them. When badges head the block, the
+  // name is the first line below them and the lines between it and the bureau are a catch
+  // line or the budget item (`新規` / name / `共生に向けた…の推進` / bureau)
+  const above = (from: number) => {
+    let k = from;
+    while (k >= floor && isBlank(lines[k])) k--;
+    return k;
+  };
+  const titles: number[] = [];
+  let tags: string[] = [];
+  let k = above(i);
+  while (k >= floor && titles.length < 3) {
+    const { tags: t, rest } = splitLeadingBadges(lines[k]!);
+    if (badgesOf(lines[k]!) || titleScore(rest) === null || isGroupLabel(lines[k]!)) break;
+    titles.push(k);
+    if (t.length) {
+      tags = t;
+      break; // badges printed before the name on its own line
     }
-    const b = badgesOf(lines[k]!);
-    if (!b) {
-      // some pages print the bureau (with its extension) above the badges
-      if (!sawBureau && hasExtension(lines[k]!)) {
-        const name = stripExtension(tidy(lines[k]!));
-        if (isBureauLine(name, false)) {
-          header.add(k);
-          return { header, bureau: name, titleLine: j, title: rest, tags };
-        }
-      }
-      break;
-    }
+    k = above(k - 1);
+  }
+  if (titles.length === 0) return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] } : null;
+  // badges above the name
+  let b = tags.length ? null : k >= floor ? badgesOf(lines[k]!) : null;
+  while (b && k >= floor) {
     tags.unshift(...b);
     header.add(k);
-    k--;
+    k = above(k - 1);
+    b = k >= floor ? badgesOf(lines[k]!) : null;
+  }
+  const badged = tags.length > 0;
+  // the name: the first line below the badges, else the line right above the bureau
+  const j = badged ? titles[titles.length - 1]! : titles[0]!;
+  for (const t of titles) if (t >= j) header.add(t);
+  // some pages print the bureau (with its extension) above the badges; the line printed
+  // above that bureau is a catch line, the name is the one below the badges
+  if (badged && !sawBureau && k >= floor && hasExtension(lines[k]!)) {
+    const name = stripExtension(tidy(lines[k]!));
+    if (isBureauLine(name, false)) {
+      header.add(k);
+      return { header, bureau: name, titleLine: j, title: splitLeadingBadges(lines[j]!).rest, tags };
+    }
   }
   // without a bureau line, only a badge line above makes this a request-style header
-  if (!sawBureau && tags.length === 0) return null;
-  return { header, bureau, titleLine: j, title: rest, tags };
+  if (!sawBureau && !badged) return null;
+  return { header, bureau, titleLine: j, title: splitLeadingBadges(lines[j]!).rest, tags };
 }
 
 /** The most title-like line in [lo, hi] (scores in titles.ts plus layout hints), if any scores at least `min`. */
@@ -205,9 +224,15 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const pick = before.length ? before[before.length - 1]! : free.find((n) => n > a.line && n <= ceiling);
         if (pick === undefined) return false;
         claimedNames.add(pick);
-        const name = readNameLabel(lines[pick]!) ?? '';
+        let name = readNameLabel(lines[pick]!) ?? '';
         let next = pick + 1;
-        // a name broken over two lines, or the sub-name on the next line
+        // a name broken over two lines: `施策名：…市町村の` / `認知症施策推進計画の策定支援事業`
+        if (name && breaksOff(name) && next < lines.length && !isBlank(lines[next]) && titleScore(lines[next]!) !== null) {
+          name = `${name}${tidy(lines[next]!)}`;
+          d.header.add(next);
+          next++;
+        }
+        // the sub-name on the next line
         while (next < lines.length && isBlank(lines[next])) next++;
         const sub = next <= ceiling ? readSubtitleLine(lines[next]!) : null;
         if (name === '') d.untitled = true;
@@ -236,7 +261,9 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
       'page-scan': () => {
         if (d.title || d.untitled) return false;
         const pageLo = Math.max(page.start, floor);
-        const best = bestTitleLine(lines, pageLo, ceiling, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5));
+        // where the header is printed above the amount, a line after it is the next measure's, not this one's
+        const hi = family.region === 'header-above' ? Math.min(ceiling, a.line - 1) : ceiling;
+        const best = bestTitleLine(lines, pageLo, hi, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5));
         if (best !== null) {
           d.title = tidy(lines[best]!);
           d.titleLine = best;
@@ -297,7 +324,7 @@ export function readComponentTitles(doc: DocText, placed: readonly Placed[]): Pl
     let titleLine: number | null = d.titleLine;
     const tags = [...d.tags];
     const header = new Set(d.header);
-    const pre = componentPrefix(a.prefix);
+    const pre = dropBudgetItem(componentPrefix(a.prefix));
     const firstCell = tidy(pre.split('|').filter((c) => c.trim())[0] ?? '');
     if (!title && pre && titleScore(pre) !== null) {
       title = pre;
