@@ -46,6 +46,9 @@ describe('extractDocument: supplementary budget with 施策名 labels and a pack
   it('makes the sub-measures children of the package', () => {
     expect(r.parentIndex).toEqual([null, 0, 0]);
   });
+  it('names a sub-measure by its own sub-name, the package by its printed name', () => {
+    expect(r.measures.map((m) => m.name)).toEqual(['医療機関の緊急的な支援パッケージ', '生産性向上・職場環境整備等事業', '産科・小児科医療確保事業']);
+  });
   it('reads bureaus without extension numbers, purposes and source lines', () => {
     expect(r.measures[0]!.bureau).toBe('医政局医療経営支援課');
     expect(r.measures[2]!.bureau).toBe('医政局地域医療計画課');
@@ -112,5 +115,57 @@ describe('extractDocument: no title printed', () => {
   it('names an untitled contribution by the body it pays', () => {
     const text = ['令和7年度概算要求額 1.5億円 (1百万円) ※()内は前年度当初予算額', '1 事業の目的', 'Gaviへの拠出を通じて、Gaviが行う活動を支援する。', '3 実施主体等', '拠出先:Gaviワクチンアライアンス'].join('\n');
     expect(extractDocument(text, REQUEST).measures[0]).toMatchObject({ name: 'Gaviワクチンアライアンスへの拠出金', untitled: true });
+  });
+});
+
+describe('extractDocument: bureaus, names and pots as printed on the form sheets', () => {
+  it('reads a division block whole: the bureau above, several divisions, an extension glued to the amount', () => {
+    const text = [
+      ' 施策名：介護人材確保の総合対策',
+      '① 施策の目的',
+      '介護人材を確保する。',
+      '令和６年度補正予算案 1,103億円',
+      '老健局',
+      '高齢者支援課（内線3997）',
+      '',
+      '認知症施策・地域介護推進課（（内線3983）',
+      ' 施策名：自殺対策の強化',
+      '① 施策の目的',
+      '自殺を防ぐ。',
+      '社会・援護局総務課',
+      '自殺対策推進室',
+      '（内線2279）令和６年度補正予算案 20億円',
+    ].join('\n');
+    const r = extractDocument(text, SUPPLEMENTARY);
+    expect(r.measures.map((m) => m.bureau)).toEqual(['老健局高齢者支援課、認知症施策・地域介護推進課', '社会・援護局総務課自殺対策推進室']);
+  });
+  it('joins a 施策名 broken over two lines and takes no extension number for a sub-name', () => {
+    const text = [
+      ' 施策名：認知症基本法に基づく都道府県・市町村の',
+      '認知症施策推進計画の策定支援事業',
+      '（内線3973）',
+      '① 施策の目的',
+      '計画の策定を支援する。',
+      '令和６年度補正予算案 1.3億円',
+    ].join('\n');
+    const [m] = extractDocument(text, SUPPLEMENTARY).measures;
+    expect(m).toMatchObject({ title: '認知症基本法に基づく都道府県・市町村の認知症施策推進計画の策定支援事業', subtitle: null });
+  });
+  it('files a 内数 measure under the measure whose own amount is the pot, not one that prints the figure as its prior year', () => {
+    const text = [
+      'DMAT体制整備事業',
+      '医政局地域医療計画課（内線2550）',
+      '令和7年度概算要求額 9.2億円（8.0億円）※()内は前年度当初予算額',
+      '1 事業の目的',
+      '災害医療を確保する。',
+      '外国人介護人材の相談窓口',
+      '社会・援護局福祉基盤課（内線2894）',
+      '令和7年度概算要求額 8.0億円の内数（5.6億円）※()内は前年度当初予算額',
+      '1 事業の目的',
+      '外国人介護人材を支援する。',
+    ].join('\n');
+    const r = extractDocument(text, REQUEST);
+    expect(r.measures[1]!.amount).toMatchObject({ kind: 'part_of' });
+    expect(r.parentIndex).toEqual([null, null]);
   });
 });

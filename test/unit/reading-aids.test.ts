@@ -128,6 +128,20 @@ describe('readDetails', () => {
       rate: { text: '国：２／３、都道府県・市区町村：１／３', line: 2 },
     });
   });
+  it.each([
+    [['［ 実 施 主 体 ］ 市区町村'], 'implementer', '市区町村'],
+    [['(実施主体：都道府県、補助率：国2/3、都道府県1/3)'], 'implementer', '都道府県'],
+    [['(実施主体：都道府県、補助率：国2/3、都道府県1/3)'], 'rate', '国2/3、都道府県1/3'],
+    [['【補助実施主体】 都道府県、市町村（特別区含む） 【補助率】 国１/２、都道府県・市町村（特別区含む）１／２'], 'rate', '国１/２、都道府県・市町村（特別区含む）１／２'],
+    [['【負担割合】 国２／３ 都道府県・市１／３'], 'rate', '国２／３ 都道府県・市１／３'],
+    [['※補助率:国１/２、事業者１/２'], 'rate', '国１/２、事業者１/２'],
+    [['（補助率１０／１０）し、都道府県が医療機関に支給'], 'rate', '１０／１０'],
+    [['国は都道府県を通じて交付', '補助(10/10)'], 'rate', '補助(10/10)'],
+    [['国１/２、自治体１/４、事業所１/４'], 'rate', '国１/２、自治体１/４、事業所１/４'],
+    [['国立がん研究センター中央病院が実施主体となり、体制を整備する。'], 'implementer', '国立がん研究センター中央病院'],
+  ] as const)('reads %j: %s', (lines, fact, want) => {
+    expect(readDetails(lines, 0, lines.length - 1)[fact]?.text).toBe(want);
+  });
   it('does not read a scattered table: a header row of several labels takes no value from the next line', () => {
     const lines = ['【事業実施主体】 【補助率】', 'ひきこもり支援体制構築加速化事業'];
     expect(readDetails(lines, 0, 1)).toEqual({ implementer: null, target: null, rate: null });

@@ -3,7 +3,8 @@
  * indexes into ids).
  */
 import type { MeasureRecord } from '../../../lib/types.ts';
-import { foldWidth, titleKey } from '../../../lib/normalize.ts';
+import { titleKey } from '../../../lib/normalize.ts';
+import { parseFigure } from '../rules/amounts.ts';
 
 /**
  * Package structure, by index into `measures`:
@@ -38,12 +39,21 @@ export function inferParents(components: readonly (number | null)[], measures: r
       const k = titleKey(o.title);
       if (k.length >= 6 && fundKey.includes(k) && (best === null || k.length > titleKey(measures[best]!.title).length)) best = j;
     });
+    // a pot named only by its figure, the measure's sub-name naming the pot's measure: `認知症総合支援事業（地域支援事業）` `86億円の内数`
+    if (best === null && m.subtitle) {
+      const subKey = titleKey(m.subtitle);
+      measures.forEach((o, j) => {
+        const k = titleKey(o.title);
+        if (best === null && j !== i && o.amount.kind === 'own' && k.length >= 4 && (k === subKey || k.startsWith(subKey))) best = j;
+      });
+    }
     if (best === null) {
-      const figure = /(\d[\d,.]*)\s*(億|百万|万|千)?円/u.exec(foldWidth(m.amount.fund));
-      if (figure && fundKey.replace(/[\d,.億百万千円約の]/gu, '') === '') {
+      const pot = parseFigure(m.amount.fund);
+      if (pot !== null && fundKey.replace(/[\d,.億百万千円約の]/gu, '') === '') {
         for (let j = i - 1; j >= 0; j--) {
           const o = measures[j]!;
-          if (o.amount.kind === 'own' && o.amount.text.includes(figure[0])) {
+          // the pot is the measure's own amount (not a figure printed beside it, such as its prior year's)
+          if (o.amount.kind === 'own' && o.amount.yen === pot) {
             best = j;
             break;
           }
