@@ -120,6 +120,7 @@ export function amountKindCounts(measures: readonly MeasureRecord[]): Record<'ow
 export function buildSummary(results: readonly DocumentResult[]): string {
   const out: string[] = [];
   let total = 0;
+  const sectionNotes = new Map(results.map((r) => [r.meta.id, r.sectionNotes]));
   for (const { meta, measures, problems, unattributed } of results) {
     const counts = amountKindCounts(measures);
     const untitled = measures.filter((m) => m.untitled).length;
@@ -131,10 +132,22 @@ export function buildSummary(results: readonly DocumentResult[]): string {
     );
     for (const u of unattributed) out.push(`  ${meta.file}:${u.line}: unattributed: ${oneLine(u.text)}`);
     for (const p of problems) out.push(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${oneLine(p.message)}`);
+    const notes = sectionNotes.get(meta.id);
+    if (notes) {
+      for (const u of notes.unclassified) out.push(`  ${meta.file}:${u.line}: heading-like line of no known form (section text): ${oneLine(u.text)}`);
+      if (notes.uncertain.length > 0) {
+        const listed = notes.uncertain.slice(0, LISTED_UNCERTAIN).map((l) => `${meta.file}:${l}`);
+        const more = notes.uncertain.length - listed.length;
+        out.push(`  sections read on weak evidence (${notes.uncertain.length} blocks; check them): ${listed.join(' ')}${more > 0 ? ` and ${more} more` : ''}`);
+      }
+    }
   }
   out.push(`total: ${total} measures in ${results.length} documents`);
   return `${out.join('\n')}\n`;
 }
+
+/** Uncertain section blocks listed by line before the rest are counted. */
+const LISTED_UNCERTAIN = 12;
 
 function oneLine(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').trim();

@@ -112,6 +112,8 @@ export interface DocumentResult {
   /** Budget-amount lines seen but deliberately not treated as measures (reported in the summary). */
   unattributed: { line: number; text: string }[];
   lineCount: number;
+  /** How the sections were read: heading-like lines of no known form, and blocks placed on weak evidence (1-based lines). */
+  sectionNotes?: { unclassified: { line: number; text: string }[]; uncertain: number[] };
   /** The source text's lines, for the source-text pages (absent in hand-made fixtures). */
   lines?: string[];
 }

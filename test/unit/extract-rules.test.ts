@@ -43,6 +43,10 @@ describe('headings: every printed form of the five documents', () => {
     ['⑤ 対象・成果イメージ（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', ['outcome']],
     ['4 事業実績', ['outcome']],
     ['4 事業実績等', ['outcome']],
+    ['2 見直しの内容', ['overview']],
+    ['1 事業拡充の目的', ['purpose']],
+    ['3 実施主体・事業内容等', ['scheme+overview']],
+    ['2 事業の概要・スキーム、3 実施主体等', ['overview+scheme', 'scheme']],
     ['（期待される効果）', ['outcome']],
     ['② 対策の柱との関係', ['none']],
     ['① 施策の目的 ② 対策の柱との関係', ['purpose', 'none']],
@@ -77,9 +81,11 @@ describe('headings: every printed form of the five documents', () => {
   });
 
   it('notices heading-like lines of no known form', () => {
-    expect(looksLikeHeading('⑥ 事業の効果測定')).toBe(true);
+    expect(looksLikeHeading('【事業の成果】')).toBe(true);
     expect(looksLikeHeading('① 施策の目的')).toBe(true);
     expect(looksLikeHeading('① 研修施設での人材育成支援')).toBe(false);
+    expect(looksLikeHeading('③ 実績報告書を提出')).toBe(false);
+    expect(looksLikeHeading('【実施主体】 民間事業者')).toBe(false);
   });
 });
 

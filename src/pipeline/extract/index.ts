@@ -70,7 +70,8 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
   const doc = readDocument(text, meta);
   const { measures: withBureau, mentions } = placeMeasures(doc);
   const problems: Problem[] = [];
-  const measures = withBureau.map((d) => toRecord(doc, d, problems));
+  const notes: NonNullable<DocumentResult['sectionNotes']> = { unclassified: [], uncertain: [] };
+  const measures = withBureau.map((d) => toRecord(doc, d, problems, notes));
   const parentIndex = inferParents(
     withBureau.map((d) => d.parentIndex),
     measures,
@@ -82,17 +83,23 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     parentIndex,
     problems,
     unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
+    sectionNotes: {
+      unclassified: [...new Map(notes.unclassified.map((u) => [u.line, u])).values()].sort((a, b) => a.line - b.line),
+      uncertain: [...new Set(notes.uncertain)].sort((a, b) => a - b),
+    },
     lineCount: doc.lines.length,
     lines: [...doc.lines],
   };
 }
 
-function toRecord(doc: DocText, d: WithBureau, problems: Problem[]): MeasureRecord {
+function toRecord(doc: DocText, d: WithBureau, problems: Problem[], notes: NonNullable<DocumentResult['sectionNotes']>): MeasureRecord {
   const { lines, meta } = doc;
   const a = d.anchor;
   const read = readSections(sectionInput(doc, d));
   if (process.env.TRACE_SECTIONS) traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
   const { sections } = read;
+  for (const l of read.unclassified) notes.unclassified.push({ line: l + 1, text: lines[l]!.trim() });
+  for (const l of read.uncertain) notes.uncertain.push(l + 1);
   let title = d.title;
   const details = readDetails(lines, d.start, Math.max(d.end, d.start));
   if (!title) {

@@ -87,7 +87,7 @@ export function headingCore(printed: string): string | null {
 }
 
 /** Positions where a second heading starts on a line: a circled number after a space, or a bracket after a closing one. */
-const SECOND_MARKER = /\s(?=[①-⑳]{1,2}\s*\S)|(?<=[】］])\s*(?=[【［])/gu;
+const SECOND_MARKER = /\s(?=[①-⑳]{1,2}\s*\S)|(?<=[】］])\s*(?=[【［])|[、,]\s*(?=\d\s+\S)/gu;
 
 /**
  * The headings printed on one line, with any box text printed before them.
@@ -118,8 +118,8 @@ export function readHeadings(
 
 /** The parts of a compound heading and the section each names: `事業の概要・事業スキーム・実施主体等`. */
 const PARTS: readonly [SectionKind, RegExp][] = [
-  ['purpose', /^(?:(?:施策|事業)の?)?目的$/u],
-  ['overview', /^(?:(?:施策|事業)の?)?(?:概要|内容)$/u],
+  ['purpose', /^(?:(?:施策|事業)(?:拡充)?の?)?目的$/u],
+  ['overview', /^(?:(?:施策|事業)(?:拡充)?の?)?(?:概要|内容)等?$/u],
   ['scheme', /^(?:(?:施策|事業)の?)?(?:スキーム図?|実施要件|実施主体|事業主体)等?$/u],
   ['outcome', /^(?:(?:施策|事業)の?)?(?:成果イメージ|事業実績|実績)等?$/u],
 ];
@@ -149,8 +149,6 @@ function classifyOne(printed: string, variants: readonly HeadingVariant[]): Head
   return null;
 }
 
-/** Words that make a short numbered line look like a section heading. */
-const HEADING_WORDS = /目的|概要|スキーム|成果|実績|実施主体|実施要件|事業内容|効果|趣旨|要旨/u;
 
 /**
  * A line that looks like a section heading (a section number and a short
@@ -161,9 +159,14 @@ export function looksLikeHeading(line: string): boolean {
   const t = foldWidth(line).trim();
   if ([...t].length > 60 || /[。、，,]$/u.test(t) || /[:：]\s*\S/u.test(t)) return false;
   if (!/^(?:[①-⑳]{1,2}|\d{1,2}\s*[.．]?\s|[【［])/u.test(t)) return false;
+  // a bracketed label with its value after it is a fact, not a heading: `【実施主体】 民間事業者`
+  if (/^[【［]/u.test(t) && !/[】］]$/u.test(t)) return false;
   const core = headingCore(t);
-  return core !== null && [...core].length <= 30 && HEADING_WORDS.test(core);
+  return core !== null && [...core].length <= 30 && HEADING_END.test(core);
 }
+
+/** How a section heading's label ends: `…目的`, `…概要`, `…実施主体等`, `…実績`. */
+const HEADING_END = /(?:目的|概要|スキーム|スキーム図|成果|成果イメージ|実績|実施主体|実施要件|内容|効果|趣旨|要旨)等?$/u;
 
 /**
  * The variants printed in the five documents. Cores are matched whole,
@@ -171,7 +174,7 @@ export function looksLikeHeading(line: string): boolean {
  */
 export const COMMON_HEADINGS: readonly HeadingVariant[] = [
   // `① 施策の目的`, `1 事業の目的`, `１．事業目的`, `［ 趣 旨 ］`, `【要旨】`, `【目的】`
-  { kinds: ['purpose'], core: /^(?:(?:施策|事業)の?)?目的$|^趣旨$|^要旨$/u },
+  { kinds: ['purpose'], core: /^(?:(?:施策|事業)(?:拡充)?の?)?目的$|^趣旨$|^要旨$/u },
   // `1 事業の目的・概要`, `目的・内容`
   { kinds: ['purpose', 'overview'], core: /^(?:(?:施策|事業)の?)?目的・(?:概要|内容)$/u },
   // `② 対策の柱との関係` (a check-mark table of the package's pillars)
@@ -181,7 +184,8 @@ export const COMMON_HEADINGS: readonly HeadingVariant[] = [
   // `2 事業の概要・スキーム`, `2 事業の概要・スキーム・実施主体等`, `2 事業の概要・実施主体等`, `【事業内容・実施主体】`
   { kinds: ['overview', 'scheme'], core: /^(?:(?:施策|事業)の?)?(?:概要|内容)(?:・スキーム)?[・、]?(?:スキーム|実施主体等?|実施主体)等?$/u },
   // `② 施策の概要`, `2 事業の概要`, `１．概要`, `【事業内容】`, `【事業概要】`, `事業の概要等`, `現行の事業概要`
-  { kinds: ['overview'], core: /^(?:(?:施策|事業|対策)の?|現行の事業)?(?:概要|内容)等?$|^具体的な事業内容$/u },
+  // … `2 見直しの内容`, `3 令和7年度概算要求の内容` (a rule-change request's pages)
+  { kinds: ['overview'], core: /^(?:(?:施策|事業|対策)(?:拡充)?の?|現行の事業)?(?:概要|内容)等?$|^具体的な事業内容$|^(?:見直し|令和\d+年度概算要求)の?内容$/u },
   // `④ 施策のスキーム図、実施要件、成果イメージ`
   { kinds: ['scheme', 'outcome'], core: /^(?:施策の)?スキーム図?、実施要件、成果イメージ$/u },
   // `④ 施策のスキーム図、実施要件（対象、補助率等）等`, `○ 施 策 の ス キ ー ム`, `３．事業スキーム`,

@@ -601,8 +601,8 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
   return { problem: { placed, context }, segs, unclassified };
 }
 
-/** A block whose section wins by less than this (its own evidence) is reported as uncertain. */
-const UNCERTAIN = 0.5;
+/** A block placed in a section although its own evidence favours another by at least this much is reported as uncertain. */
+const UNCERTAIN = 1;
 
 export function readSections(input: SectionInput, weights: Readonly<Record<string, number>> = SECTION_WEIGHTS): SectionResult {
   const { problem, segs, unclassified } = prepareSections(input);
@@ -620,7 +620,7 @@ export function readSections(input: SectionInput, weights: Readonly<Record<strin
     const evidence = SECTION_KINDS.map((x) => (allowed(p, x, context) ? dot(emissionFeatures(p, x, context), weights) : -Infinity));
     const mine = evidence[SECTION_KINDS.indexOf(k)]!;
     const rival = Math.max(...evidence.filter((_, j) => SECTION_KINDS[j] !== k));
-    if (Number.isFinite(rival) && rival + UNCERTAIN > mine) uncertain.push(p.block.lines[0]!);
+    if (Number.isFinite(rival) && rival >= mine + UNCERTAIN) uncertain.push(p.block.lines[0]!);
     const why = SECTION_KINDS.map((x, j) => `${x.slice(0, 2)}${Math.round(evidence[j]! * 10) / 10}`).join(' ');
     trace.push({ line: p.block.lines[0]!, kind: k, text: p.block.text, why: `${why} | w${p.block.width}${p.block.style}` });
   });
