@@ -385,7 +385,23 @@ export function matchDocument(
     if (p.uncertain) events.push({ kind: 'uncertain', measure: p.m, id, reason: 'another registered id fits this measure equally well' });
   }
 
-  // 3. new ids, tombstones, refreshed entries
+  // 3. what is still unpaired: a measure whose title and text were both corrected keeps its id
+  //    when exactly one open entry has its amount, and that entry fits no other measure
+  const usedE2 = new Set(matchOf.values());
+  const restM2 = M.map((_, i) => i).filter((i) => !matchOf.has(i));
+  const restE2 = open.filter((i) => !usedE.has(i) && !usedE2.has(i) && entries[i]!.status === 'live');
+  const sameMoney = (m: number, e: number) => M[m]!.fp.amount === E[e]!.fp.amount && M[m]!.fp.amount !== 'none';
+  for (const m of restM2) {
+    const es = restE2.filter((e) => sameMoney(m, e));
+    if (es.length !== 1) continue;
+    const e = es[0]!;
+    if (restM2.filter((o) => sameMoney(o, e)).length !== 1) continue;
+    matchOf.set(m, e);
+    events.push({ kind: 'renamed', measure: m, id: entries[e]!.id, from: entries[e]!.title, similarity: dice(M[m]!.key, E[e]!.key) });
+    events.push({ kind: 'uncertain', measure: m, id: entries[e]!.id, reason: 'matched by its amount alone (title and text both changed)' });
+  }
+
+  // 4. new ids, tombstones, refreshed entries
   let next = registry.next;
   const ids = measures.map((_, i) => {
     const e = matchOf.get(i);

@@ -1,7 +1,9 @@
 /**
- * The extraction of content/sources/ against the hand-checked reference in
- * ../shared/reference/ (part of the documents). Prints the match rates and
- * fails under 95 % found or 98 % exact amounts.
+ * The extraction of content/sources/ against the hand-checked measure
+ * references: test/reference/measures-*.jsonl (shared, part of the
+ * documents) and test/reference/own/measures-*.jsonl (read for the rest by
+ * helper sessions; see test/reference/README.md). Prints the match rates
+ * and fails under the floors below.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -43,11 +45,13 @@ describe('extraction against the hand-checked reference', () => {
 
   beforeAll(() => {
     expect(existsSync(REFERENCE_DIR), `reference folder ${REFERENCE_DIR} is missing`).toBe(true);
-    refs = readdirSync(REFERENCE_DIR)
-      .filter((f) => f.endsWith('.jsonl'))
-      .sort()
+    const files = [
+      ...readdirSync(REFERENCE_DIR).filter((f) => /^measures-.*\.jsonl$/u.test(f)).map((f) => join(REFERENCE_DIR, f)),
+      ...readdirSync(join(REFERENCE_DIR, 'own')).filter((f) => /^measures-.*\.jsonl$/u.test(f)).map((f) => join(REFERENCE_DIR, 'own', f)),
+    ].sort();
+    refs = files
       .flatMap((f) =>
-        readFileSync(join(REFERENCE_DIR, f), 'utf8')
+        readFileSync(f, 'utf8')
           .split('\n')
           .filter((l) => l.trim())
           .map((l) => JSON.parse(l) as RefMeasure),
@@ -76,7 +80,8 @@ describe('extraction against the hand-checked reference', () => {
       else misses.push(`${where}: amount ${m.amount.kind} ${m.amount.yen} ≠ ${ref.amount_kind} ${ref.amount_yen}`);
       if (m.amount.prior_yen === ref.prior_amount_yen) counts.prior++;
       else misses.push(`${where}: prior ${m.amount.prior_yen} ≠ ${ref.prior_amount_yen}`);
-      if (ref.title === null || titleKey(m.title) === titleKey(ref.title)) counts.title++;
+      // a name printed with a bracketed part: one reading splits it off as the sub-name, another keeps it
+      if (ref.title === null || titleKey(m.title) === titleKey(ref.title) || titleKey(`${m.title}（${m.subtitle}）`) === titleKey(ref.title)) counts.title++;
       else misses.push(`${where}: title ${m.title} ≠ ${ref.title}`);
       if ((m.bureau ?? null) === ref.bureau) counts.bureau++;
       else misses.push(`${where}: bureau ${m.bureau} ≠ ${ref.bureau}`);
@@ -91,7 +96,11 @@ describe('extraction against the hand-checked reference', () => {
         `prior exact ${counts.prior} (${pct(counts.prior)}), titles ${counts.title} (${pct(counts.title)}), bureaus ${counts.bureau} (${pct(counts.bureau)}), purpose starts ${counts.purpose} (${pct(counts.purpose)})`,
     );
     if (misses.length) console.log(misses.join('\n'));
-    expect(counts.found / n).toBeGreaterThanOrEqual(0.95);
+    expect(counts.found / n).toBeGreaterThanOrEqual(0.98);
     expect(counts.amount / n).toBeGreaterThanOrEqual(0.98);
+    expect(counts.prior / n).toBeGreaterThanOrEqual(0.98);
+    expect(counts.bureau / n).toBeGreaterThanOrEqual(0.95);
+    expect(counts.title / n).toBeGreaterThanOrEqual(0.95);
+    expect(counts.purpose / n).toBeGreaterThanOrEqual(0.92);
   });
 });

@@ -35,11 +35,12 @@ export const traces = new Map<number, { start: number; end: number; trace: Secti
 
 export function readDocument(text: string, meta: SourceMeta): DocText {
   const lines = text.split('\n');
+  const family = familyOf(meta);
   return {
     meta,
-    family: familyOf(meta),
+    family,
     lines,
-    pages: splitPages(lines),
+    pages: splitPages(lines, family.pagesAfterGaps),
     nameLines: lines.flatMap((l, i) => (NAME_LABEL.test(foldWidth(l)) ? [i] : [])),
   };
 }

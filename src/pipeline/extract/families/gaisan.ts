@@ -21,6 +21,7 @@ export const gaisan: FamilyProfile = {
   beforeAmount: null,
   lead: 'purpose',
   titles: ['table-column', 'amount-prefix', 'name-label', 'header-above', 'page-scan'],
+  pagesAfterGaps: false,
   region: 'header-above',
   prior: 'parenthesised',
 };

@@ -24,6 +24,7 @@ export const hoseiForm: FamilyProfile = {
   beforeAmount: 'outcome',
   lead: 'purpose',
   titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
+  pagesAfterGaps: false,
   region: 'page',
   prior: 'none',
 };

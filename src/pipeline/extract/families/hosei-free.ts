@@ -21,6 +21,7 @@ export const hoseiFree: FamilyProfile = {
   beforeAmount: null,
   lead: 'purpose',
   titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
+  pagesAfterGaps: true,
   region: 'page',
   prior: 'none',
 };

@@ -70,6 +70,8 @@ export interface FamilyProfile {
   /** The section that text printed before any heading belongs to, when no content evidence says otherwise. */
   lead: SectionKind;
   titles: readonly TitleRule[];
+  /** Pages also begin after three blank lines (with no leading space); elsewhere such gaps are inside pages. */
+  pagesAfterGaps: boolean;
   region: RegionRule;
   prior: PriorRule;
 }

@@ -7,7 +7,8 @@ import { foldWidth } from '../../../lib/normalize.ts';
 import { stripExtension } from './extension.ts';
 import { tidy } from './text.ts';
 
-const ORG_UNIT = '(?:局|官房|部|課|室|参事官|官|付)';
+/** A unit of the ministry's organisation (`薬局` is a pharmacy, not a bureau). */
+const ORG_UNIT = '(?:(?<!(?:^|[^医])薬)局|官房|部|課|室|参事官|官|付)';
 const BUREAU_RE = new RegExp(
   `^[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・（）()、,，\\s]{2,80}?${ORG_UNIT}(?:[\\s、,，]*[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・（）()]{1,40}?${ORG_UNIT})*$`,
   'u',

@@ -90,6 +90,17 @@ export function isBoxRow(line: string): boolean {
 }
 
 /**
+ * A numbered step label of a flow diagram, wherever it is printed:
+ * `Ⅱ 交付決定`, `①申請（計画提出）`, `② 交付決定、補助金交付`, `③ 実績報告書を提出`,
+ * `⑥二次審査、決定` (a numbered flow verb, nothing else).
+ */
+export const FLOW_STEP_LABEL = /^[Ⅰ-Ⅻ①-⑳]\s*[^\s。]{0,8}(?:交付|申請|決定|報告|確定|支払|請求|提出|採択|助成)[^\s。]{0,8}$/u;
+
+export function isFlowStepLabel(line: string): boolean {
+  return FLOW_STEP_LABEL.test(foldWidth(line).trim().replace(/\s+/gu, ''));
+}
+
+/**
  * A numbered step of a flow diagram: `Ⅱ 交付決定`, `①申請（計画提出）`,
  * `③採択、交付決定④助成`, `Ⅲ 実績報告、`. Short, no sentence.
  */

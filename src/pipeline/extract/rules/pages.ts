@@ -1,7 +1,7 @@
 /**
  * Page segmentation of PDF-extracted text. A PDF page usually begins with a
- * line that starts with exactly one space; a line holding only a page number
- * ends a page. Pages are approximate (diagram labels can also start with a
+ * line that starts with exactly one space (in some documents also after three
+ * blank lines); a line holding only a page number ends a page. Pages are approximate (diagram labels can also start with a
  * space), so callers treat them as hints, not as hard boundaries.
  */
 import { foldWidth } from '../../../lib/normalize.ts';
@@ -21,10 +21,20 @@ export function isPageStartLine(line: string): boolean {
   return /^ [^\s]/u.test(line);
 }
 
-export function splitPages(lines: readonly string[]): Page[] {
+/** A line after three blank lines: where some pages begin without a leading space. */
+export function followsGap(lines: readonly string[], i: number): boolean {
+  return i >= 3 && lines[i]!.trim() !== '' && lines[i - 1]!.trim() === '' && lines[i - 2]!.trim() === '' && lines[i - 3]!.trim() === '';
+}
+
+/**
+ * The pages of a text. `afterGaps`: a line after three blank lines starts a
+ * page too (the free-form documents; elsewhere such gaps occur inside pages).
+ */
+export function splitPages(lines: readonly string[], afterGaps = false): Page[] {
   const starts = new Set<number>([0]);
   lines.forEach((line, i) => {
     if (i > 0 && isPageStartLine(line)) starts.add(i);
+    if (afterGaps && followsGap(lines, i)) starts.add(i);
     if (isPageNumberLine(line)) {
       let j = i + 1;
       while (j < lines.length && lines[j]!.trim() === '') j++;

@@ -50,7 +50,7 @@ export const SECTION_WEIGHTS: Readonly<Record<string, number>> = {
   multi: 1.2,
   tail: 3.75,
   'label.scheme': 2.25,
-  opening: 3.75,
+  opening: 8,
   beforeAmount: 2,
   inversion: -3.9,
   second: -3.1,

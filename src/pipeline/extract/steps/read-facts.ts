@@ -12,6 +12,7 @@
 import { foldWidth } from '../../../lib/normalize.ts';
 import type { Details } from '../../../lib/types.ts';
 import { cleanLine } from '../rules/clean-text.ts';
+import { COMMON_HEADINGS, readHeadings } from '../rules/headings.ts';
 
 type Fact = keyof Details;
 
@@ -27,7 +28,7 @@ const LABEL_SOURCE: Record<Fact, string> = {
 
 /** A label and the separator after it: `：`, `】`, `］`, `）`, a space, or the line's end. */
 const LABEL = new RegExp(
-  `(?:^|[\\s【［\\[（(・◆○●■、,※-])\\s*(${Object.entries(LABEL_SOURCE)
+  `(?:^|[^\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}A-Za-z0-9])\\s*(${Object.entries(LABEL_SOURCE)
     .map(([k, src]) => `(?<${k}>${src})`)
     .join('|')})\\s*(?:[】］\\]]\\s*[:：]?|[:：]|(?=\\s)|$|(?<=率)(?=\\s*[\\d定国]))`,
   'gu',
@@ -78,7 +79,8 @@ export function readDetails(lines: readonly string[], start: number, end: number
     // matched in the width-folded line (one character for one), values cut from the printed one
     const raw = lines[i]!;
     const t = foldWidth(raw);
-    if (t.trim() === '') continue;
+    // a section heading (`2 事業の概要・スキーム、実施主体等`) names a fact, it does not state one
+    if (t.trim() === '' || (readHeadings(raw, COMMON_HEADINGS)?.headings ?? []).some((h) => !h.keepLabel)) continue;
     const found = [...t.matchAll(LABEL)].map((m) => {
       const fact = (Object.keys(LABEL_SOURCE) as Fact[]).find((k) => m.groups?.[k] !== undefined)!;
       // a label opened by a bracket ends with it: `（補助率１０／１０）し、…`

@@ -27,7 +27,7 @@ import type { Sections } from '../../../lib/types.ts';
 import type { FamilyProfile } from '../families/types.ts';
 import { cueFeatures, type CueFeatures } from '../rules/cues.ts';
 import { SECTION_WEIGHTS } from '../rules/section-weights.ts';
-import { GROUP_LABEL, isBoxRow, isDebrisLine, isDivisionLine, isFlowStep } from '../rules/debris.ts';
+import { GROUP_LABEL, isBoxRow, isDebrisLine, isDivisionLine, isFlowStep, isFlowStepLabel } from '../rules/debris.ts';
 import { looksLikeHeading, readHeadings, type Heading } from '../rules/headings.ts';
 import { SECTION_KINDS, type SectionKind } from '../rules/section-kinds.ts';
 
@@ -149,7 +149,7 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'debris', line: i });
       continue;
     }
-    if (isDebrisLine(raw) || isDivisionLine(raw)) {
+    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw)) {
       units.push({ type: 'debris', line: i });
       continue;
     }
@@ -211,7 +211,11 @@ function fillsBox(line: string, widest: number): boolean {
 
 function makeBlock(lines: number[], texts: string[], label: string | null): Block {
   const joined = joinVertical(texts);
-  const text = cleanText(label ? [label, ...joined] : joined);
+  // a flow step broken over two lines (`⑥二次審査、` / `決定`) is found once they are joined
+  const text = cleanText(label ? [label, ...joined] : joined)
+    .split('\n')
+    .filter((l) => !isFlowStepLabel(l))
+    .join('\n');
   const wrapped = texts.slice(0, -1).filter((t) => !PARAGRAPH_END.test(t.trim()) && len(t) >= 20).map(printedWidth);
   const width = wrapped.length ? Math.max(...wrapped) : 0;
   return { lines, texts, text, width, diagram: false, label, style: markerOf(texts[0] ?? '') };
@@ -577,7 +581,9 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
     } else if (s.afterBreak) afterBreak = true;
     for (const block of s.blocks) {
       if (block.diagram) continue;
-      const opening = !seenHeading && !opened && /。/u.test(block.text);
+      // the page's first paragraph with a sentence: before any heading, or on a free-form page
+      // that prints no heading for its lead section, the first of the page
+      const opening = !opened && /。/u.test(block.text) && (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));
       if (opening) opened = true;
       placed.push({
         block,

@@ -1,0 +1,13 @@
+// Developer aid: the page lint over the records of src/generated (what the pages show), before a build.
+//   tsx scripts/dev/lint.ts [--verbose] [--rule <name>]
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { lintPages, viewOfRecord } from '../../src/lib/page-lint.ts';
+import type { MeasureRecord } from '../../src/lib/types.ts';
+const ROOT = resolve(import.meta.dirname, '../..');
+const records = JSON.parse(readFileSync(resolve(ROOT, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
+const namesake = (r: MeasureRecord) => records.some((o) => o.id !== r.id && o.source.document === r.source.document && o.name === r.name);
+const report = lintPages(records.map((r) => viewOfRecord(r, namesake(r))), records);
+console.log(Object.entries(report.counts).map(([k, n]) => `${k} ${n}`).join(', '));
+const rule = process.argv.includes('--rule') ? process.argv[process.argv.indexOf('--rule') + 1] : undefined;
+if (process.argv.includes('--verbose') || rule) for (const p of report.problems) if (!rule || p.rule === rule) console.log(`  ${p.rule} ${p.id}: ${p.detail.slice(0, 120)}`);
