@@ -11,7 +11,7 @@
  * and URLs are assigned afterwards (src/lib/ids.ts).
  */
 import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from '../../lib/types.ts';
-import { foldWidth } from '../../lib/normalize.ts';
+import { foldWidth, titleKey } from '../../lib/normalize.ts';
 import { familyOf } from './families/index.ts';
 import { NAME_LABEL } from './rules/name-label.ts';
 import { splitPages } from './rules/pages.ts';
@@ -64,6 +64,7 @@ export function sectionInput(doc: DocText, d: WithBureau): SectionInput {
     breaks: new Set([a.line, a.figureLine]),
     family: doc.family,
     role: d.parentIndex === null ? 'measure' : 'component',
+    title: d.title ? titleKey(d.title) : undefined,
   };
 }
 

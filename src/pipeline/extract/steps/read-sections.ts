@@ -22,6 +22,8 @@
  * is reported as uncertain, with its line.
  */
 import { cleanText, joinVertical } from '../rules/clean-text.ts';
+import { badgesOf } from '../rules/badges.ts';
+import { titleKey } from '../../../lib/normalize.ts';
 import { collapseLetterSpacing, foldWidth } from '../../../lib/normalize.ts';
 import type { Sections } from '../../../lib/types.ts';
 import type { FamilyProfile } from '../families/types.ts';
@@ -43,6 +45,8 @@ export interface SectionInput {
   family: FamilyProfile;
   /** A component (a breakdown row, a sub-project) has no headings of its own: its text is its overview. */
   role?: 'measure' | 'component';
+  /** The measure's title key (normalize.titleKey): a line repeating it (a page footer) is no section text. */
+  title?: string;
 }
 
 export interface SectionResult {
@@ -96,6 +100,11 @@ const PARAGRAPH_END = /[。：:】」）)]$/u;
 const PREDICATE_END = /(?:する|した|される|された|できる|いる|ある|なる|行う|図る|目指す|ない|こと|もの|等)$/u;
 /** A list item or note marker at a line start. */
 const ITEM_START = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
+/**
+ * A page's results printed as a note outside its boxes: `※主な事業実績【…受講者数:1,285名】`.
+ * (A `【事業実績】…` label inside a box stays with that box's text.)
+ */
+const RESULT_LINE = /^※\s*(?:主な)?事業実績\s*[【:：]\s*\S/u;
 /** A note: `※１ …`, `※ 新たに配置する際に…`. */
 const NOTE_START = /^※/u;
 /** A short label line: at most this many characters, and no sentence. */
@@ -149,8 +158,14 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'debris', line: i });
       continue;
     }
-    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw)) {
+    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw) || badgesOf(raw) || (input.title && titleKey(raw) === input.title)) {
       units.push({ type: 'debris', line: i });
+      continue;
+    }
+    // the page's results as a note (`※主な事業実績【…受講者数:1,285名】`) open the outcome and are its text
+    if (RESULT_LINE.test(t)) {
+      units.push({ type: 'heading', line: i, headings: [{ kinds: ['outcome'], printed: '', keepLabel: true }] });
+      units.push({ type: 'text', line: i, text: raw });
       continue;
     }
     if (looksLikeHeading(raw)) unclassified.push(i);
@@ -331,7 +346,7 @@ function segments(units: Unit[]): Segment[] {
         out.push(cur);
         cur = { line: u.line, kinds: [...new Set(kinds)], blocks: [], afterBreak: false };
       }
-      if (keep) label = keep.printed;
+      if (keep && keep.printed) label = keep.printed;
       lastWasHeading = true;
       continue;
     }
@@ -581,6 +596,8 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
     } else if (s.afterBreak) afterBreak = true;
     for (const block of s.blocks) {
       if (block.diagram) continue;
+      // a note printed before every heading of a form sheet belongs to the page, not to a box
+      if (!seenHeading && !afterBreak && family.headingsComplete && NOTE_START.test(foldWidth(block.texts[0] ?? '').trim())) continue;
       // the page's first paragraph with a sentence: before any heading, or on a free-form page
       // that prints no heading for its lead section, the first of the page
       const opening = !opened && /。/u.test(block.text) && (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));

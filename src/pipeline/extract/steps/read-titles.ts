@@ -352,7 +352,9 @@ export function readComponentTitles(doc: DocText, placed: readonly Placed[]): Pl
       tags.push(...c.tags);
       if (titleLine !== null) header.add(titleLine);
     } else untitled = true;
-    return { ...d, title, titleLine, tags, header, untitled };
+    // a component printed with its name above its items and figure starts at its name
+    const start = titleLine !== null && titleLine > d.start && titleLine < d.anchor.line ? titleLine : d.start;
+    return { ...d, title, titleLine, tags, header, untitled, start };
   });
 }
 
