@@ -311,7 +311,9 @@ function fuzzyCandidate(m: Prepared, e: Prepared): Pair | null {
     (similarity >= 0.3 && sameAmount && (sameBureau || purpose >= 0.5)) ||
     // a corrected title (the old one was a division, a caption, another page's name):
     // the same money and the same text say it is the same measure
-    (sameAmount && (purpose >= 0.5 || contains));
+    (sameAmount && (purpose >= 0.5 || contains)) ||
+    // no figure on either side: the same text alone (a measure of a policy page whose title was misread)
+    (m.fp.amount === 'none' && e.fp.amount === 'none' && (purpose >= 0.6 || contains));
   return ok ? { m: -1, e: -1, score: 6 * similarity + support(m, e) + (contains ? 1 : 0), similarity } : null;
 }
 

@@ -161,6 +161,12 @@ describe('titles', () => {
     expect(titleScore('がんや難病に苦しむ患者を対象として、精緻な全ゲノム解析等を実施する。')).toBeNull();
     expect(titleScore('○ 補助の対象者')).toBeNull();
     expect(titleScore('実施主体：社会保険診療報酬支払基金')).toBeNull();
+    // a figure's caption is no name
+    expect(titleScore('子ども見守りサービスのイメージ')).toBeNull();
+    // letter-spaced latin letters are one word, not three spaces
+    expect(titleScore('保育所等における I C T化の推進')).not.toBeNull();
+    expect(cleanTitle('保育所等における I C T化の推進').title).toBe('保育所等におけるICT化の推進');
+    expect(cleanTitle('WHO UHC ナレッジハブ').title).toBe('WHO UHC ナレッジハブ');
   });
   it('reads badge lines', () => {
     expect(badgesOf('新規')).toEqual(['新規']);

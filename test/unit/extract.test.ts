@@ -169,3 +169,31 @@ describe('extractDocument: bureaus, names and pots as printed on the form sheets
     expect(r.parentIndex).toEqual([null, null]);
   });
 });
+
+describe('extractDocument: a free-form page with labels of its own', () => {
+  const FREE = { ...SUPPLEMENTARY, family: 'hosei-free' };
+  const page = [
+    '子育て支援の拡充について',
+    '',
+    '【目的】',
+    '子育て世帯の負担を軽減するため、保育の受け皿を拡大する。',
+    '',
+    '具体的には、保育所の整備に要する費用を補助する。',
+    '',
+    '【対象事業場】',
+    '以下の要件をすべて満たす施設',
+    '・定員20人以上であること',
+    '',
+    '【補助率】',
+    '国3/4、市町村1/4',
+    '',
+    '令和6年度補正予算案：10億円',
+  ];
+  it('ends the text a section heading owns at a bracketed label of the page, and takes 具体的には as the overview', () => {
+    const m = extractDocument(page.join('\n'), FREE).measures[0]!;
+    expect(m.sections.purpose).toBe('子育て世帯の負担を軽減するため、保育の受け皿を拡大する。');
+    expect(m.sections.overview).toBe('具体的には、保育所の整備に要する費用を補助する。');
+    expect(m.sections.scheme).toContain('【補助率】');
+    expect(m.sections.purpose).not.toContain('定員20人以上');
+  });
+});

@@ -20,7 +20,7 @@ export const policy: FamilyProfile = {
   beforeAmount: null,
   lead: 'purpose',
   titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
-  pagesAfterGaps: false,
+  pagesAfterGaps: true,
   region: 'page-bounded',
   prior: 'parenthesised',
 };

@@ -82,6 +82,8 @@ const REQUIREMENT = /(?:^|\n)\s*[-]?\s*[【［◆○●■・•]?\s*(?:実施�
 export type CueFeatures = Record<string, number>;
 
 const ENDING_NAMES = ['p.aim', 'p.act', 'p.need', 'p.bg', 'o.do', 'o.noun', 'oc.effect', 'oc.weak'] as const;
+/** A paragraph that opens by saying it details what is done: `具体的には、…`, `具体的な取組として…`. */
+const DETAIL_OPENER = /^\s*(?:[○◯・]\s*)?(?:具体的には|具体的な(?:取組|内容|事業)として)/u;
 const WORD_NAMES = ['w.p', 'w.o', 'w.s', 'w.oc'] as const;
 
 /** Named counts of the cues in a block (see ENDINGS, WORDS, REQUIREMENT). */
@@ -98,6 +100,7 @@ export function cueFeatures(text: string): CueFeatures {
   }
   WORDS.forEach((c, i) => add(WORD_NAMES[i]!, Math.min(3, (t.match(c.re) ?? []).length)));
   add('req', Math.min(3, (t.match(REQUIREMENT) ?? []).length));
+  add('o.detail', DETAIL_OPENER.test(t) ? 1 : 0);
   return out;
 }
 

@@ -6,7 +6,8 @@
  * - `cue.<cue>.<section>`: a sentence ending or cue word (rules/cues.ts:
  *   p.aim `…を目的とする`, p.act `…を図る`, p.need `…必要がある`, p.bg `…ている`,
  *   o.do `…を実施する`, o.noun `…の実施`, oc.effect `…が図られる`, oc.weak `…の確保`,
- *   w.* cue words, req `実施主体：` requirement lines) in a block of that section
+ *   w.* cue words, req `実施主体：` requirement lines, o.detail a paragraph opening
+ *   `具体的には`) in a block of that section
  * - `bias.<section>`: any block in that section
  * - `single`: a block right after a single heading, in that heading's section
  * - `multi`: a block after a column of headings, in one of the column's sections
@@ -42,6 +43,7 @@ export const SECTION_WEIGHTS: Readonly<Record<string, number>> = {
   'cue.w.s.scheme': 0.8,
   'cue.w.oc.outcome': 0.7,
   'cue.req.scheme': 2,
+  'cue.o.detail.overview': 3,
   'bias.purpose': 0.2,
   'bias.overview': 0.2,
   'bias.scheme': 0.2,

@@ -7,7 +7,7 @@ import { isBureauLine } from './bureau.ts';
 import { hasExtension } from './extension.ts';
 import { COMMON_HEADINGS, readHeadings } from './headings.ts';
 import { readNameLabel as readLabel } from './name-label.ts';
-import { tidy } from './text.ts';
+import { joinLetterSpaced, tidy } from './text.ts';
 
 /** `施策名：…` (the label may stand alone with the name missing). */
 export function readNameLabel(line: string): string | null {
@@ -24,7 +24,7 @@ const NOT_TITLE_START = /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー�
  * `null` when it cannot be one.
  */
 export function titleScore(line: string): number | null {
-  const raw = tidy(line);
+  const raw = joinLetterSpaced(tidy(line));
   const t = foldWidth(raw);
   const core = t.replace(/^【(.*)】$/u, '$1');
   if (core.length < 6 || core.length > 80) return null;
@@ -37,6 +37,7 @@ export function titleScore(line: string): number | null {
   if (/[:：]/u.test(core.replace(/[（(][^()（）]*[)）]$/u, ''))) return null; // `実施主体：国` is a field, not a name
   if (/[をにがはでのと]$/u.test(core)) return null; // a sentence broken mid-way
   if (/^[\x20-\x7e]+$/u.test(core)) return null; // latin-only labels
+  if (/(?:イメージ|イメージ図|概念図|[（(]イメージ[)）])$/u.test(core)) return null; // a figure's caption: 登園管理システムのイメージ
   const spaces = (core.match(/\s/gu) ?? []).length;
   if (spaces > 2) return null;
   if (/^(また|さらに|なお|この|その|加えて|具体的|一方)/u.test(core)) return null; // a sentence, not a name
@@ -53,7 +54,7 @@ export function titleScore(line: string): number | null {
 /** Printed title decoration that is not part of the name. */
 export function cleanTitle(s: string): { title: string; tags: string[] } {
   const tags: string[] = [];
-  let t = tidy(s).replace(/^【(.*)】$/u, '$1').trim();
+  let t = joinLetterSpaced(tidy(s)).replace(/^【(.*)】$/u, '$1').trim();
   // a programme label printed before the name: 医薬品プロジェクト 創薬支援推進事業
   t = t.replace(/^\S+プロジェクト\s+(?=\S)/u, '');
   // a space inside Japanese text is a line-break artefact; between latin words it is real

@@ -62,6 +62,8 @@ export interface SectionResult {
 type Unit =
   | { type: 'blank' | 'debris' | 'break'; line: number }
   | { type: 'heading'; line: number; headings: Heading[] }
+  /** A bracketed label of no section (`【対象事業場】`): it ends the text a heading owns. */
+  | { type: 'sublabel'; line: number }
   | { type: 'text'; line: number; text: string };
 
 interface Block {
@@ -88,6 +90,8 @@ interface Segment {
   blocks: Block[];
   /** The segment follows the measure's amount block. */
   afterBreak: boolean;
+  /** The segment starts at a bracketed label of the page's own (`【対象事業場】`): its text is that label's, never the page's opening. */
+  labelled?: boolean;
 }
 
 
@@ -107,6 +111,8 @@ const ITEM_START = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]
 const RESULT_LINE = /^※\s*(?:主な)?事業実績\s*[【:：]\s*\S/u;
 /** A note: `※１ …`, `※ 新たに配置する際に…`. */
 const NOTE_START = /^※/u;
+/** A bracketed label on a line of its own: `【対象事業場】`. */
+const SUB_LABEL = /^【[^【】。]{1,15}】$/u;
 /** A short label line: at most this many characters, and no sentence. */
 const SHORT_LABEL = 16;
 
@@ -168,6 +174,8 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'text', line: i, text: raw });
       continue;
     }
+    // a bracketed label of the page's own (`【基本的考え方】`, `【対象事業場】`) starts text no section heading owns
+    if (SUB_LABEL.test(t)) units.push({ type: 'sublabel', line: i });
     if (looksLikeHeading(raw)) unclassified.push(i);
     // vertical text, one character per line (blank lines between): one label
     if (isVerticalChar(t)) {
@@ -348,6 +356,13 @@ function segments(units: Unit[]): Segment[] {
       }
       if (keep && keep.printed) label = keep.printed;
       lastWasHeading = true;
+      continue;
+    }
+    if (u.type === 'sublabel') {
+      flushText();
+      out.push(cur);
+      cur = { line: u.line, kinds: null, blocks: [], afterBreak: cur.afterBreak, labelled: true };
+      lastWasHeading = false;
       continue;
     }
     if (u.type === 'break') {
@@ -600,7 +615,7 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
       if (!seenHeading && !afterBreak && family.headingsComplete && NOTE_START.test(foldWidth(block.texts[0] ?? '').trim())) continue;
       // the page's first paragraph with a sentence: before any heading, or on a free-form page
       // that prints no heading for its lead section, the first of the page
-      const opening = !opened && /。/u.test(block.text) && (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));
+      const opening = !opened && !s.labelled && /。/u.test(block.text) && (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));
       if (opening) opened = true;
       placed.push({
         block,
