@@ -171,7 +171,7 @@ describe('extractDocument: bureaus, names and pots as printed on the form sheets
 });
 
 describe('extractDocument: a free-form page with labels of its own', () => {
-  const FREE = { ...SUPPLEMENTARY, family: 'hosei-free' };
+  const FREE: SourceMeta = { ...SUPPLEMENTARY, family: 'hosei-free' };
   const page = [
     '子育て支援の拡充について',
     '',
