@@ -100,6 +100,8 @@ describe('layout debris', () => {
     '※一般会計 1.9億円',
     '※令和5年度補正予算額27億円',
     '（施策のスキーム図の例）',
+    '登園管理システムのイメージ',
+    '＜サイトイメージ＞',
     ' Ⅳ.医療・介護ＤＸ等の推進・・・・・・・・・・・・・・・・・・・・・59',
     '外国人介護福祉士就労研修導入・指導事業 1.2億円 (0.9億円) ※()内は前年度当初予算額',
   ])('%s', (line) => {
@@ -108,6 +110,7 @@ describe('layout debris', () => {
   it('keeps ordinary text', () => {
     expect(isDebrisLine('○ ICT機器の導入による業務の効率化')).toBe(false);
     expect(isDebrisLine('補助率１／２')).toBe(false);
+    expect(isDebrisLine('○ 地域のイメージを高める取組の支援')).toBe(false);
   });
   it('recognises the responsible division and extension lines', () => {
     expect(isDivisionLine('医政局医療経営支援課（内線2672）')).toBe(true);
