@@ -53,6 +53,11 @@ export function placeMeasures(doc: DocText): { measures: WithBureau[]; mentions:
   return { measures: readBureaus(doc, placed), mentions };
 }
 
+/** The names a sub-title lists in quotes: `「…研修事業」「…支援事業（仮称）」`. */
+function quotedNames(subtitle: string | null | undefined): string[] {
+  return [...(subtitle ?? '').matchAll(/「([^」]{4,})」/gu)].map((m) => m[1]!);
+}
+
 /** What read-sections reads for one measure. */
 export function sectionInput(doc: DocText, d: WithBureau): SectionInput {
   const a = d.anchor;
@@ -64,7 +69,7 @@ export function sectionInput(doc: DocText, d: WithBureau): SectionInput {
     breaks: new Set([a.line, a.figureLine]),
     family: doc.family,
     role: d.parentIndex === null ? 'measure' : 'component',
-    title: d.title ? titleKey(d.title) : undefined,
+    names: [d.title, ...quotedNames(d.subtitle)].filter((n): n is string => !!n).map(titleKey),
   };
 }
 

@@ -45,8 +45,12 @@ export interface SectionInput {
   family: FamilyProfile;
   /** A component (a breakdown row, a sub-project) has no headings of its own: its text is its overview. */
   role?: 'measure' | 'component';
-  /** The measure's title key (normalize.titleKey): a line repeating it (a page footer) is no section text. */
-  title?: string;
+  /**
+   * Keys (normalize.titleKey) of the measure's own names: its title, and each
+   * 「…」 name its sub-title lists. A line repeating one (a page footer, a list
+   * of the measure's parts with their 実施主体) is no section text.
+   */
+  names?: readonly string[];
 }
 
 export interface SectionResult {
@@ -164,7 +168,7 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'debris', line: i });
       continue;
     }
-    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw) || badgesOf(raw) || (input.title && titleKey(raw) === input.title)) {
+    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw) || badgesOf(raw) || repeatsName(raw, input.names)) {
       units.push({ type: 'debris', line: i });
       continue;
     }
@@ -198,6 +202,17 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
     units.push({ type: 'text', line: i, text: raw });
   }
   return units;
+}
+
+/** A line that only repeats one of the measure's names: `○ …研修事業 ＜新規＞（実施主体：厚生労働省）`. */
+function repeatsName(raw: string, names: readonly string[] | undefined): boolean {
+  if (!names?.length) return false;
+  const core = foldWidth(raw)
+    .trim()
+    .replace(/^[○◯●・]\s*/u, '')
+    .replace(/[＜<][^＞>]{1,4}[＞>]/gu, '')
+    .replace(/[（(]\s*(?:実施主体|補助先|委託先)\s*[:：][^）)]*[）)]\s*$/u, '');
+  return names.includes(titleKey(core));
 }
 
 /** One character of vertical text (a letter of a box label printed one per line). */
