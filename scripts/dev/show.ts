@@ -1,20 +1,10 @@
 // Developer aid: a measure's trace next to what the reference wants.
 //   TRACE_SECTIONS=1 tsx scripts/dev/show.ts <doc-prefix> <amount line>
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { extractDocument, traces } from '../../src/pipeline/extract/index.ts';
+import { join } from 'node:path';
 import { readJsonl, type SectionRef } from '../../test/helpers/section-score.ts';
-const ROOT = resolve(import.meta.dirname, '../..');
+import { oneMeasure, ROOT } from './one-measure.ts';
 const [prefix, lineArg] = process.argv.slice(2) as [string, string];
-const dir = join(ROOT, 'content/sources');
-const metaFile = readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.meta.yaml'))!;
-const meta = parse(readFileSync(join(dir, metaFile), 'utf8'));
-const text = readFileSync(join(dir, meta.file), 'utf8');
-const lines = text.split('\n');
-const r = extractDocument(text, meta);
-const t = traces.get(Number(lineArg));
-if (!t) throw new Error(`no measure with amount line ${lineArg}`);
+const { meta, lines, result: r, trace: t } = oneMeasure(prefix, Number(lineArg));
 const refs = [...readJsonl<SectionRef>(join(ROOT, 'test/reference/own'), /^sections-/u), ...readJsonl<SectionRef>(join(ROOT, 'test/reference/sections'), /jsonl$/u)];
 const ref = refs.find((x) => x.seed === meta.file && x.amount_line === Number(lineArg));
 const m = r.measures.find((x) => x.amount_line === Number(lineArg))!;

@@ -1,19 +1,8 @@
 // Developer aid: how the sections of one measure were read.
 //   TRACE_SECTIONS=1 tsx scripts/dev/trace.ts <doc-prefix e.g. 001> <amount line>
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { extractDocument, traces } from '../../src/pipeline/extract/index.ts';
-const ROOT = resolve(import.meta.dirname, '../..');
+import { oneMeasure } from './one-measure.ts';
 const [prefix, lineArg] = process.argv.slice(2) as [string, string];
-const dir = join(ROOT, 'content/sources');
-const metaFile = readdirSync(dir).find((f) => f.startsWith(prefix) && f.endsWith('.meta.yaml'))!;
-const meta = parse(readFileSync(join(dir, metaFile), 'utf8'));
-const text = readFileSync(join(dir, meta.file), 'utf8');
-const lines = text.split('\n');
-extractDocument(text, meta);
-const t = traces.get(Number(lineArg));
-if (!t) throw new Error(`no measure with amount line ${lineArg}`);
+const { lines, trace: t } = oneMeasure(prefix, Number(lineArg));
 const at = new Map(t.trace.map((x) => [x.line, x]));
 for (let i = t.start; i <= t.end; i++) {
   const x = at.get(i);

@@ -4,23 +4,15 @@
  * (`令和５年度予算案 35百万円（15百万円）`, `…（59億円）の内数`, or the label alone); the
  * pages after it are policy context, not the measure.
  */
-import { ALL_FORMS, COMMON_HEADINGS } from '../rules/headings.ts';
+import { hoseiFree } from './hosei-free.ts';
 import type { FamilyProfile } from './types.ts';
 
+/** A measure page of a policy document reads like a free-form page, bounded by its page. */
 export const policy: FamilyProfile = {
+  ...hoseiFree,
   id: 'policy',
   description: 'policy documents with a few measure pages among policy pages',
-  headings: COMMON_HEADINGS,
-  headingForms: ALL_FORMS,
   headingTails: [],
-  order: ['purpose', 'overview', 'scheme', 'outcome'],
-  tail: null,
-  headingsComplete: false,
-  boxes: [],
-  beforeAmount: null,
-  lead: 'purpose',
-  titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
-  pagesAfterGaps: true,
   region: 'page-bounded',
   prior: 'parenthesised',
 };

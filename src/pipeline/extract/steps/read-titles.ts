@@ -152,16 +152,8 @@ export function isHeaderFirst(doc: DocText, grouped: readonly Grouped[]): boolea
   return above.length * 2 > mains.length;
 }
 
-interface Draft {
-  title: string | null;
-  subtitle: string | null;
-  titleLine: number | null;
-  untitled: boolean;
-  tags: string[];
-  headerBureau: string | null;
-  header: Set<number>;
-  headerAbove: boolean;
-}
+/** A measure's name and header while the title rules fill them in. */
+type Draft = { -readonly [K in Exclude<keyof Titled, keyof Grouped>]: Titled[K] } & { header: Set<number>; tags: string[] };
 
 /** Names of the main measures; components get theirs in readComponentTitles. */
 export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Titled[] {
