@@ -326,7 +326,10 @@ function fuzzyCandidate(m: Prepared, e: Prepared): Pair | null {
  *    are paired by amount, bureau, package, purpose text and order.
  * 2. The rest: corrected titles, recognised by similarity plus the same
  *    evidence (reported as renamed).
- * 3. Still unmatched measures get new ids; unmatched entries become gone.
+ * 3. A measure whose title and text both changed: by its amount, when one open
+ *    entry has it; else by its place, when it sits between two kept measures
+ *    and one open entry with the same amount was registered between them.
+ * 4. Still unmatched measures get new ids; unmatched entries become gone.
  * Entries with `moved_to` are never matched. A gone entry that matches again
  * is live again (reported as revived).
  */
@@ -403,7 +406,33 @@ export function matchDocument(
     events.push({ kind: 'uncertain', measure: m, id: entries[e]!.id, reason: 'matched by its amount alone (title and text both changed)' });
   }
 
-  // 4. new ids, tombstones, refreshed entries
+  // 4. a measure between two kept neighbours takes the one open entry registered between them
+  //    (with the same amount): its place in the document says it is the same measure
+  const usedE3 = new Set(matchOf.values());
+  const restE3 = open.filter((i) => !usedE3.has(i) && entries[i]!.status === 'live');
+  const between = (m: number): number[] => {
+    let p = m - 1;
+    while (p >= 0 && !matchOf.has(p)) p--;
+    let q = m + 1;
+    while (q < M.length && !matchOf.has(q)) q++;
+    const lo = p >= 0 ? matchOf.get(p)! : -1;
+    const hi = q < M.length ? matchOf.get(q)! : entries.length;
+    if (lo >= hi) return [];
+    return restE3.filter((e) => e > lo && e < hi && E[e]!.fp.amount === M[m]!.fp.amount);
+  };
+  const restM3 = M.map((_, i) => i).filter((i) => !matchOf.has(i));
+  const sandwiched = new Map(restM3.map((m) => [m, between(m)]));
+  for (const m of restM3) {
+    const es = sandwiched.get(m)!;
+    if (es.length !== 1) continue;
+    const e = es[0]!;
+    if (restM3.filter((o) => sandwiched.get(o)!.includes(e)).length !== 1) continue;
+    matchOf.set(m, e);
+    events.push({ kind: 'renamed', measure: m, id: entries[e]!.id, from: entries[e]!.title, similarity: dice(M[m]!.key, E[e]!.key) });
+    events.push({ kind: 'uncertain', measure: m, id: entries[e]!.id, reason: 'matched by its place between two kept measures (title and text both changed)' });
+  }
+
+  // 5. new ids, tombstones, refreshed entries
   let next = registry.next;
   const ids = measures.map((_, i) => {
     const e = matchOf.get(i);

@@ -197,3 +197,29 @@ describe('extractDocument: a free-form page with labels of its own', () => {
     expect(m.sections.purpose).not.toContain('定員20人以上');
   });
 });
+
+describe('extractDocument: a free-form measure of several pages', () => {
+  const FREE: SourceMeta = { ...SUPPLEMENTARY, family: 'hosei-free' };
+  const text = [
+    ' 介護職員の研修支援事業',
+    '',
+    '介護職員の研修を支援する。',
+    '',
+    '令和6年度補正予算案：5億円',
+    ' 人材確保等支援助成金（テレワークコース）の概要',
+    '',
+    ' 良質なテレワークの導入・定着が必要。',
+    '',
+    ' 評価期間（３か月）に１回以上テレワークを実施する',
+    '',
+    ' 就業規則等に、テレワークに関する制度を規定',
+    'することが必要',
+    '',
+    '令和6年度補正予算案：制度要求',
+  ].join('\n');
+  it("takes the name opening the pages after the previous measure's amount, not a broken sentence on the amount's page", () => {
+    const ms = extractDocument(text, FREE).measures;
+    expect(ms.map((m) => m.title)).toEqual(['介護職員の研修支援事業', '人材確保等支援助成金（テレワークコース）の概要']);
+    expect(ms[1]!.sections.purpose).toContain('良質なテレワーク');
+  });
+});

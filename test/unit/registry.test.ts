@@ -81,6 +81,20 @@ describe('matchDocument', () => {
     expect(again.registry.entries[1]!.title).toBe('難病対策推進事業費');
   });
 
+  it('keeps the id of a measure with no figure whose title and text both changed, by its place between kept neighbours', () => {
+    const none = { amount: 'none' };
+    const old = [A, fp('就業規則等に、テレワークに関する制度を規定', none), fp('制度要求の別の施策', none), C];
+    const { registry } = firstBuild(old);
+    const moved = fp('人材確保等支援助成金（テレワークコース）の概要', { ...none, purpose: '良質なテレワークの導入・定着が必要。' });
+    const again = matchDocument(registry, [A, moved, old[2]!, C], [null, null, null, null]);
+    expect(again.ids).toEqual(['doc-001', 'doc-002', 'doc-003', 'doc-004']);
+    expect(again.events).toContainEqual(expect.objectContaining({ kind: 'uncertain', id: 'doc-002' }));
+    // two such measures between the same neighbours cannot be told apart by place: new ids, never a guess
+    const other = fp('もう一つの新しい施策', { ...none, purpose: '地域の子育て世帯に相談の場を設ける。' });
+    const two = matchDocument(registry, [A, moved, other, C], [null, null, null, null]);
+    expect(two.ids.slice(1, 3)).toEqual(['doc-005', 'doc-006']);
+  });
+
   it('turns a vanished measure into a tombstone and revives it when it returns', () => {
     const { registry } = firstBuild([A, B, C]);
     const without = matchDocument(registry, [A, C], [null, null]);

@@ -15,7 +15,7 @@ import { isBureauLine, joinBureauParts } from '../rules/bureau.ts';
 import { isGroupLabel } from '../rules/debris.ts';
 import { EXTENSION_ONLY, hasExtension, stripExtension } from '../rules/extension.ts';
 import { readHeadings } from '../rules/headings.ts';
-import { pageOf } from '../rules/pages.ts';
+import { isPageStartLine, pageOf } from '../rules/pages.ts';
 import { breaksOff, cleanTitle, dropBudgetItem, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from '../rules/titles.ts';
 import { tidy } from '../rules/text.ts';
 import type { FamilyProfile, TitleRule } from '../families/types.ts';
@@ -126,24 +126,47 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
   return { header, bureau, titleLine: j, title: splitLeadingBadges(lines[j]!).rest, tags };
 }
 
-/** The most title-like line in [lo, hi] (scores in titles.ts plus layout hints), if any scores at least `min`. */
-function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anchor, family: FamilyProfile, min = 3): number | null {
+/** The start of a line that continues the sentence of the line before it. */
+const SENTENCE_GOES_ON = /^(?:する|した|して|される|された|させ|すること|ことが|ことを|ことに|ものと|ものである|ため|により|によって|ている|ていく)/u;
+
+/** How title-like line i is (scores in titles.ts plus layout hints), or null when it is no name. */
+function titleLineScore(lines: readonly string[], i: number, a: Anchor, family: FamilyProfile): number | null {
+  if (i === a.line || i === a.figureLine) return null;
+  const s = titleScore(lines[i]!);
+  if (s === null) return null;
+  let score = s;
+  if (isPageStartLine(lines[i]!)) score += 2; // first line of a PDF page
+  if (i < a.line) score += 1;
+  if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
+  const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+  // a sentence broken over lines: `就業規則等に、テレワークに関する制度を規定` / `することが必要`
+  if (nextText !== undefined && SENTENCE_GOES_ON.test(tidy(nextText))) return null;
+  if (nextText !== undefined && readHeadings(nextText, family.headings)) score += 1;
+  if (nextText !== undefined && readSubtitleLine(nextText)) score += 2; // a name with its sub-name below
+  return score;
+}
+
+/** The most title-like line in [lo, hi], if any scores at least `min`. */
+function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anchor, family: FamilyProfile, min = 3): { i: number; score: number } | null {
   let best: { i: number; score: number } | null = null;
   for (let i = lo; i <= hi; i++) {
-    if (i === a.line || i === a.figureLine) continue;
-    const s = titleScore(lines[i]!);
-    if (s === null) continue;
-    let score = s;
-    if (/^ \S/u.test(lines[i]!)) score += 2; // first line of a PDF page
-    if (i < a.line) score += 1;
-    if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
-    const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
-    if (nextText !== undefined && readHeadings(nextText, family.headings)) score += 1;
-    if (nextText !== undefined && readSubtitleLine(nextText)) score += 2; // a name with its sub-name below
-    if (best === null || score >= best.score) best = { i, score };
+    const score = titleLineScore(lines, i, a, family);
+    if (score !== null && (best === null || score >= best.score)) best = { i, score };
   }
-  return best && best.score >= min ? best.i : null;
+  return best && best.score >= min ? best : null;
 }
+
+/** The first non-blank line in lo..hi, if any. */
+function firstLine(lines: readonly string[], lo: number, hi: number): number | null {
+  for (let i = lo; i <= hi; i++) if (!isBlank(lines[i])) return i;
+  return null;
+}
+
+/** How much more a name opening a run of pages counts than a name on the amount's own page. */
+const TOP_BONUS = 3;
+
+/** A part number closing a name: `…非正規雇用労働者支援②`. */
+const PART_NUMBER = /[①-⑳]$/u;
 
 /** The header-first layout (budget requests): most amount lines have a title/bureau block right above. */
 export function isHeaderFirst(doc: DocText, grouped: readonly Grouped[]): boolean {
@@ -255,7 +278,15 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const pageLo = Math.max(page.start, floor);
         // where the header is printed above the amount, a line after it is the next measure's, not this one's
         const hi = family.region === 'header-above' ? Math.min(ceiling, a.line - 1) : ceiling;
-        const best = bestTitleLine(lines, pageLo, hi, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5));
+        let best = (bestTitleLine(lines, pageLo, hi, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5)))?.i ?? null;
+        // a measure of several pages opens with its name on the page right after the previous
+        // measure's amount; a name with a part number (`…②`) there is a part of the previous measure
+        const top = family.region === 'page' && prevMain !== null ? firstLine(lines, floor, pageLo - 1) : null;
+        if (top !== null && isPageStartLine(lines[top]!) && !PART_NUMBER.test(tidy(lines[top]!))) {
+          const topScore = titleLineScore(lines, top, a, family);
+          const bestScore = best === null ? null : titleLineScore(lines, best, a, family);
+          if (topScore !== null && topScore >= 3 && (bestScore === null || topScore + TOP_BONUS >= bestScore)) best = top;
+        }
         if (best !== null) {
           d.title = tidy(lines[best]!);
           d.titleLine = best;
