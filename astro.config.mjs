@@ -1,12 +1,15 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { fileURLToPath } from 'node:url';
 import { siteFiles } from './src/integrations/site-files.ts';
+import { siteConfigOrThrow } from './src/lib/site-config.ts';
 
-// Deploy target: SITE_URL is the origin (for canonical URLs and the sitemap),
-// SITE_BASE the sub-path the site is served under ('/' or e.g. '/budget/').
-const site = process.env.SITE_URL || 'http://localhost:4321';
-const base = process.env.SITE_BASE || '/';
+// Deploy target (content/site.yaml, overridden by SITE_URL and SITE_BASE):
+// the public origin for canonical URLs and the sitemap (none when not
+// configured: no absolute URL is written), and the base path.
+const { origin, base } = siteConfigOrThrow(fileURLToPath(new URL('.', import.meta.url)));
+const site = origin ?? undefined;
 
 export default defineConfig({
   site,

@@ -1,17 +1,21 @@
 /**
  * npm run check-links: check the internal links of a built site.
  *
- *   SITE_BASE=/sub/ SITE_URL=https://example.org tsx scripts/check-links.ts [dist]
+ *   [SITE_BASE=/sub/ SITE_URL=https://example.org] tsx scripts/check-links.ts [dist]
  *
- * Use the same SITE_BASE and SITE_URL as the build. Checks every link,
+ * Reads the site configuration as the build does (content/site.yaml,
+ * SITE_URL, SITE_BASE): use the same settings as the build. Checks every link,
  * asset, redirect and canonical URL of every page, that sitemap.xml lists
  * exactly the indexable pages, and that every `_redirects` target exists.
  * Prints each problem as `page: url (attribute): what is wrong`; exits 1 if any.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { checkSite, fileForPath } from '../src/lib/linkcheck.ts';
+import { siteConfigOrThrow } from '../src/lib/site-config.ts';
+
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 export interface DistCheck {
   problems: string[];
@@ -27,22 +31,27 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Check a dist/ folder built with `base` and `site` (origin). */
-export function checkDist(dist: string, base: string, site: string): DistCheck {
+/** Check a dist/ folder built with `base` and `site` (the public origin; null: none configured, so no sitemap). */
+export function checkDist(dist: string, base: string, site: string | null): DistCheck {
   const files = new Set(walk(dist).map((f) => relative(dist, f).split('\\').join('/')));
   const pages = new Map([...files].filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dist, f), 'utf8')]));
   const exists = (f: string) => files.has(f);
-  const result = checkSite(pages, exists, base, site);
+  // without a public address, relative links resolve against a host no page names
+  const result = checkSite(pages, exists, base, site ?? 'http://site.invalid');
   const problems = result.problems.map((p) => `${p.page}: ${p.url} (${p.attr}): ${p.message}`);
 
-  const origin = new URL(site).origin;
   const sitemapFile = join(dist, 'sitemap.xml');
   const listed = existsSync(sitemapFile) ? [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')) : [];
-  if (!existsSync(sitemapFile)) problems.push('sitemap.xml: missing');
-  const expected = new Set(result.indexable.map((p) => `${origin}${p}`));
-  for (const url of listed) if (!expected.has(url)) problems.push(`sitemap.xml: ${url}: not an indexable page of this build`);
-  const listedSet = new Set(listed);
-  for (const url of expected) if (!listedSet.has(url)) problems.push(`sitemap.xml: ${url}: page missing from the sitemap`);
+  if (site === null) {
+    if (existsSync(sitemapFile)) problems.push('sitemap.xml: written although the site has no public address');
+  } else {
+    const origin = new URL(site).origin;
+    if (!existsSync(sitemapFile)) problems.push('sitemap.xml: missing');
+    const expected = new Set(result.indexable.map((p) => `${origin}${p}`));
+    for (const url of listed) if (!expected.has(url)) problems.push(`sitemap.xml: ${url}: not an indexable page of this build`);
+    const listedSet = new Set(listed);
+    for (const url of expected) if (!listedSet.has(url)) problems.push(`sitemap.xml: ${url}: page missing from the sitemap`);
+  }
 
   const redirects = join(dist, '_redirects');
   if (existsSync(redirects)) {
@@ -61,11 +70,10 @@ export function checkDist(dist: string, base: string, site: string): DistCheck {
 
 function main(): number {
   const dist = resolve(process.argv[2] ?? 'dist');
-  const base = process.env.SITE_BASE || '/';
-  const site = process.env.SITE_URL || 'http://localhost:4321';
+  const { origin: site, base } = siteConfigOrThrow(PROJECT_ROOT);
   const { problems, pages, checked, sitemapUrls } = checkDist(dist, base, site);
   for (const p of problems) console.error(p);
-  console.log(`${pages} pages, ${checked} internal references, ${sitemapUrls} sitemap URLs checked under ${base}: ${problems.length} problems`);
+  console.log(`${pages} pages, ${checked} internal references, ${sitemapUrls} sitemap URLs checked under ${base}${site ? ` for ${site}` : ' (no public address)'}: ${problems.length} problems`);
   return problems.length > 0 ? 1 : 0;
 }
 

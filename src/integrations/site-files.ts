@@ -1,6 +1,7 @@
 /**
  * Astro integration: after the build, write sitemap.xml (every page that
- * may be indexed: not redirects, not tombstones), `_redirects` (moved ids)
+ * may be indexed: not redirects, not tombstones; only when the site has a
+ * public address), `_redirects` (moved ids)
  * and the Pagefind search index (dist/pagefind/, from src/lib/search-index.ts)
  * into dist/. All are derived from what the build produced.
  */
@@ -19,26 +20,30 @@ const NOINDEX = /<meta name="robots" content="noindex"/;
 
 export function siteFiles(): AstroIntegration {
   let base = '/';
-  let site = 'http://localhost:4321';
+  let site: string | null = null;
   let root = '.';
   return {
     name: 'site-files',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
-        site = config.site ?? site;
+        site = config.site ?? null;
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, pages }) => {
         const out = fileURLToPath(dir);
-        const indexable = pages
-          .map((p) => p.pathname)
-          .filter((pathname) => {
-            const file = join(out, pathname, 'index.html');
-            return existsSync(file) && !NOINDEX.test(readFileSync(file, 'utf8'));
-          })
-          .map((pathname) => new URL(withBase(base, `/${pathname}`), site).href);
-        writeFileSync(`${out}/sitemap.xml`, sitemapXml(indexable));
+        // a sitemap lists absolute URLs: only with a public address (none is invented)
+        if (site !== null) {
+          const origin = site;
+          const indexable = pages
+            .map((p) => p.pathname)
+            .filter((pathname) => {
+              const file = join(out, pathname, 'index.html');
+              return existsSync(file) && !NOINDEX.test(readFileSync(file, 'utf8'));
+            })
+            .map((pathname) => new URL(withBase(base, `/${pathname}`), origin).href);
+          writeFileSync(`${out}/sitemap.xml`, sitemapXml(indexable));
+        }
         const generated = <T>(name: string) => JSON.parse(readFileSync(join(root, 'src/generated', name), 'utf8')) as T;
         const urls = generated<UrlEntry[]>('urls.json');
         writeFileSync(`${out}/_redirects`, redirectsFile(urls, base));

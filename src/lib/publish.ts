@@ -9,25 +9,34 @@ import { withBase } from './links.ts';
 export interface PublicUrl {
   id: string;
   status: UrlEntry['status'];
-  /** Absolute URL of the id's page. */
-  url: string;
+  /** Path of the id's page on the host, with the base: `/budget/measures/r6-hosei-001/`. */
+  path: string;
+  /** Absolute URL of the id's page; only when the site has a public address. */
+  url?: string;
   title: string;
   document: string;
-  /** moved: where the page redirects. */
+  /** moved: the path the page redirects to. */
   redirect_to: string | null;
-  /** gone: the page of the measure that replaces it, when known. */
+  /** gone: the path of the measure that replaces it, when known. */
   successor: string | null;
 }
 
 /**
- * The URL contract: every id ever published, its absolute URL and status.
- * live = the measure's page; moved = a redirect (`redirect_to`); gone = a
- * page saying the measure is no longer in the documents (`successor` when known).
+ * The URL contract: every id ever published, its path (and absolute URL
+ * when `site` is the public origin; null: none configured, so no absolute
+ * URL is written) and status. live = the measure's page; moved = a
+ * redirect (`redirect_to`); gone = a page saying the measure is no longer
+ * in the documents (`successor` when known).
  */
-export function publicUrls(urls: readonly UrlEntry[], base: string, site: string): { site: string; statuses: Record<UrlEntry['status'], string>; ids: PublicUrl[] } {
-  const abs = (id: string) => new URL(withBase(base, measureUrl(id)), site).href;
+export function publicUrls(
+  urls: readonly UrlEntry[],
+  base: string,
+  site: string | null,
+): { site: string | null; base: string; statuses: Record<UrlEntry['status'], string>; ids: PublicUrl[] } {
+  const path = (id: string) => withBase(base, measureUrl(id));
   return {
-    site: new URL(withBase(base, '/'), site).href,
+    site: site ? new URL(withBase(base, '/'), site).href : null,
+    base: withBase(base, '/'),
     statuses: {
       live: 'the measure is in the current documents; the URL shows its page',
       moved: 'the id was merged or renamed; the URL redirects to redirect_to',
@@ -36,11 +45,12 @@ export function publicUrls(urls: readonly UrlEntry[], base: string, site: string
     ids: urls.map((u) => ({
       id: u.id,
       status: u.status,
-      url: abs(u.id),
+      path: path(u.id),
+      ...(site ? { url: new URL(path(u.id), site).href } : {}),
       title: u.title,
       document: u.document,
-      redirect_to: u.status === 'moved' && u.target ? abs(u.target) : null,
-      successor: u.successor ? abs(u.successor) : null,
+      redirect_to: u.status === 'moved' && u.target ? path(u.target) : null,
+      successor: u.successor ? path(u.successor) : null,
     })),
   };
 }

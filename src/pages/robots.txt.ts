@@ -1,8 +1,12 @@
 import type { APIRoute } from 'astro';
 import { withBase } from '../lib/links.ts';
 
-/** robots.txt pointing at the sitemap (meaningful when the site is served at the host's root). */
+/**
+ * robots.txt (meaningful when the site is served at the host's root),
+ * pointing at the sitemap when the site has a public address (the sitemap
+ * needs absolute URLs; without one there is none).
+ */
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nAllow: /\nSitemap: ${new URL(withBase(import.meta.env.BASE_URL, '/sitemap.xml'), site ?? 'http://localhost:4321').href}\n`, {
+  new Response(`User-agent: *\nAllow: /\n${site ? `Sitemap: ${new URL(withBase(import.meta.env.BASE_URL, '/sitemap.xml'), site).href}\n` : ''}`, {
     headers: { 'Content-Type': 'text/plain; charset=utf-8' },
   });

@@ -2,7 +2,10 @@
  * Progressive enhancement for measure pages (runs in the browser):
  * - the furigana toggle, remembered in localStorage, a real <button> with
  *   aria-pressed so it works by keyboard and is announced;
- * - copy the page's permanent URL, with the result announced in a live region.
+ * - copy the page's permanent URL, with the result announced in a live region:
+ *   the address the reader has (the page is served wherever the host put
+ *   it), without a query or fragment; the URL printed in the 出典 box is
+ *   set to the same.
  */
 const KEY = 'furigana';
 
@@ -23,7 +26,14 @@ function stored(): boolean {
   }
 }
 
+/** The page's own address as the reader has it: origin and path, no query or fragment. */
+export function pageAddress(loc: Pick<Location, 'origin' | 'pathname'> = location): string {
+  return `${loc.origin}${loc.pathname}`;
+}
+
 export function initPageTools(): void {
+  const address = pageAddress();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = address;
   const status = document.querySelector<HTMLElement>('.tool-status');
   const toggle = document.getElementById('ruby-toggle');
   if (toggle) {
@@ -44,7 +54,7 @@ export function initPageTools(): void {
     copy.hidden = false;
     copy.addEventListener('click', async () => {
       try {
-        await navigator.clipboard.writeText(copy.dataset.url ?? location.href);
+        await navigator.clipboard.writeText(address);
         if (status) status.textContent = 'URLをコピーしました。';
       } catch {
         if (status) status.textContent = 'コピーできませんでした。出典の欄のURLを使ってください。';

@@ -137,13 +137,15 @@ describe('glossary terms', () => {
 });
 
 describe('sharing and printing', () => {
-  it('copies the permanent URL and says so', async () => {
+  it('copies the address the page is served at (no query or fragment), prints the same, and says so', async () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await ctx.newPage();
-    await page.goto(new URL(PAGES['measure (request)']!.slice(1), server.url).href);
+    const served = new URL(PAGES['measure (request)']!.slice(1), server.url).href;
+    await page.goto(`${served}?from=mail#L3`);
     await page.locator('#copy-link').click();
     await expect.poll(() => page.locator('.tool-status').innerText()).toBe('URLをコピーしました。');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#copy-link').getAttribute('data-url'));
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(served);
+    expect(await page.locator('[data-permalink]').innerText()).toBe(served);
     await ctx.close();
   });
 

@@ -26,9 +26,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export interface BuiltSite {
   /** The temporary project (src/generated/ holds the data the site was built from). */
   tmp: string;
-  /** dist/ built under BASE. */
+  /** dist/ built under BASE, with the public address SITE. */
   dist: string;
-  /** dist/ built at '/'. */
+  /** dist/ built at '/', with no public address configured. */
   distRoot: string;
   /** The live measure named as the retired measure's successor. */
   successorId: string;
@@ -64,12 +64,23 @@ function buildEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
 }
 
-/** `astro build` in the temporary project (into `outDir`, relative to it, when given). */
+/** The environment without SITE_URL and SITE_BASE a developer may have set. */
+function withoutSite(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { SITE_URL: _u, SITE_BASE: _b, ...rest } = env;
+  return rest;
+}
+
+/**
+ * `astro build` in the temporary project (into `outDir`, relative to it, when
+ * given). The root build has no public address (SITE_URL unset), as a site
+ * whose address is not configured yet; the sub-path build has SITE.
+ */
 export function astroBuild(tmp: string, base: string, outDir?: string): void {
+  const site = base === '/' ? {} : { SITE_URL: SITE };
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', ...(outDir ? ['--outDir', outDir] : [])], {
     cwd: tmp,
     encoding: 'utf8',
-    env: { ...buildEnv(), SITE_BASE: base, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...withoutSite(buildEnv()), SITE_BASE: base, ...site, ASTRO_TELEMETRY_DISABLED: '1' },
     timeout: 300_000,
   });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);

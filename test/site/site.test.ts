@@ -67,8 +67,8 @@ describe('built site', () => {
   });
 
   it('has no broken internal link, asset, fragment or redirect, at the root and under a sub-path', () => {
-    for (const [dir, base] of [[distRoot, '/'], [dist, BASE]] as const) {
-      const check = checkDist(dir, base, SITE);
+    for (const [dir, base, site] of [[distRoot, '/', null], [dist, BASE, SITE]] as const) {
+      const check = checkDist(dir, base, site);
       expect(check.problems, `${base}`).toEqual([]);
       expect(check.pages).toBeGreaterThan(records.length);
       expect(check.checked).toBeGreaterThan(check.pages * 5);
@@ -81,13 +81,15 @@ describe('built site', () => {
     mkdirSync(broken);
     const html = '<!doctype html><html lang="ja"><head><title>x</title></head><body><a href="/measures/no-such-id/">x</a><a href="/#nowhere">y</a></body></html>';
     writeFileSync(join(broken, 'index.html'), html);
-    const check = checkDist(distRoot, '/', SITE);
+    writeFileSync(join(distRoot, 'sitemap.xml'), '<urlset></urlset>');
+    const check = checkDist(distRoot, '/', null);
     rmSync(broken, { recursive: true });
+    rmSync(join(distRoot, 'sitemap.xml'));
     expect(check.problems).toEqual(
       expect.arrayContaining([
         'broken-test/index.html: /measures/no-such-id/ (a[href]): no such file in dist/',
         'broken-test/index.html: /#nowhere (a[href]): no element with id "nowhere" in index.html',
-        `sitemap.xml: ${SITE}/broken-test/: page missing from the sitemap`,
+        'sitemap.xml: written although the site has no public address',
       ]),
     );
   });
@@ -176,13 +178,53 @@ describe('built site', () => {
   });
 });
 
+describe('public address', () => {
+  const allFiles = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? allFiles(p) : [p];
+    });
+  const textFiles = (dir: string) => allFiles(dir).filter((f) => /\.(?:html|json|xml|txt|csv|js|css)$|_redirects$|_headers$/u.test(f));
+
+  it('writes no invented host when none is configured: no localhost, no canonical, no og:url, no sitemap', () => {
+    const hits = textFiles(distRoot).filter((f) => /localhost|127\.0\.0\.1/u.test(readFileSync(f, 'utf8')));
+    expect(hits).toEqual([]);
+    expect(existsSync(join(distRoot, 'sitemap.xml'))).toBe(false);
+    const measure = readFileSync(join(distRoot, 'measures', records[0]!.id, 'index.html'), 'utf8');
+    expect(measure).not.toContain('rel="canonical"');
+    expect(measure).not.toContain('og:url');
+    expect(readFileSync(join(distRoot, 'robots.txt'), 'utf8')).not.toContain('Sitemap:');
+    const published = JSON.parse(readFileSync(join(distRoot, 'data/urls.json'), 'utf8')) as { site: string | null; ids: { url?: string; path: string }[] };
+    expect(published.site).toBeNull();
+    expect(published.ids.every((u) => u.url === undefined && u.path.startsWith('/measures/'))).toBe(true);
+  });
+
+  it('puts the configured address in canonical, og:url, the sitemap, robots.txt and urls.json', () => {
+    const r = records[0]!;
+    const measure = readFileSync(join(dist, 'measures', r.id, 'index.html'), 'utf8');
+    expect(measure).toContain(`<link rel="canonical" href="${SITE}/sub/measures/${r.id}/">`);
+    expect(measure).toContain(`<meta property="og:url" content="${SITE}/sub/measures/${r.id}/">`);
+    expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).toContain(`<loc>${SITE}/sub/measures/${r.id}/</loc>`);
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}/sub/sitemap.xml`);
+    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as { site: string; ids: { id: string; url: string }[] };
+    expect(published.site).toBe(`${SITE}/sub/`);
+    expect(published.ids.find((u) => u.id === r.id)?.url).toBe(`${SITE}/sub/measures/${r.id}/`);
+    expect(textFiles(dist).filter((f) => /localhost/u.test(readFileSync(f, 'utf8')))).toEqual([]);
+  });
+
+  it('links the favicon on every page, redirect pages included', () => {
+    const pages = allFiles(dist).filter((f) => f.endsWith('.html'));
+    expect(pages.filter((f) => !readFileSync(f, 'utf8').includes('rel="icon"'))).toEqual([]);
+  });
+});
+
 describe('stable URLs', () => {
-  it('publishes urls.json with every registered id, its absolute URL and status', () => {
+  it('publishes urls.json with every registered id, its path, absolute URL and status', () => {
     const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as { ids: { id: string; status: string; url: string; redirect_to: string | null; successor: string | null }[] };
     expect(published.ids.map((u) => u.id)).toEqual(urls.map((u) => u.id));
     for (const u of published.ids) expect(u.url).toBe(`${SITE}/sub/measures/${u.id}/`);
-    expect(published.ids.find((u) => u.id === 'retired-001')).toMatchObject({ status: 'gone', successor: `${SITE}/sub/measures/${successorId}/` });
-    expect(published.ids.find((u) => u.id === 'retired-002')).toMatchObject({ status: 'moved', redirect_to: `${SITE}/sub/measures/retired-001/` });
+    expect(published.ids.find((u) => u.id === 'retired-001')).toMatchObject({ status: 'gone', successor: `/sub/measures/${successorId}/` });
+    expect(published.ids.find((u) => u.id === 'retired-002')).toMatchObject({ status: 'moved', redirect_to: `/sub/measures/retired-001/` });
     const counts = new Map<string, number>();
     for (const u of published.ids) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
     console.log(`urls.json: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}`);

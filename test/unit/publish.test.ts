@@ -17,14 +17,21 @@ const entry = (id: string, status: UrlEntry['status'], over: Partial<UrlEntry> =
 const URLS = [entry('d-001', 'live'), entry('d-002', 'gone', { successor: 'd-001' }), entry('d-abc', 'moved', { target: 'd-001' })];
 
 describe('publicUrls', () => {
-  it('gives absolute URLs under the base, redirect targets and successors', () => {
+  it('gives paths under the base and, with a public address, absolute URLs; redirect targets and successors as paths', () => {
     const out = publicUrls(URLS, '/sub/', 'https://example.org');
     expect(out.site).toBe('https://example.org/sub/');
     expect(out.ids).toEqual([
-      { id: 'd-001', status: 'live', url: 'https://example.org/sub/measures/d-001/', title: 't-d-001', document: 'd', redirect_to: null, successor: null },
-      { id: 'd-002', status: 'gone', url: 'https://example.org/sub/measures/d-002/', title: 't-d-002', document: 'd', redirect_to: null, successor: 'https://example.org/sub/measures/d-001/' },
-      { id: 'd-abc', status: 'moved', url: 'https://example.org/sub/measures/d-abc/', title: 't-d-abc', document: 'd', redirect_to: 'https://example.org/sub/measures/d-001/', successor: null },
+      { id: 'd-001', status: 'live', path: '/sub/measures/d-001/', url: 'https://example.org/sub/measures/d-001/', title: 't-d-001', document: 'd', redirect_to: null, successor: null },
+      { id: 'd-002', status: 'gone', path: '/sub/measures/d-002/', url: 'https://example.org/sub/measures/d-002/', title: 't-d-002', document: 'd', redirect_to: null, successor: '/sub/measures/d-001/' },
+      { id: 'd-abc', status: 'moved', path: '/sub/measures/d-abc/', url: 'https://example.org/sub/measures/d-abc/', title: 't-d-abc', document: 'd', redirect_to: '/sub/measures/d-001/', successor: null },
     ]);
+  });
+  it('writes no absolute URL when the site has no public address', () => {
+    const out = publicUrls(URLS, '/', null);
+    expect(out.site).toBeNull();
+    expect(out.ids.map((u) => u.url)).toEqual([undefined, undefined, undefined]);
+    expect(out.ids.map((u) => u.path)).toEqual(['/measures/d-001/', '/measures/d-002/', '/measures/d-abc/']);
+    expect(JSON.stringify(out)).not.toMatch(/https?:/u);
   });
 });
 

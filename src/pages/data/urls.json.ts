@@ -2,8 +2,8 @@ import type { APIRoute } from 'astro';
 import { publicUrls } from '../../lib/publish.ts';
 import { urlEntries } from '../../site/data.ts';
 
-/** dist/data/urls.json: every measure id ever published, its URL and status (live, moved, gone). */
+/** dist/data/urls.json: every measure id ever published, its path (and URL, with a public address) and status (live, moved, gone). */
 export const GET: APIRoute = ({ site }) =>
-  new Response(`${JSON.stringify(publicUrls(urlEntries, import.meta.env.BASE_URL, site?.href ?? 'http://localhost:4321'), null, 2)}\n`, {
+  new Response(`${JSON.stringify(publicUrls(urlEntries, import.meta.env.BASE_URL, site?.href ?? null), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
