@@ -18,6 +18,7 @@ import { parseGlossary, type GlossaryTerm } from './glossary.ts';
 import { readingTable } from './ruby.ts';
 import type { Population } from './summary.ts';
 import { z } from 'zod';
+import { decodeText, type Encoding } from './encoding.ts';
 import { measureToMdx } from './mdx.ts';
 import { FAMILY_IDS, type FamilyId } from '../pipeline/extract/families/index.ts';
 import type { Budget, BudgetKind, DocumentResult, MeasureRecord, Problem, SourceMeta } from './types.ts';
@@ -29,8 +30,10 @@ export interface SourceDocument {
   text: string;
   /** Name of the metadata file, for messages. */
   metaFile: string;
-  /** What was wrong with the text but could be read around (invalid UTF-8, control characters, empty). */
+  /** What was wrong with the text but could be read around (control or bidirectional characters removed). */
   problems?: Problem[];
+  /** The encoding the text was decoded from. */
+  encoding?: Encoding;
 }
 
 /** Something wrong with one file; that document is skipped. */
@@ -48,10 +51,12 @@ const META_SUFFIX = '.meta.yaml';
 const BUDGET_KINDS: readonly BudgetKind[] = ['supplementary', 'request', 'initial', 'policy'];
 
 /**
- * Read every *.meta.yaml in `dir` and the text it names. Problems with one
- * document (unreadable, malformed or incomplete metadata, missing text, a
- * duplicate id, a text file no metadata names) are reported and that
- * document is skipped; the others are still returned. Sorted by file name.
+ * Read every *.meta.yaml in `dir` and the text it names. Every problem is
+ * listed as `file[:line]: message` (unreadable, malformed or incomplete
+ * metadata, a missing, empty, binary or undecodable text, a `file:` whose
+ * case differs from the file on disk, a duplicate id, a text file no
+ * metadata names); the build stops on any of them, so a fault never turns a
+ * document's pages into tombstones. Sorted by file name.
  */
 export function loadSources(dir: string): LoadResult {
   const errors: SourceError[] = [];
@@ -62,6 +67,7 @@ export function loadSources(dir: string): LoadResult {
   } catch (e) {
     return { sources, errors: [{ file: dir, message: `cannot read directory: ${errorMessage(e)}` }] };
   }
+  const onDisk = new Set(names);
   const referenced = new Set<string>();
   const ids = new Map<string, string>();
 
@@ -70,7 +76,8 @@ export function loadSources(dir: string): LoadResult {
     try {
       raw = parseYaml(readFileSync(join(dir, metaFile), 'utf8'));
     } catch (e) {
-      errors.push({ file: metaFile, message: `invalid YAML: ${firstLine(errorMessage(e))}` });
+      const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      errors.push({ file: line ? `${metaFile}:${line}` : metaFile, message: `invalid YAML: ${firstLine(errorMessage(e))}` });
       continue;
     }
     // A text named by a broken record is reported with that record, not as unnamed.
@@ -84,75 +91,75 @@ export function loadSources(dir: string): LoadResult {
     const { meta } = checked;
     const previous = ids.get(meta.id);
     if (previous !== undefined) {
-      errors.push({ file: metaFile, message: `id "${meta.id}" is already used by ${previous}` });
+      errors.push({ file: metaFile, message: `id "${meta.id}" is already used by ${previous}: two documents cannot share an id` });
       continue;
     }
-    const textPath = join(dir, meta.file);
-    if (!existsSync(textPath)) {
-      errors.push({ file: metaFile, message: `text file "${meta.file}" not found` });
+    ids.set(meta.id, metaFile);
+    if (!onDisk.has(meta.file)) {
+      const other = names.find((n) => n.toLowerCase() === meta.file.toLowerCase());
+      if (other) referenced.add(other); // reported here, not again as a text no metadata names
+      errors.push({
+        file: metaFile,
+        message: other ? `text file "${meta.file}" not found; there is "${other}" (file names are case-sensitive)` : `text file "${meta.file}" not found`,
+      });
       continue;
     }
-    let decoded: { text: string; problems: Problem[] };
+    let bytes: Buffer;
     try {
-      decoded = decodeSource(readFileSync(textPath), meta.file);
+      bytes = readFileSync(join(dir, meta.file));
     } catch (e) {
       errors.push({ file: metaFile, message: `cannot read "${meta.file}": ${errorMessage(e)}` });
       continue;
     }
-    ids.set(meta.id, metaFile);
-    sources.push({ meta, text: decoded.text, metaFile, problems: decoded.problems });
+    const decoded = decodeSource(bytes, meta.file);
+    if (!decoded.ok) {
+      errors.push({ file: meta.file, message: decoded.message });
+      continue;
+    }
+    sources.push({ meta, text: decoded.text, metaFile, problems: decoded.problems, encoding: decoded.encoding });
   }
 
   for (const name of names.filter((n) => n.endsWith('.txt') && !referenced.has(n))) {
-    errors.push({ file: name, message: `no *${META_SUFFIX} names this text file; skipped` });
+    errors.push({ file: name, message: `no *${META_SUFFIX} names this text file: add its metadata (README, Adding a document) or move it out of the sources` });
   }
   return { sources, errors };
 }
 
 /** Lines listed one by one in a problem report before the rest are counted. */
 const LISTED = 5;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
+/**
+ * Characters that must never reach a page, JSON, CSV or the index: C0
+ * controls but tab and line feed, DEL, C1 controls, bidirectional controls
+ * (U+202E …) and marks, a BOM inside the text, and the two noncharacters.
+ */
+const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/gu;
+
+export type DecodedSource = { ok: true; text: string; encoding: Encoding; problems: Problem[] } | { ok: false; message: string };
 
 /**
- * Decode a source text: UTF-8 (invalid bytes become U+FFFD and each such
- * line is reported), BOM removed, line ends normalised; lines with control
- * characters (they are removed when the text is cleaned) and an empty text
- * are reported too. Problems name the file and line.
+ * Decode a source text (src/lib/encoding.ts: UTF-8 with or without BOM,
+ * UTF-16 with BOM, Shift_JIS), normalise line ends, and remove every
+ * unprintable character, reporting each line it was removed from. A text
+ * that cannot be decoded, or is empty, is refused (`ok: false`).
  */
-export function decodeSource(bytes: Uint8Array, file: string): { text: string; problems: Problem[] } {
+export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, message: decoded.message };
   const problems: Problem[] = [];
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let raw: string;
-  try {
-    raw = strict.decode(bytes);
-  } catch {
-    raw = new TextDecoder('utf-8').decode(bytes);
-    const bad: number[] = [];
-    let start = 0;
-    for (let i = 0, line = 1; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 0x0a) {
-        try {
-          strict.decode(bytes.subarray(start, i));
-        } catch {
-          bad.push(line);
-        }
-        start = i + 1;
-        line += 1;
-      }
-    }
-    problems.push(...listLines(file, bad, 'invalid UTF-8: the bytes were replaced with U+FFFD'));
-  }
-  const text = normaliseText(raw);
-  const control = text.split('\n').flatMap((l, i) => (CONTROL.test(l) ? [i + 1] : []));
-  problems.push(...listLines(file, control, 'control characters; removed from the text shown'));
-  if (text.trim() === '') problems.push({ file, line: null, message: 'the text is empty: no measures' });
-  return { text, problems };
-}
-
-function listLines(file: string, lines: number[], message: string): Problem[] {
-  const out: Problem[] = lines.slice(0, LISTED).map((line) => ({ file, line, message }));
-  if (lines.length > LISTED) out.push({ file, line: null, message: `${message} on ${lines.length - LISTED} more lines` });
-  return out;
+  const lines = normaliseText(decoded.text).split('\n');
+  const removed: { line: number; chars: string }[] = [];
+  const text = lines
+    .map((l, i) => {
+      const found = l.match(UNPRINTABLE);
+      if (!found) return l;
+      removed.push({ line: i + 1, chars: [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ') });
+      return l.replace(UNPRINTABLE, '');
+    })
+    .join('\n');
+  problems.push(...removed.slice(0, LISTED).map(({ line, chars }) => ({ file, line, message: `control or bidirectional characters removed (${chars})` })));
+  if (removed.length > LISTED) problems.push({ file, line: null, message: `control or bidirectional characters removed on ${removed.length - LISTED} more lines` });
+  if (text.trim() === '') return { ok: false, message: 'empty: there is no text to read measures from' };
+  return { ok: true, text, encoding: decoded.encoding, problems };
 }
 
 /** Remove a leading BOM and normalise CRLF and CR line endings to LF. */

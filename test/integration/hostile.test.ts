@@ -1,7 +1,7 @@
 /**
  * Property test of the pipeline on hostile documents (test/fixtures/hostile.ts):
  * for many seeded variations — MDX/JSX, HTML and script, javascript: URLs,
- * fences, very long lines, control characters, invalid UTF-8, a BOM, CRLF
+ * fences, very long lines, control, C1 and bidirectional characters, a BOM, CRLF
  * and CR line ends, odd amounts — the pipeline finishes, every MDX file
  * compiles to plain elements only with the text literal, amounts are sane,
  * and every problem is reported as file:line in the build summary.
@@ -31,6 +31,7 @@ function run(seed: number) {
   const meta = validateMeta(HOSTILE_META);
   if (!meta.ok) throw new Error(meta.errors.join('; '));
   const decoded = decodeSource(hostileDocument(seed), HOSTILE_META.file);
+  if (!decoded.ok) throw new Error(decoded.message);
   const { results, errors, ids } = extractAll([{ meta: meta.meta, text: decoded.text, metaFile: 'hostile.meta.yaml', problems: decoded.problems }]);
   return { results, errors, outputs: buildOutputs(results, ids), lineCount: decoded.text.split('\n').length };
 }
@@ -70,10 +71,20 @@ describe('hostile documents', () => {
     console.log(`hostile documents: ${SEEDS.length} variations, ${measures} measures, ${problems} problems reported with file and line`);
   });
 
-  it('reports the invalid UTF-8, the control characters, the odd amounts and the cut title of the fixed document', () => {
+  it('reports the removed control and bidirectional characters, the odd amounts and the cut title of the fixed document', () => {
     const { outputs } = run(0);
-    for (const pattern of [/hostile\.txt:\d+: invalid UTF-8/, /hostile\.txt:\d+: control characters/, /is a decrease \(▲\)|is a range of amounts|is an approximate amount|larger than any budget/, /title of \d+ characters cut to 200/]) {
+    for (const pattern of [
+      /hostile\.txt:\d+: control or bidirectional characters removed \(U\+0007, U\+0085, U\+202E, U\+2066, U\+2069\)/,
+      /is a decrease \(▲\)|is a range of amounts|is an approximate amount|larger than any budget/,
+      /title of \d+ characters cut to 200/,
+    ]) {
       expect(outputs.summary).toMatch(pattern);
     }
+  });
+
+  it('lets no control or bidirectional character reach a page, JSON, CSV or the search index', () => {
+    const { outputs } = run(0);
+    const everything = [outputs.measuresJson, outputs.sourcesJson, outputs.documentsJson, outputs.navigationJson, ...outputs.mdx.map((m) => m.content)].join('\n');
+    expect(everything).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
   });
 });

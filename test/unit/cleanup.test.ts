@@ -16,6 +16,10 @@ describe('cleanText', () => {
     const text = cleanText(['○ 生産性向上・職場環境整備支援', '・ 設備導入を', '支援する', '', '足元の経営状況に対応する。', '', '次の段落。']);
     expect(text).toBe('○ 生産性向上・職場環境整備支援\n・ 設備導入を支援する\n\n足元の経営状況に対応する。\n\n次の段落。');
   });
+  it('keeps a | printed in the text; only a table row loses its cell borders', () => {
+    expect(cleanText(['入力値A|Bを比較する。'])).toBe('入力値A|Bを比較する。');
+    expect(cleanText(['| 健康診査 | 32.5億円 |'])).toBe('健康診査 32.5億円');
+  });
   it('drops page numbers, Markdown debris and letter spacing', () => {
     expect(cleanText(['- **推進** の 対象。', '34', '| 表 | です |'])).toBe('推進 の 対象。\n表 です');
     expect(cleanText(['児 童 相 談 所 の 体 制'])).toBe('児童相談所の体制');

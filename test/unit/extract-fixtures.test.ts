@@ -20,7 +20,9 @@ const update = process.env.UPDATE === '1';
 function view(text: string, metaText: string) {
   const checked = validateMeta(parse(metaText));
   if (!checked.ok) throw new Error(checked.errors.join('; '));
-  const r = extractDocument(decodeSource(new TextEncoder().encode(text), checked.meta.file).text, checked.meta);
+  const decoded = decodeSource(new TextEncoder().encode(text), checked.meta.file);
+  if (!decoded.ok) throw new Error(`${checked.meta.file}: ${decoded.message}`);
+  const r = extractDocument(decoded.text, checked.meta);
   return {
     family: checked.meta.family,
     measures: r.measures.map((m, i) => ({

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../src/lib/documents.ts';
 import { toOpenDataJson } from '../../src/lib/exports.ts';
+import iconv from 'iconv-lite';
+import { decodeText } from '../../src/lib/encoding.ts';
 import { buildOutputs, decodeSource, loadSources, normaliseText, validateMeta } from '../../src/lib/pipeline.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
 
@@ -72,16 +74,25 @@ describe('loadSources', () => {
   writeFileSync(join(dir, 'e.meta.yaml'), yaml({ ...GOOD_META, file: 'e.txt' }));
   writeFileSync(join(dir, 'e.txt'), 'e');
   writeFileSync(join(dir, 'orphan.txt'), 'no metadata');
+  writeFileSync(join(dir, 'f.meta.yaml'), yaml({ ...GOOD_META, id: 'f', file: 'F.txt' }));
+  writeFileSync(join(dir, 'f.txt'), 'f');
+  writeFileSync(join(dir, 'g.meta.yaml'), yaml({ ...GOOD_META, id: 'g', file: 'g.txt' }));
+  writeFileSync(join(dir, 'g.txt'), Buffer.from([0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, 'h.meta.yaml'), yaml({ ...GOOD_META, id: 'h', file: 'h.txt' }));
+  writeFileSync(join(dir, 'h.txt'), '\n \n');
 
-  it('returns the good documents and one error per bad file', () => {
+  it('returns the good documents and one error per bad file, with the line of a YAML error', () => {
     const { sources, errors } = loadSources(dir);
-    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null, family: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [] }]);
-    expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'orphan.txt']);
+    expect(sources).toEqual([{ meta: { ...GOOD_META, url: null, family: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [], encoding: 'UTF-8 with BOM' }]);
+    expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml:2', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'f.meta.yaml', 'g.txt', 'h.txt', 'orphan.txt']);
     expect(errors[0]!.message).toMatch(/^invalid YAML: /);
     expect(errors[1]!.message).toBe('"publisher" must be a non-empty string');
     expect(errors[2]!.message).toBe('text file "missing.txt" not found');
-    expect(errors[3]!.message).toBe('id "good" is already used by a.meta.yaml');
-    expect(errors[4]!.message).toMatch(/no \*\.meta\.yaml names this text file/);
+    expect(errors[3]!.message).toBe('id "good" is already used by a.meta.yaml: two documents cannot share an id');
+    expect(errors[4]!.message).toBe('text file "F.txt" not found; there is "f.txt" (file names are case-sensitive)');
+    expect(errors[5]!.message).toBe('binary, not text: a NUL byte at offset 0 (UTF-16 needs a BOM)');
+    expect(errors[6]!.message).toBe('empty: there is no text to read measures from');
+    expect(errors[7]!.message).toMatch(/no \*\.meta\.yaml names this text file/);
     for (const e of errors) expect(e.message).not.toContain('\n');
   });
 
@@ -138,24 +149,53 @@ describe('buildOutputs', () => {
 });
 
 describe('decodeSource', () => {
-  it('reads invalid UTF-8, control characters, BOM and every line ending, and reports each problem with its line', () => {
-    const bytes = Buffer.concat([
-      Buffer.from('\uFEFF一行目\r\n'),
-      Buffer.from([0xe4, 0xb8, 0x0a]), // a cut-off character on line 2
-      Buffer.from('三行目\u0007ベル\r四行目\n'),
-    ]);
-    const { text, problems } = decodeSource(bytes, 'x.txt');
-    expect(text.split('\n')).toEqual(['一行目', '\uFFFD', '三行目\u0007ベル', '四行目', '']);
-    expect(problems).toEqual([
-      { file: 'x.txt', line: 2, message: 'invalid UTF-8: the bytes were replaced with U+FFFD' },
-      { file: 'x.txt', line: 3, message: 'control characters; removed from the text shown' },
-    ]);
+  it('removes control, C1 and bidirectional characters and every kind of line end, reporting each line', () => {
+    const bytes = Buffer.from('\uFEFF一行目\r\n二\u202E行目\n三行目\u0007ベル\u0085\r四行目\n');
+    const decoded = decodeSource(bytes, 'x.txt');
+    expect(decoded).toEqual({
+      ok: true,
+      encoding: 'UTF-8 with BOM',
+      text: '一行目\n二行目\n三行目ベル\n四行目\n',
+      problems: [
+        { file: 'x.txt', line: 2, message: 'control or bidirectional characters removed (U+202E)' },
+        { file: 'x.txt', line: 3, message: 'control or bidirectional characters removed (U+0007, U+0085)' },
+      ],
+    });
   });
 
-  it('reports an empty text and counts long lists of lines', () => {
-    expect(decodeSource(Buffer.from('  \n\n'), 'e.txt').problems).toEqual([{ file: 'e.txt', line: null, message: 'the text is empty: no measures' }]);
-    const many = decodeSource(Buffer.from(Array.from({ length: 8 }, () => 'a\u0001').join('\n')), 'c.txt').problems;
-    expect(many).toHaveLength(6);
-    expect(many.at(-1)).toEqual({ file: 'c.txt', line: null, message: 'control characters; removed from the text shown on 3 more lines' });
+  it('keeps every printed character, | and tabs included', () => {
+    const decoded = decodeSource(Buffer.from('A|B\tC ｜ D\n'), 'p.txt');
+    expect(decoded).toMatchObject({ ok: true, text: 'A|B\tC ｜ D\n', problems: [] });
+  });
+
+  it('refuses an empty text, a binary file and damaged UTF-8, naming the offset', () => {
+    expect(decodeSource(Buffer.from('  \n\n'), 'e.txt')).toEqual({ ok: false, message: 'empty: there is no text to read measures from' });
+    expect(decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'b.txt')).toEqual({ ok: false, message: 'binary, not text: a NUL byte at offset 8 (UTF-16 needs a BOM)' });
+    const damaged = Buffer.concat([Buffer.from('令和６年度補正予算案の主要施策について'), Buffer.from([0xe4, 0xb8]), Buffer.from('\n以下同じ\n')]);
+    expect(decodeSource(damaged, 'd.txt')).toEqual({ ok: false, message: `UTF-8 with 2 invalid bytes, the first at offset ${Buffer.from('令和６年度補正予算案の主要施策について').length} (0xE4): the file is damaged` });
+  });
+
+  it('counts long lists of lines', () => {
+    const many = decodeSource(Buffer.from(Array.from({ length: 8 }, () => 'a\u0001').join('\n')), 'c.txt');
+    expect(many.ok && many.problems).toHaveLength(6);
+    expect(many.ok && many.problems.at(-1)).toEqual({ file: 'c.txt', line: null, message: 'control or bidirectional characters removed on 3 more lines' });
   });
 });
+
+describe('decodeText', () => {
+  const text = '令和６年度補正予算案 ５．２億円\n施策名：障害福祉関係データベース構築に関する事業費\n';
+  it.each([
+    ['UTF-8', Buffer.from(text, 'utf8')],
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['Shift_JIS (CP932)', iconv.encode(text, 'cp932')],
+  ])('reads %s to the same characters', (encoding, bytes) => {
+    expect(decodeText(bytes)).toEqual({ ok: true, text, encoding });
+  });
+  it('refuses what is no text of these encodings, naming the first bad byte', () => {
+    expect(decodeText(Buffer.from([0x41, 0x81, 0x7f, 0x42]))).toEqual({ ok: false, message: 'neither UTF-8, UTF-16 (with a BOM) nor Shift_JIS: byte 1 (0x81) is the first that is not valid UTF-8; save the text as UTF-8' });
+    expect(decodeText(Buffer.from([0xff, 0xfe, 0x41]))).toMatchObject({ ok: false, message: expect.stringContaining('odd number of bytes') });
+  });
+});
+

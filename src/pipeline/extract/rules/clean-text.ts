@@ -50,12 +50,17 @@ export function joinVertical(lines: readonly string[]): string[] {
   return out;
 }
 
+/** A line of a Markdown table: it opens or closes with a cell border. */
+const TABLE_ROW = /^\s*\||\|\s*$/u;
+
 /** One printed line, tidied: letter spacing collapsed, Markdown list/emphasis/table debris removed. */
 export function cleanLine(line: string): string {
   let t = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, ' ');
   t = t.replace(/\*\*/g, '').replace(/^\s*#{1,6}\s+/u, '');
   t = t.replace(/^\s*[-*]\s+(?=\S)/u, ''); // Markdown list marker left by the text extraction
-  t = t.replace(/^\s*\|/u, '').replace(/\|\s*$/u, '').replace(/\s*\|\s*/gu, ' ');
+  // a Markdown table row left by the text extraction (`| 健康診査 | 32.5億円 |`, or a row broken
+  // over lines): its cell borders go; a | printed inside a sentence stays
+  if (TABLE_ROW.test(t)) t = t.replace(/^\s*\|/u, '').replace(/\|\s*$/u, '').replace(/\s*\|\s*/gu, ' ');
   t = t.replace(/<\/?(?:ul|li|br|p)\b[^>]*>/giu, ' ');
   t = collapseLetterSpacing(t).replace(/\s+/gu, ' ').trim();
   return t;
