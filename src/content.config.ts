@@ -1,11 +1,12 @@
 /**
  * Content collection of measures: one MDX file per MeasureRecord, written by
- * scripts/extract.ts. The frontmatter is the whole record; this schema
+ * scripts/build.ts into src/generated/measures/. The frontmatter is the whole record; this schema
  * mirrors src/lib/types.ts and the assertions below keep the two in step.
  */
 import { defineCollection, z } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { MeasureRecord } from './lib/types.ts';
+import { generatedDir } from './pipeline/write/outputs.ts';
 
 const budgetKind = z.enum(['supplementary', 'request', 'initial', 'policy']);
 const lineNumber = z.number().int().positive();
@@ -47,7 +48,7 @@ void _typeMatchesSchema;
 const measures = defineCollection({
   loader: glob({
     pattern: '*.mdx',
-    base: './src/content/measures',
+    base: `${generatedDir('.')}/measures`,
     // The file name is the id, but take it from the record itself.
     generateId: ({ data }) => String(data.id),
   }),

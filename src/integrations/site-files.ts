@@ -13,6 +13,7 @@ import type { UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
 import { redirectsFile, sitemapXml } from '../lib/publish.ts';
 import { searchRecords } from '../lib/search-index.ts';
+import { generatedDir } from '../pipeline/write/outputs.ts';
 import * as pagefind from 'pagefind';
 
 /** A page that asks not to be indexed, or only redirects. */
@@ -44,7 +45,7 @@ export function siteFiles(): AstroIntegration {
             .map((pathname) => new URL(withBase(base, `/${pathname}`), origin).href);
           writeFileSync(`${out}/sitemap.xml`, sitemapXml(indexable));
         }
-        const generated = <T>(name: string) => JSON.parse(readFileSync(join(root, 'src/generated', name), 'utf8')) as T;
+        const generated = <T>(name: string) => JSON.parse(readFileSync(join(generatedDir(root), name), 'utf8')) as T;
         const urls = generated<UrlEntry[]>('urls.json');
         writeFileSync(`${out}/_redirects`, redirectsFile(urls, base));
         const started = performance.now();

@@ -13,7 +13,10 @@ import {
   amountSignature,
   emptyRegistry,
   formatRegistry,
+  idNumber,
   matchDocument,
+  mintId,
+  type Registry,
   type Fingerprint,
   type LoadedRegistry,
   type MatchEvent,
@@ -58,13 +61,30 @@ export interface IdEvent {
   title: string;
 }
 
+/** A document that has left the sources: retired for good, or renamed to another id. */
+export interface RetiredDocument {
+  document: string;
+  file: string;
+  ids: number;
+  /** The title as last built, when the registry knows it. */
+  title: string | null;
+  /** Lines of its text as last built (0: unknown): its source page keeps that many line anchors. */
+  lines: number;
+  /** Date it was retired (null: renamed). */
+  retired: string | null;
+  note: string | null;
+  /** The document that replaces it: curated for a retired one, the new id of a renamed one. */
+  successor: string | null;
+  renamedTo: string | null;
+}
+
 export interface IdAssignment {
   /** Registries of the extracted documents after this build (to be written back). */
   registries: { document: string; file: string; content: string; changed: boolean }[];
   urls: UrlEntry[];
   events: IdEvent[];
-  /** Registries whose document is not part of this build: their ids are served as gone. */
-  orphans: { document: string; file: string; ids: number }[];
+  /** Registries whose document is not part of this build (retired, or renamed): their ids are served as gone or moved. */
+  orphans: RetiredDocument[];
 }
 
 function fingerprint(m: MeasureRecord, parent: MeasureRecord | null): Fingerprint {
@@ -107,11 +127,34 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
   const finalEntries: { document: string; file: string; entry: RegistryEntry; line: number | null }[] = [];
   const liveTitles = new Map<string, string>();
 
+  const dir = loaded[0]?.file.replace(/[^/]*$/u, '') ?? 'content/registry/';
+  const extracted = new Set(results.map((r) => r.meta.id));
+  /** Registries whose document was renamed in this build: old document → new. */
+  const renamedNow = new Map<string, string>();
+  for (const r of results) {
+    const from = r.meta.renamed_from;
+    if (!from) continue;
+    const old = byDocument.get(from);
+    if (!old) problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: there is no registry ${dir}${registryFileName(from)} to carry over` });
+    else if (extracted.has(from)) problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: that document is still among the sources` });
+    else if (old.registry.renamed_to !== undefined && old.registry.renamed_to !== r.meta.id)
+      problems.push({ file: old.file, line: 1, message: `${from} was already renamed to ${old.registry.renamed_to}, not ${r.meta.id}` });
+    else if (byDocument.has(r.meta.id) && old.registry.renamed_to === undefined)
+      problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: ${r.meta.id} has a registry of its own already; the ids cannot be carried over twice` });
+    else renamedNow.set(from, r.meta.id);
+  }
+  if (problems.length > 0) throw new CuratedError(problems);
+
   for (const r of results) {
     const document = r.meta.id;
     const l = byDocument.get(document);
-    const file = l?.file ?? `content/registry/${registryFileName(document)}`;
-    const before = l?.registry ?? emptyRegistry(document);
+    const file = l?.file ?? `${dir}${registryFileName(document)}`;
+    const carried = r.meta.renamed_from && !l ? byDocument.get(r.meta.renamed_from) : undefined;
+    const before = {
+      ...(l?.registry ?? (carried ? carryOver(carried.registry, document) : emptyRegistry(document))),
+      title: r.meta.title,
+      ...(r.lines ? { source_lines: r.lines.length } : {}),
+    };
     const parents = r.measures.map((_, i) => r.parentIndex[i] ?? null);
     const fps = r.measures.map((m, i) => fingerprint(m, parents[i] === null ? null : r.measures[parents[i]!]!));
     const match = matchDocument(before, fps, parents);
@@ -144,23 +187,77 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     for (const entry of match.registry.entries) finalEntries.push({ document, file, entry, line: l?.lines.get(entry.id) ?? null });
   }
 
-  const extracted = new Set(results.map((r) => r.meta.id));
   const orphans: IdAssignment['orphans'] = [];
   for (const l of loaded) {
-    if (extracted.has(l.registry.document)) continue;
-    orphans.push({ document: l.registry.document, file: l.file, ids: l.registry.entries.length });
-    for (const entry of l.registry.entries) {
-      finalEntries.push({
-        document: l.registry.document,
+    const document = l.registry.document;
+    if (extracted.has(document)) continue;
+    const renamedTo = renamedNow.get(document) ?? l.registry.renamed_to;
+    if (renamedTo === undefined && l.registry.retired === undefined && l.registry.entries.length > 0) {
+      problems.push({
         file: l.file,
-        entry: entry.moved_to === undefined ? { ...entry, status: 'gone' } : entry,
+        line: 1,
+        message:
+          `document ${document} has ${l.registry.entries.length} registered ids but no source in the sources folder (a missing, renamed or broken file?). ` +
+          'Its URLs must not turn into tombstones by accident: restore the source; or, to retire the document, add `retired: <date>` and a `note:` here; ' +
+          `or, if its id changed, give the new metadata \`renamed_from: ${document}\``,
+      });
+      continue;
+    }
+    if (renamedNow.has(document)) {
+      const content = formatRegistry({ ...l.registry, renamed_to: renamedTo });
+      registries.push({ document, file: l.file, content, changed: content !== l.text });
+    }
+    orphans.push({
+      document,
+      file: l.file,
+      ids: l.registry.entries.length,
+      title: l.registry.title ?? null,
+      lines: l.registry.source_lines ?? 0,
+      retired: l.registry.retired ?? null,
+      note: l.registry.note ?? null,
+      successor: renamedTo ?? l.registry.successor ?? null,
+      renamedTo: renamedTo ?? null,
+    });
+    for (const entry of l.registry.entries) {
+      const n = idNumber(document, entry.id);
+      // a renamed document's ids redirect to the same numbers under the new id
+      const moved = renamedTo !== undefined && n !== null && entry.moved_to === undefined ? { ...entry, moved_to: mintId(renamedTo, n) } : entry;
+      finalEntries.push({
+        document,
+        file: l.file,
+        entry: moved.moved_to === undefined ? { ...moved, status: 'gone' } : moved,
         line: l.lines.get(entry.id) ?? null,
       });
     }
   }
+  if (problems.length > 0) throw new CuratedError(problems);
 
   const urls = urlTable(finalEntries, liveTitles);
   return { registries, urls, events, orphans };
+}
+
+/**
+ * A renamed document's registry under its new id: the same numbers,
+ * fingerprints and statuses (its aliases stay with the old file, whose ids
+ * redirect here).
+ */
+function carryOver(old: Registry, document: string): Registry {
+  const re = (id: string | null | undefined) => {
+    if (id === null || id === undefined) return id;
+    const n = idNumber(old.document, id);
+    return n === null ? id : mintId(document, n);
+  };
+  return {
+    document,
+    next: old.next,
+    entries: old.entries.map(({ aliases: _aliases, ...e }) => ({
+      ...e,
+      id: re(e.id)!,
+      parent: re(e.parent) ?? null,
+      ...(e.moved_to !== undefined ? { moved_to: re(e.moved_to)! } : {}),
+      ...(e.successor !== undefined ? { successor: re(e.successor)! } : {}),
+    })),
+  };
 }
 
 /**

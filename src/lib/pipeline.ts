@@ -209,6 +209,9 @@ export function validateMeta(raw: unknown): MetaCheck {
   if (r.family !== null && r.family !== undefined && !FAMILY_IDS.includes(r.family as FamilyId)) {
     errors.push(`"family" must be one of ${FAMILY_IDS.join(', ')} (or left out: the default of its kind)`);
   }
+  if (r.renamed_from !== null && r.renamed_from !== undefined && (typeof r.renamed_from !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.renamed_from) || r.renamed_from === r.id)) {
+    errors.push('"renamed_from" must be the former document id (lowercase ASCII letters, digits and hyphens), not the id itself');
+  }
   if (errors.length > 0) return { ok: false, errors };
   const budgets = (r.budgets as Budget[]).map(({ label, fiscal_year, kind }) => ({ label, fiscal_year, kind }));
   return {
@@ -224,6 +227,7 @@ export function validateMeta(raw: unknown): MetaCheck {
       budgets,
       url: (r.url as string | null | undefined) ?? null,
       family: (r.family as FamilyId | null | undefined) ?? null,
+      ...(typeof r.renamed_from === 'string' ? { renamed_from: r.renamed_from } : {}),
     },
   };
 }
@@ -263,6 +267,16 @@ export interface ExtractResult {
  * Throws a CuratedError when the ids cannot be kept (see ids.ts).
  */
 export function extractAll(sources: readonly SourceDocument[], registries: readonly LoadedRegistry[] = []): ExtractResult {
+  const { results, errors } = extractDocuments(sources);
+  const ids = assignIds(results, registries);
+  return { results, errors, ids };
+}
+
+/**
+ * Extract every document, without ids yet (the build checks what it found
+ * before any id is minted). A document whose extraction throws is reported.
+ */
+export function extractDocuments(sources: readonly SourceDocument[]): { results: DocumentResult[]; errors: SourceError[] } {
   const results: DocumentResult[] = [];
   const errors: SourceError[] = [];
   for (const { meta, text, metaFile, problems = [] } of sources) {
@@ -277,8 +291,7 @@ export function extractAll(sources: readonly SourceDocument[], registries: reado
       errors.push({ file: metaFile, message: `extraction failed: ${errorMessage(e)}` });
     }
   }
-  const ids = assignIds(results, registries);
-  return { results, errors, ids };
+  return { results, errors };
 }
 
 /** URL entries for records that have ids but no registry (test fixtures). */
@@ -375,6 +388,8 @@ export interface Outputs {
   curatedJson: string;
   /** src/generated/sources.json: each document's lines, for the source-text pages. */
   sourcesJson: string;
+  /** src/generated/retired.json: documents that left the sources (their pages become tombstones). */
+  retiredJson: string;
   /** content/registry/<document>.yaml files that changed (written back like a lockfile). */
   registries: { file: string; content: string }[];
   /** Build summary for the console. */
@@ -426,6 +441,7 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     navigationJson: `${JSON.stringify(nav, null, 2)}\n`,
     curatedJson: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
     sourcesJson: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
+    retiredJson: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
     registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
     summary: `${summary}\n`,
   };

@@ -41,6 +41,22 @@ export interface RegistryEntry {
 
 export interface Registry {
   document: string;
+  /** The document's title as last built (written by the build; names the document once it is retired). */
+  title?: string;
+  /** The number of lines of its text as last built (the line anchors its source page keeps once it is retired). */
+  source_lines?: number;
+  /**
+   * Curated: the document has left the sources for good, on this date. Its
+   * ids become tombstones and its other pages tombstone pages; without this,
+   * a registry whose source is missing stops the build.
+   */
+  retired?: string;
+  /** Curated: why (with retired). */
+  note?: string;
+  /** Curated: the document that replaces a retired one (its tombstone pages link there). */
+  successor?: string;
+  /** Written by the build: the document now has this id (its metadata says renamed_from); every id here redirects to the same number there. */
+  renamed_to?: string;
   /** Next number to mint; every number below it is in use for good. */
   next: number;
   entries: RegistryEntry[];
@@ -81,6 +97,12 @@ const entrySchema = z
 const registrySchema = z
   .object({
     document: idString,
+    title: z.string().min(1).optional(),
+    source_lines: z.number().int().nonnegative().optional(),
+    retired: z.union([z.string().min(1), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
+    note: z.string().optional(),
+    successor: idString.optional(),
+    renamed_to: idString.optional(),
     next: z.number().int().positive(),
     entries: z.array(entrySchema).default([]),
   })
@@ -162,6 +184,10 @@ const HEADER = (document: string) => `# Id registry of document "${document}". L
 #   \`aliases\` (older ids that redirect here, e.g. the title-hash ids of
 #   the site's first version) and \`note\` (say why).
 # - To force a match the build missed, set \`title\` to the measure's new title.
+# - When the document leaves the sources for good, add \`retired: <date>\` and
+#   a \`note\` (and \`successor: <document id>\` when one replaces it): its
+#   pages become tombstones. Without that, a missing source stops the build.
+#   To change the document's id, give the new metadata \`renamed_from: ${document}\`.
 `;
 
 /** The registry as YAML with its explanatory header; byte-identical for equal input. */
@@ -183,8 +209,10 @@ export function formatRegistry(registry: Registry): string {
     if (e.note !== undefined) out.note = e.note;
     return out;
   });
+  const top: Record<string, unknown> = { document: registry.document };
+  for (const key of ['title', 'source_lines', 'retired', 'note', 'successor', 'renamed_to'] as const) if (registry[key] !== undefined) top[key] = registry[key];
   const body = stringify(
-    { document: registry.document, next: registry.next, entries },
+    { ...top, next: registry.next, entries },
     { lineWidth: 0, minContentWidth: 0, defaultKeyType: 'PLAIN' },
   );
   return `${HEADER(registry.document)}${body}`;
@@ -455,7 +483,7 @@ export function matchDocument(
     if (matchOf.has(i)) return;
     updated.push({ id: ids[i]!, ...stored(fp, parents[i], ids), status: 'live' });
   });
-  return { ids, events, registry: { document: registry.document, next, entries: updated } };
+  return { ids, events, registry: { ...registry, next, entries: updated } };
 }
 
 function stored(fp: Fingerprint, parent: number | null | undefined, ids: readonly string[]) {

@@ -94,6 +94,8 @@ export interface SourceMeta {
   url?: string | null;
   /** Layout family (src/pipeline/extract/families); default from `kind`. */
   family?: 'hosei-form' | 'hosei-free' | 'gaisan' | 'policy' | null;
+  /** The document's former id: its registry's ids carry over to this id, and the old URLs redirect. */
+  renamed_from?: string | null;
 }
 
 export interface Problem {

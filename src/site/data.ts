@@ -1,20 +1,24 @@
 /**
- * The generated data (src/generated/*.json, written by scripts/extract.ts),
- * for pages and endpoints. Fails the build loudly when it is missing.
+ * The generated data (src/generated/*.json, written by scripts/build.ts, or
+ * the staged copy a build names in GENERATED_DIR), for pages and endpoints,
+ * read at build time. Fails the build loudly when it is missing.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DocumentSummary } from '../lib/documents.ts';
-import type { UrlEntry } from '../lib/ids.ts';
+import { generatedDir } from '../pipeline/write/outputs.ts';
+import type { RetiredDocument, UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
 import type { Navigation, MeasureNav } from '../lib/navigation.ts';
 import type { CuratedForPages } from '../lib/pipeline.ts';
 import type { MeasureRecord } from '../lib/types.ts';
 
-const generated = import.meta.glob<unknown>('../generated/*.json', { eager: true, import: 'default' });
+const dir = generatedDir(process.cwd());
 
 function load<T>(name: string): T {
-  const value = generated[`../generated/${name}`];
-  if (value === undefined) throw new Error(`src/generated/${name} is missing: run \`npm run extract\` first`);
-  return value as T;
+  const file = join(dir, name);
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (or \`npm run extract\`) first`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
 
 /** All measure records, in document order then source order. */
@@ -28,6 +32,20 @@ export const urlEntries: UrlEntry[] = load<UrlEntry[]>('urls.json');
 
 /** Glossary, population and readings (curated files, via the extractor). */
 export const curated: CuratedForPages = load<CuratedForPages>('curated.json');
+
+/** Documents that have left the sources (retired, or renamed): their pages are tombstones. */
+export const retiredDocuments: RetiredDocument[] = load<RetiredDocument[]>('retired.json');
+
+/**
+ * The documents every per-document page exists for: the current ones, and
+ * the retired or renamed ones, whose pages stay as tombstones.
+ */
+export function documentPaths(): ({ params: { doc: string }; props: { doc: DocumentSummary; retired?: undefined } } | { params: { doc: string }; props: { doc?: undefined; retired: RetiredDocument } })[] {
+  return [
+    ...documentSummaries.map((doc) => ({ params: { doc: doc.meta.id }, props: { doc } })),
+    ...retiredDocuments.map((retired) => ({ params: { doc: retired.document }, props: { retired } })),
+  ];
+}
 
 /** Bureaus, tags, packages, previous/next and related measures. */
 export const navigation: Navigation = load<Navigation>('navigation.json');

@@ -145,7 +145,9 @@ describe('sharing and printing', () => {
     await page.locator('#copy-link').click();
     await expect.poll(() => page.locator('.tool-status').innerText()).toBe('URLをコピーしました。');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(served);
-    expect(await page.locator('[data-permalink]').innerText()).toBe(served);
+    // the 出典 box and the line printed on paper
+    const printed = await page.locator('[data-permalink]').allTextContents();
+    expect(printed).toEqual([served, served]);
     await ctx.close();
   });
 

@@ -13,9 +13,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rm
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { writeOutputs } from '../../scripts/extract.ts';
 import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
 import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
+import { writeGenerated } from '../../src/pipeline/write/outputs.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
@@ -47,7 +47,7 @@ function makeProject(tmp: string): void {
   }
   cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
     recursive: true,
-    filter: (from) => !['src/content/measures', 'src/generated'].includes(relative(ROOT, from)),
+    filter: (from) => relative(ROOT, from) !== 'src/generated',
   });
   mkdirSync(join(tmp, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {
@@ -90,6 +90,10 @@ export function astroBuild(tmp: string, base: string, outDir?: string): void {
 function retiredRegistry(successor: string) {
   const text = formatRegistry({
     document: 'retired',
+    title: '廃止された架空の予算資料',
+    retired: '2026-04-01',
+    note: 'テスト用: 資料がなくなった文書',
+    successor: 'r6-hosei',
     next: 3,
     entries: [
       { id: 'retired-001', title: '廃止された架空の事業', untitled: false, amount: 'own 500000000', bureau: null, parent: null, purpose: '', status: 'live', successor },
@@ -115,7 +119,7 @@ export default function setup(project: TestProject) {
   const fixture = fixtureDocument();
   const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
   const outputs = buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content')));
-  writeOutputs(tmp, outputs);
+  writeGenerated(join(tmp, 'src/generated'), outputs);
   writeFileSync(join(tmp, 'summary.txt'), outputs.summary);
   astroBuild(tmp, BASE);
   renameSync(join(tmp, 'dist'), join(tmp, 'dist-sub'));
