@@ -40,6 +40,9 @@ function project(): string {
   cpSync(join(ROOT, 'src'), join(tmp, 'src'), { recursive: true, filter: (from) => relative(ROOT, from) !== 'src/generated' });
   mkdirSync(join(tmp, 'content/sources'), { recursive: true });
   for (const f of readdirSync(join(ROOT, 'content'))) if (f.endsWith('.yaml')) cpSync(join(ROOT, 'content', f), join(tmp, 'content', f));
+  // the benchmark measures what happens beyond the build's own limit too
+  const site = join(tmp, 'content/site.yaml');
+  writeFileSync(site, readFileSync(site, 'utf8').replace(/^max_measures: \d+$/mu, 'max_measures: 1000000'));
   mkdirSync(join(tmp, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
   return tmp;

@@ -21,7 +21,7 @@ export interface SiteConfig {
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
-export const DEFAULT_SITE_CONFIG: SiteConfig = { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 6000 };
+export const DEFAULT_SITE_CONFIG: SiteConfig = { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 };
 
 export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; errors: string[] };
 

@@ -24,7 +24,7 @@ const errorsOf = (dir: string, env: Record<string, string>) => {
 
 describe('site configuration', () => {
   it('has no public address and the root base by default', () => {
-    expect(readSiteConfig(project(null), {})).toEqual({ ok: true, config: { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 6000 } });
+    expect(readSiteConfig(project(null), {})).toEqual({ ok: true, config: { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 } });
     expect(readSiteConfig(project('url: null\nbase: /\n'), {})).toMatchObject({ ok: true, config: { origin: null, base: '/' } });
   });
 
