@@ -4,15 +4,10 @@
  * every problem.
  */
 import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import type { z } from 'astro/zod';
+import { formatProblem, type Problem } from '../schemas/problem.ts';
 
-export interface CuratedProblem {
-  file: string;
-  line: number | null;
-  message: string;
-}
-
-export type Checked<T> = { ok: true; value: T; lineOf: (path: readonly (string | number)[]) => number | null } | { ok: false; problems: CuratedProblem[] };
+export type Checked<T> = { ok: true; value: T; lineOf: (path: readonly (string | number)[]) => number | null } | { ok: false; problems: Problem[] };
 
 /** Parse `text` as YAML and check it against `schema`. */
 export function parseCurated<S extends z.ZodType>(text: string, file: string, schema: S): Checked<z.infer<S>> {
@@ -22,7 +17,7 @@ export function parseCurated<S extends z.ZodType>(text: string, file: string, sc
   if (doc.errors.length > 0) {
     return {
       ok: false,
-      problems: doc.errors.map((e) => ({ file, line: lineAt(e.pos[0]), message: `invalid YAML: ${e.message.split('\n')[0]}` })),
+      problems: doc.errors.map((e): Problem => ({ code: 'yaml', severity: 'error', file, line: lineAt(e.pos[0]), message: `invalid YAML: ${e.message.split('\n')[0]}` })),
     };
   }
   /** Line of the node at `path`, or of its nearest ancestor that exists. */
@@ -38,7 +33,9 @@ export function parseCurated<S extends z.ZodType>(text: string, file: string, sc
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => ({
+      problems: parsed.error.issues.map((issue): Problem => ({
+        code: 'schema',
+        severity: 'error',
         file,
         line: lineOf(issue.path as (string | number)[]),
         message: `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`,
@@ -48,12 +45,9 @@ export function parseCurated<S extends z.ZodType>(text: string, file: string, sc
   return { ok: true, value: parsed.data, lineOf };
 }
 
-/** URL slug: lowercase ASCII words joined by single hyphens, starting with a letter. */
-export const SLUG_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-export function formatProblem(p: CuratedProblem): string {
-  return `${p.line === null ? p.file : `${p.file}:${p.line}`}: ${p.message}`;
-}
+export { formatProblem };
+export type { Problem };
 
 /**
  * A curated file (registry, organisation, tags, links) is broken or
@@ -61,7 +55,7 @@ export function formatProblem(p: CuratedProblem): string {
  * every problem rather than publish links that silently change meaning.
  */
 export class CuratedError extends Error {
-  constructor(readonly problems: CuratedProblem[]) {
+  constructor(readonly problems: Problem[]) {
     super(problems.map(formatProblem).join('\n'));
     this.name = 'CuratedError';
   }

@@ -3,38 +3,24 @@
  * explanation and a source. termMatcher finds, in a text, the first place
  * where a not-yet-explained term occurs (longest match wins).
  */
-import { z } from 'zod';
-import { parseCurated, SLUG_PATTERN, type CuratedProblem } from './curated.ts';
+import { parseCurated, type Problem } from './curated.ts';
+import { glossaryFileSchema, type GlossaryTerm } from '../schemas/glossary.ts';
 
-const termSchema = z.object({
-  term: z.string().min(1),
-  slug: z.string().regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens'),
-  reading: z.string().regex(/^[\p{Script=Hiragana}ー・ ]+$/u, 'must be hiragana'),
-  aliases: z.array(z.string().min(1)).nullable().default([]).transform((v) => v ?? []),
-  /** Longer words in which the term is not meant (定額 in 一定額). */
-  not_in: z.array(z.string().min(1)).default([]),
-  short: z.string().min(1).refine((s) => [...s].length <= 60, 'must be at most 60 characters'),
-  plain: z.string().min(1),
-  source: z.object({ title: z.string().min(1), url: z.string().url().nullable().default(null) }),
-});
+export type { GlossaryTerm };
 
-const glossarySchema = z.object({ terms: z.array(termSchema).min(1) });
-
-export type GlossaryTerm = z.infer<typeof termSchema>;
-
-export function parseGlossary(text: string, file: string): { ok: true; value: GlossaryTerm[] } | { ok: false; problems: CuratedProblem[] } {
-  const checked = parseCurated(text, file, glossarySchema);
+export function parseGlossary(text: string, file: string): { ok: true; value: GlossaryTerm[] } | { ok: false; problems: Problem[] } {
+  const checked = parseCurated(text, file, glossaryFileSchema);
   if (!checked.ok) return checked;
-  const problems: CuratedProblem[] = [];
+  const problems: Problem[] = [];
   const slugs = new Set<string>();
   const words = new Map<string, string>();
   checked.value.terms.forEach((t, i) => {
     const line = checked.lineOf(['terms', i]);
-    if (slugs.has(t.slug)) problems.push({ file, line, message: `slug "${t.slug}" is used twice` });
+    if (slugs.has(t.slug)) problems.push({ code: 'used-twice', severity: 'error', file, line, message: `slug "${t.slug}" is used twice` });
     slugs.add(t.slug);
     for (const w of [t.term, ...t.aliases]) {
       const other = words.get(w);
-      if (other !== undefined) problems.push({ file, line, message: `"${w}" is already a term or alias of "${other}"` });
+      if (other !== undefined) problems.push({ code: 'used-twice', severity: 'error', file, line, message: `"${w}" is already a term or alias of "${other}"` });
       words.set(w, t.term);
     }
   });

@@ -116,7 +116,7 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
   const byDocument = new Map<string, LoadedRegistry>();
   for (const l of loaded) {
     if (l.file.split('/').pop() !== registryFileName(l.registry.document)) {
-      problems.push({ file: l.file, line: 1, message: `document "${l.registry.document}" belongs in ${registryFileName(l.registry.document)}` });
+      problems.push({ code: 'registry', severity: 'error', file: l.file, line: 1, message: `document "${l.registry.document}" belongs in ${registryFileName(l.registry.document)}` });
     }
     byDocument.set(l.registry.document, l);
   }
@@ -135,12 +135,12 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     const from = r.meta.renamed_from;
     if (!from) continue;
     const old = byDocument.get(from);
-    if (!old) problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: there is no registry ${dir}${registryFileName(from)} to carry over` });
-    else if (extracted.has(from)) problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: that document is still among the sources` });
+    if (!old) problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: there is no registry ${dir}${registryFileName(from)} to carry over` });
+    else if (extracted.has(from)) problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: that document is still among the sources` });
     else if (old.registry.renamed_to !== undefined && old.registry.renamed_to !== r.meta.id)
-      problems.push({ file: old.file, line: 1, message: `${from} was already renamed to ${old.registry.renamed_to}, not ${r.meta.id}` });
+      problems.push({ code: 'registry', severity: 'error', file: old.file, line: 1, message: `${from} was already renamed to ${old.registry.renamed_to}, not ${r.meta.id}` });
     else if (byDocument.has(r.meta.id) && old.registry.renamed_to === undefined)
-      problems.push({ file: r.meta.file, line: null, message: `renamed_from ${from}: ${r.meta.id} has a registry of its own already; the ids cannot be carried over twice` });
+      problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: ${r.meta.id} has a registry of its own already; the ids cannot be carried over twice` });
     else renamedNow.set(from, r.meta.id);
   }
   if (problems.length > 0) throw new CuratedError(problems);
@@ -194,6 +194,8 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     const renamedTo = renamedNow.get(document) ?? l.registry.renamed_to;
     if (renamedTo === undefined && l.registry.retired === undefined && l.registry.entries.length > 0) {
       problems.push({
+        code: 'registry',
+        severity: 'error',
         file: l.file,
         line: 1,
         message:
@@ -274,7 +276,7 @@ function urlTable(
   const claim = (id: string, file: string, line: number | null, what: string) => {
     const prior = owner.get(id);
     if (prior) {
-      problems.push({ file, line, message: `${what} ${id} would have the same URL as the id registered at ${where(prior.file, prior.line)}` });
+      problems.push({ code: 'url-clash', severity: 'error', file, line, message: `${what} ${id} would have the same URL as the id registered at ${where(prior.file, prior.line)}` });
     } else {
       owner.set(id, { file, line });
     }
@@ -286,7 +288,7 @@ function urlTable(
   const byId = new Map(all.map((x) => [x.entry.id, x]));
   for (const { file, entry, line } of all) {
     for (const [field, ref] of [['moved_to', entry.moved_to], ['successor', entry.successor]] as const) {
-      if (ref !== undefined && !byId.has(ref)) problems.push({ file, line, message: `${entry.id}: ${field} ${ref} is not a registered id` });
+      if (ref !== undefined && !byId.has(ref)) problems.push({ code: 'registry', severity: 'error', file, line, message: `${entry.id}: ${field} ${ref} is not a registered id` });
     }
   }
   /** Where an id ends up after following moved_to. */
@@ -297,7 +299,7 @@ function urlTable(
       const next = byId.get(current)?.entry.moved_to;
       if (next === undefined || !byId.has(next)) return current;
       if (seen.has(next)) {
-        problems.push({ file, line, message: `${id}: moved_to goes round in a circle (${[...seen, next].join(' → ')})` });
+        problems.push({ code: 'registry', severity: 'error', file, line, message: `${id}: moved_to goes round in a circle (${[...seen, next].join(' → ')})` });
         return current;
       }
       seen.add(current);

@@ -5,52 +5,36 @@
  * in other budgets. Pure: records in, plain data out.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import { parseCurated, SLUG_PATTERN, type CuratedProblem } from './curated.ts';
+import { parseCurated, type Problem } from './curated.ts';
+import { crossBudgetSchema, type CrossBudgetLinks } from '../schemas/cross-budget.ts';
+import { tagsFileSchema, type TagDef } from '../schemas/tags.ts';
 import { hierarchyRows } from './hierarchy.ts';
 import { titleKey } from './normalize.ts';
 import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
-import { ID_PATTERN } from './registry.ts';
 import { dice } from './similarity.ts';
 import type { MeasureRecord } from './types.ts';
 
 // ---- curated inputs --------------------------------------------------------
 
-const tagSchema = z.object({
-  tags: z.array(
-    z.object({
-      name: z.string().min(1),
-      slug: z.string().regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens'),
-      aliases: z.array(z.string().min(1)).nullable().default([]).transform((v) => v ?? []),
-      description: z.string().min(1),
-    }),
-  ),
-});
-export type TagDef = z.infer<typeof tagSchema>['tags'][number];
+export type { CrossBudgetLinks, TagDef };
 
-export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: CuratedProblem[] } {
-  const checked = parseCurated(text, file, tagSchema);
+export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
+  const checked = parseCurated(text, file, tagsFileSchema);
   if (!checked.ok) return checked;
-  const problems: CuratedProblem[] = [];
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   checked.value.tags.forEach((t, i) => {
     for (const key of [`slug:${t.slug}`, ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`)]) {
-      if (seen.has(key)) problems.push({ file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
+      if (seen.has(key)) problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
       seen.add(key);
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.value.tags };
 }
 
-const idPair = z.tuple([z.string().regex(ID_PATTERN), z.string().regex(ID_PATTERN)]);
-const crossSchema = z.object({
-  same: z.array(idPair).nullable().default([]).transform((v) => v ?? []),
-  different: z.array(idPair).nullable().default([]).transform((v) => v ?? []),
-});
-export type CrossBudgetLinks = z.infer<typeof crossSchema>;
 
 export function parseCrossBudget(text: string, file: string) {
-  return parseCurated(text, file, crossSchema);
+  return parseCurated(text, file, crossBudgetSchema);
 }
 
 // ---- output ----------------------------------------------------------------
@@ -155,9 +139,9 @@ export function fallbackSlug(prefix: string, name: string): string {
   return `${prefix}-${createHash('sha256').update(titleKey(name), 'utf8').digest('hex').slice(0, 8)}`;
 }
 
-export function buildNavigation(input: NavigationInput): { nav: Navigation; problems: CuratedProblem[] } {
+export function buildNavigation(input: NavigationInput): { nav: Navigation; problems: Problem[] } {
   const { records, org } = input;
-  const problems: CuratedProblem[] = [];
+  const problems: Problem[] = [];
   const byId = new Map(records.map((r) => [r.id, r]));
   const where = (r: MeasureRecord) => ({ file: input.files.get(r.source.document) ?? r.source.document, line: r.amount_line ?? r.title_line ?? r.source.lines[0] });
 
@@ -214,7 +198,7 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
     }
     for (const text of resolved.unknown) {
       unknown.set(text, [...(unknown.get(text) ?? []), r.id]);
-      problems.push({ ...where(r), message: `担当 「${text}」 is not in content/organisation.yaml; the measure is not listed under it` });
+      problems.push({ code: 'unknown-reference', severity: 'warning', ...where(r), message: `担当 「${text}」 is not in content/organisation.yaml; the measure is not listed under it` });
     }
   }
   const bureauList = [...bureaus.values()]
@@ -237,7 +221,7 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
     for (const printed of r.tags) {
       const def = tagKeys.get(titleKey(printed));
       const slug = def?.slug ?? fallbackSlug('tag', printed);
-      if (!def) problems.push({ ...where(r), message: `tag 「${printed}」 is not in content/tags.yaml; its page is /tags/${slug}/` });
+      if (!def) problems.push({ code: 'unknown-reference', severity: 'warning', ...where(r), message: `tag 「${printed}」 is not in content/tags.yaml; its page is /tags/${slug}/` });
       let nav = tagBySlug.get(slug);
       if (!nav) {
         nav = { slug, name: def?.name ?? printed, description: def?.description ?? null, measures: [], totals: [] };
@@ -337,7 +321,7 @@ function linkPrograms(
   measures: Record<string, MeasureNav>,
   cross: CrossBudgetLinks,
   byId: ReadonlyMap<string, MeasureRecord>,
-  problems: CuratedProblem[],
+  problems: Problem[],
   where: (r: MeasureRecord) => { file: string; line: number },
 ): Navigation['cross_budget_uncertain'] {
   const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
@@ -354,7 +338,7 @@ function linkPrograms(
   const report = (a: MeasureRecord, b: MeasureRecord, reason: string) => {
     if (different.has(pairKey(a.id, b.id)) || same.has(pairKey(a.id, b.id))) return;
     uncertain.push({ a: a.id, b: b.id, reason });
-    problems.push({ ...where(a), message: `「${a.title}」 (${a.id}) and 「${b.title}」 (${b.id}): ${reason}; not linked (decide in content/cross-budget.yaml)` });
+    problems.push({ code: 'undecided-link', severity: 'warning', ...where(a), message: `「${a.title}」 (${a.id}) and 「${b.title}」 (${b.id}): ${reason}; not linked (decide in content/cross-budget.yaml)` });
   };
 
   const named = records.filter((r) => !r.untitled);
@@ -419,7 +403,7 @@ function linkPrograms(
 
   for (const [a, b] of cross.same) {
     if (measures[a] && measures[b]) link(a, b);
-    else problems.push({ file: 'content/cross-budget.yaml', line: null, message: `same: ${!measures[a] ? a : b} is not a live measure id` });
+    else problems.push({ code: 'unknown-reference', severity: 'warning', file: 'content/cross-budget.yaml', line: null, message: `same: ${!measures[a] ? a : b} is not a live measure id` });
   }
   const order = new Map(records.map((r, i) => [r.id, i]));
   for (const nav of Object.values(measures)) nav.related.sort((x, y) => order.get(x)! - order.get(y)!);

@@ -3,34 +3,11 @@
  * 大臣官房 …) and their divisions (課, 室 …), each with a stable ASCII slug
  * for URLs. resolveUnits splits a measure's printed 担当 line into units.
  */
-import { z } from 'zod';
-import { parseCurated, SLUG_PATTERN, type CuratedProblem } from './curated.ts';
+import { parseCurated, type Problem } from './curated.ts';
+import { organisationSchema, type Bureau, type Division, type Organisation } from '../schemas/organisation.ts';
 import { foldWidth, stripSpaces } from './normalize.ts';
 
-const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens');
-const names = z.array(z.string().min(1)).nullable().default([]).transform((v) => v ?? []);
-
-const divisionSchema = z.object({
-  name: z.string().min(1),
-  slug,
-  english: z.string().nullable().default(null),
-  aliases: names,
-});
-
-const bureauSchema = z.object({
-  name: z.string().min(1),
-  slug,
-  english: z.string().nullable().default(null),
-  within: slug.nullable().default(null),
-  aliases: names,
-  divisions: z.array(divisionSchema).nullable().default([]).transform((v) => v ?? []),
-});
-
-const organisationSchema = z.object({ bureaus: z.array(bureauSchema).min(1) });
-
-export type Division = z.infer<typeof divisionSchema>;
-export type Bureau = z.infer<typeof bureauSchema>;
-export type Organisation = z.infer<typeof organisationSchema>;
+export type { Bureau, Division, Organisation };
 
 /**
  * Check the file and the rules the schema cannot say: unique slugs and
@@ -38,15 +15,15 @@ export type Organisation = z.infer<typeof organisationSchema>;
  * bureaus (総務課); printed without its bureau it is then ambiguous and
  * reported where it occurs.
  */
-export function parseOrganisation(text: string, file: string): { ok: true; value: Organisation } | { ok: false; problems: CuratedProblem[] } {
+export function parseOrganisation(text: string, file: string): { ok: true; value: Organisation } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, organisationSchema);
   if (!checked.ok) return checked;
   const org = checked.value;
-  const problems: CuratedProblem[] = [];
+  const problems: Problem[] = [];
   const bureauSlugs = new Set<string>();
   const bureauNames = new Map<string, string>();
   org.bureaus.forEach((b, i) => {
-    const at = (msg: string, path: (string | number)[] = []) => problems.push({ file, line: checked.lineOf(['bureaus', i, ...path]), message: msg });
+    const at = (msg: string, path: (string | number)[] = []) => problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['bureaus', i, ...path]), message: msg });
     if (bureauSlugs.has(b.slug)) at(`bureau slug "${b.slug}" is used twice`, ['slug']);
     bureauSlugs.add(b.slug);
     for (const n of [b.name, ...b.aliases].map(matchKey)) {
@@ -61,7 +38,7 @@ export function parseOrganisation(text: string, file: string): { ok: true; value
   });
   org.bureaus.forEach((b, i) => {
     if (b.within !== null && !bureauSlugs.has(b.within)) {
-      problems.push({ file, line: checked.lineOf(['bureaus', i, 'within']), message: `within: no bureau has the slug "${b.within}"` });
+      problems.push({ code: 'unknown-reference', severity: 'error', file, line: checked.lineOf(['bureaus', i, 'within']), message: `within: no bureau has the slug "${b.within}"` });
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: org };

@@ -9,19 +9,20 @@ import { parse as parseYaml } from 'yaml';
 import { summariseDocument } from './documents.ts';
 import { buildSummary, toOpenDataJson } from './exports.ts';
 import { extractDocument } from '../pipeline/extract/index.ts';
-import { CuratedError, formatProblem, parseCurated, type CuratedProblem } from './curated.ts';
+import { CuratedError, formatProblem, parseCurated } from './curated.ts';
 import { assignIds, idSummary, measureUrl, type IdAssignment, type UrlEntry } from './ids.ts';
 import { parseRegistry, type LoadedRegistry } from './registry.ts';
 import { buildNavigation, parseCrossBudget, parseTags, type CrossBudgetLinks, type TagDef } from './navigation.ts';
 import { indexOrganisation, parseOrganisation, type OrgIndex } from './organisation.ts';
 import { parseGlossary, type GlossaryTerm } from './glossary.ts';
 import { readingTable } from './ruby.ts';
-import type { Population } from './summary.ts';
-import { z } from 'zod';
+import { populationSchema, type Population } from '../schemas/population.ts';
+import { readingsSchema } from '../schemas/readings.ts';
+import { sourceMetaSchema, type SourceMeta } from '../schemas/source-meta.ts';
+import type { Problem, ProblemCode } from '../schemas/problem.ts';
 import { decodeText, type Encoding } from './encoding.ts';
 import { measureToMdx } from './mdx.ts';
-import { FAMILY_IDS, type FamilyId } from '../pipeline/extract/families/index.ts';
-import type { Budget, BudgetKind, DocumentResult, MeasureRecord, Problem, SourceMeta } from './types.ts';
+import type { DocumentResult, MeasureRecord } from './types.ts';
 
 /** A source document ready for extraction. */
 export interface SourceDocument {
@@ -36,19 +37,24 @@ export interface SourceDocument {
   encoding?: Encoding;
 }
 
-/** Something wrong with one file; that document is skipped. */
-export interface SourceError {
-  file: string;
-  message: string;
-}
-
 export interface LoadResult {
   sources: SourceDocument[];
-  errors: SourceError[];
+  /** Something wrong with one file (severity error); the build stops. */
+  errors: Problem[];
+}
+
+const loadError = (code: ProblemCode, file: string, line: number | null, message: string): Problem => ({ code, severity: 'error', file, line, message });
+
+/** The YAML value of a text, or null when it does not parse (the error is reported by parseCurated). */
+function parseYamlQuietly(text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch {
+    return null;
+  }
 }
 
 const META_SUFFIX = '.meta.yaml';
-const BUDGET_KINDS: readonly BudgetKind[] = ['supplementary', 'request', 'initial', 'policy'];
 
 /**
  * Read every *.meta.yaml in `dir` and the text it names. Every problem is
@@ -59,68 +65,65 @@ const BUDGET_KINDS: readonly BudgetKind[] = ['supplementary', 'request', 'initia
  * document's pages into tombstones. Sorted by file name.
  */
 export function loadSources(dir: string): LoadResult {
-  const errors: SourceError[] = [];
+  const errors: Problem[] = [];
   const sources: SourceDocument[] = [];
   let names: string[];
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    return { sources, errors: [{ file: dir, message: `cannot read directory: ${errorMessage(e)}` }] };
+    return { sources, errors: [loadError('unreadable', dir, null, `cannot read directory: ${errorMessage(e)}`)] };
   }
   const onDisk = new Set(names);
   const referenced = new Set<string>();
   const ids = new Map<string, string>();
 
   for (const metaFile of names.filter((n) => n.endsWith(META_SUFFIX))) {
-    let raw: unknown;
+    let metaText: string;
     try {
-      raw = parseYaml(readFileSync(join(dir, metaFile), 'utf8'));
+      metaText = readFileSync(join(dir, metaFile), 'utf8');
     } catch (e) {
-      const line = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      errors.push({ file: line ? `${metaFile}:${line}` : metaFile, message: `invalid YAML: ${firstLine(errorMessage(e))}` });
+      errors.push(loadError('unreadable', metaFile, null, `cannot read: ${errorMessage(e)}`));
       continue;
     }
     // A text named by a broken record is reported with that record, not as unnamed.
-    const named = (raw as { file?: unknown } | null)?.file;
+    const named = (parseYamlQuietly(metaText) as { file?: unknown } | null)?.file;
     if (typeof named === 'string') referenced.add(named);
-    const checked = validateMeta(raw);
+    const checked = parseCurated(metaText, metaFile, sourceMetaSchema);
     if (!checked.ok) {
-      errors.push({ file: metaFile, message: checked.errors.join('; ') });
+      errors.push(...checked.problems);
       continue;
     }
-    const { meta } = checked;
+    const meta = checked.value;
     const previous = ids.get(meta.id);
     if (previous !== undefined) {
-      errors.push({ file: metaFile, message: `id "${meta.id}" is already used by ${previous}: two documents cannot share an id` });
+      errors.push(loadError('duplicate-id', metaFile, checked.lineOf(['id']), `id "${meta.id}" is already used by ${previous}: two documents cannot share an id`));
       continue;
     }
     ids.set(meta.id, metaFile);
     if (!onDisk.has(meta.file)) {
       const other = names.find((n) => n.toLowerCase() === meta.file.toLowerCase());
       if (other) referenced.add(other); // reported here, not again as a text no metadata names
-      errors.push({
-        file: metaFile,
-        message: other ? `text file "${meta.file}" not found; there is "${other}" (file names are case-sensitive)` : `text file "${meta.file}" not found`,
-      });
+      const message = other ? `text file "${meta.file}" not found; there is "${other}" (file names are case-sensitive)` : `text file "${meta.file}" not found`;
+      errors.push(loadError('missing-file', metaFile, checked.lineOf(['file']), message));
       continue;
     }
     let bytes: Buffer;
     try {
       bytes = readFileSync(join(dir, meta.file));
     } catch (e) {
-      errors.push({ file: metaFile, message: `cannot read "${meta.file}": ${errorMessage(e)}` });
+      errors.push(loadError('unreadable', metaFile, checked.lineOf(['file']), `cannot read "${meta.file}": ${errorMessage(e)}`));
       continue;
     }
     const decoded = decodeSource(bytes, meta.file);
     if (!decoded.ok) {
-      errors.push({ file: meta.file, message: decoded.message });
+      errors.push(loadError(decoded.code, meta.file, null, decoded.message));
       continue;
     }
     sources.push({ meta, text: decoded.text, metaFile, problems: decoded.problems, encoding: decoded.encoding });
   }
 
   for (const name of names.filter((n) => n.endsWith('.txt') && !referenced.has(n))) {
-    errors.push({ file: name, message: `no *${META_SUFFIX} names this text file: add its metadata (README, Adding a document) or move it out of the sources` });
+    errors.push(loadError('orphan-text', name, null, `no *${META_SUFFIX} names this text file: add its metadata (README, Adding a document) or move it out of the sources`));
   }
   return { sources, errors };
 }
@@ -134,7 +137,7 @@ const LISTED = 5;
  */
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/gu;
 
-export type DecodedSource = { ok: true; text: string; encoding: Encoding; problems: Problem[] } | { ok: false; message: string };
+export type DecodedSource = { ok: true; text: string; encoding: Encoding; problems: Problem[] } | { ok: false; code: 'encoding' | 'empty-text'; message: string };
 
 /**
  * Decode a source text (src/lib/encoding.ts: UTF-8 with or without BOM,
@@ -144,7 +147,7 @@ export type DecodedSource = { ok: true; text: string; encoding: Encoding; proble
  */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { ok: false, message: decoded.message };
+  if (!decoded.ok) return { ok: false, code: 'encoding', message: decoded.message };
   const problems: Problem[] = [];
   const lines = normaliseText(decoded.text).split('\n');
   const removed: { line: number; chars: string }[] = [];
@@ -156,9 +159,9 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
       return l.replace(UNPRINTABLE, '');
     })
     .join('\n');
-  problems.push(...removed.slice(0, LISTED).map(({ line, chars }) => ({ file, line, message: `control or bidirectional characters removed (${chars})` })));
-  if (removed.length > LISTED) problems.push({ file, line: null, message: `control or bidirectional characters removed on ${removed.length - LISTED} more lines` });
-  if (text.trim() === '') return { ok: false, message: 'empty: there is no text to read measures from' };
+  problems.push(...removed.slice(0, LISTED).map(({ line, chars }) => ({ code: 'control-characters', severity: 'warning', file, line, message: `control or bidirectional characters removed (${chars})` }) satisfies Problem));
+  if (removed.length > LISTED) problems.push({ code: 'control-characters', severity: 'warning', file, line: null, message: `control or bidirectional characters removed on ${removed.length - LISTED} more lines` });
+  if (text.trim() === '') return { ok: false, code: 'empty-text', message: 'empty: there is no text to read measures from' };
   return { ok: true, text, encoding: decoded.encoding, problems };
 }
 
@@ -169,71 +172,11 @@ export function normaliseText(raw: string): string {
 
 export type MetaCheck = { ok: true; meta: SourceMeta } | { ok: false; errors: string[] };
 
-/** Check a parsed metadata record against SourceMeta; list everything wrong. */
+/** Check a parsed metadata record against its schema; list everything wrong as `path: message`. */
 export function validateMeta(raw: unknown): MetaCheck {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, errors: ['metadata must be a YAML mapping'] };
-  }
-  const r = raw as Record<string, unknown>;
-  const errors: string[] = [];
-  const text = (key: string) => {
-    const v = r[key];
-    if (typeof v !== 'string' || v.trim() === '') errors.push(`"${key}" must be a non-empty string`);
-  };
-  text('id');
-  if (typeof r.id === 'string' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.id)) {
-    errors.push(`"id" must be lowercase ASCII letters, digits and single hyphens (got "${r.id}")`);
-  }
-  text('file');
-  if (typeof r.file === 'string' && (r.file.includes('/') || r.file.includes('\\') || r.file.startsWith('.'))) {
-    errors.push(`"file" must be a file name beside the metadata (got "${r.file}")`);
-  }
-  text('title');
-  text('publisher');
-  if (!isYear(r.fiscal_year)) errors.push('"fiscal_year" must be a year (integer)');
-  if (!BUDGET_KINDS.includes(r.kind as BudgetKind)) errors.push(`"kind" must be one of ${BUDGET_KINDS.join(', ')}`);
-  if (r.date !== null && r.date !== undefined && typeof r.date !== 'string') errors.push('"date" must be a string or null');
-  if (r.url !== null && r.url !== undefined && (typeof r.url !== 'string' || !/^https?:\/\/[^\s]+$/.test(r.url))) {
-    errors.push('"url" must be an http(s) URL or null');
-  }
-  if (!Array.isArray(r.budgets) || r.budgets.length === 0) {
-    errors.push('"budgets" must be a non-empty list');
-  } else {
-    r.budgets.forEach((b: unknown, i: number) => {
-      const budget = (b ?? {}) as Partial<Record<keyof Budget, unknown>>;
-      if (typeof budget.label !== 'string' || budget.label.trim() === '') errors.push(`budgets[${i}].label must be a non-empty string`);
-      if (!isYear(budget.fiscal_year)) errors.push(`budgets[${i}].fiscal_year must be a year (integer)`);
-      if (!BUDGET_KINDS.includes(budget.kind as BudgetKind)) errors.push(`budgets[${i}].kind must be one of ${BUDGET_KINDS.join(', ')}`);
-    });
-  }
-  if (r.family !== null && r.family !== undefined && !FAMILY_IDS.includes(r.family as FamilyId)) {
-    errors.push(`"family" must be one of ${FAMILY_IDS.join(', ')} (or left out: the default of its kind)`);
-  }
-  if (r.renamed_from !== null && r.renamed_from !== undefined && (typeof r.renamed_from !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(r.renamed_from) || r.renamed_from === r.id)) {
-    errors.push('"renamed_from" must be the former document id (lowercase ASCII letters, digits and hyphens), not the id itself');
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const budgets = (r.budgets as Budget[]).map(({ label, fiscal_year, kind }) => ({ label, fiscal_year, kind }));
-  return {
-    ok: true,
-    meta: {
-      id: r.id as string,
-      file: r.file as string,
-      title: r.title as string,
-      publisher: r.publisher as string,
-      fiscal_year: r.fiscal_year as number,
-      kind: r.kind as BudgetKind,
-      date: (r.date as string | null | undefined) ?? null,
-      budgets,
-      url: (r.url as string | null | undefined) ?? null,
-      family: (r.family as FamilyId | null | undefined) ?? null,
-      ...(typeof r.renamed_from === 'string' ? { renamed_from: r.renamed_from } : {}),
-    },
-  };
-}
-
-function isYear(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2200;
+  const parsed = sourceMetaSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, meta: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`) };
 }
 
 /**
@@ -243,7 +186,7 @@ function isYear(v: unknown): v is number {
  */
 export function loadRegistries(dir: string, label = dir): LoadedRegistry[] {
   if (!existsSync(dir)) return [];
-  const problems: CuratedProblem[] = [];
+  const problems: Problem[] = [];
   const loaded: LoadedRegistry[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
     const file = `${label.replace(/\/+$/, '')}/${name}`;
@@ -257,7 +200,7 @@ export function loadRegistries(dir: string, label = dir): LoadedRegistry[] {
 
 export interface ExtractResult {
   results: DocumentResult[];
-  errors: SourceError[];
+  errors: Problem[];
   ids: IdAssignment;
 }
 
@@ -276,19 +219,19 @@ export function extractAll(sources: readonly SourceDocument[], registries: reado
  * Extract every document, without ids yet (the build checks what it found
  * before any id is minted). A document whose extraction throws is reported.
  */
-export function extractDocuments(sources: readonly SourceDocument[]): { results: DocumentResult[]; errors: SourceError[] } {
+export function extractDocuments(sources: readonly SourceDocument[]): { results: DocumentResult[]; errors: Problem[] } {
   const results: DocumentResult[] = [];
-  const errors: SourceError[] = [];
+  const errors: Problem[] = [];
   for (const { meta, text, metaFile, problems = [] } of sources) {
     try {
       const result = extractDocument(text, meta);
       result.problems.unshift(...problems);
       if (result.measures.length === 0 && text.trim() !== '') {
-        result.problems.push({ file: meta.file, line: null, message: `no measure found: no line carries a figure after the budget labels (${meta.budgets.map((b) => b.label).join(', ')})` });
+        result.problems.push({ code: 'no-measure', severity: 'warning', file: meta.file, line: null, message: `no measure found: no line carries a figure after the budget labels (${meta.budgets.map((b) => b.label).join(', ')})` });
       }
       results.push(result);
     } catch (e) {
-      errors.push({ file: metaFile, message: `extraction failed: ${errorMessage(e)}` });
+      errors.push(loadError('extraction-failed', metaFile, null, `extraction failed: ${errorMessage(e)}`));
     }
   }
   return { results, errors };
@@ -321,16 +264,6 @@ export interface Curated {
 
 export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] }, glossary: [], population: null, readings: {} };
 
-const populationSchema = z.object({
-  total: z.number().int().positive(),
-  as_of: z.union([z.string(), z.date().transform((d) => d.toISOString().slice(0, 10))]),
-  source: z.string().min(1),
-  url: z.string().url().nullable().default(null),
-});
-const readingsSchema = z.object({
-  readings: z.record(z.string(), z.string().regex(/^[\p{Script=Hiragana}ー]+$/u, 'must be hiragana')),
-});
-
 /** What pages need of the curated files (src/generated/curated.json). */
 export interface CuratedForPages {
   glossary: GlossaryTerm[];
@@ -344,8 +277,8 @@ export interface CuratedForPages {
  * these files define URLs.
  */
 export function loadCurated(dir: string, label = dir): Curated {
-  const problems: CuratedProblem[] = [];
-  const read = <T>(name: string, parse: (text: string, file: string) => { ok: true; value: T } | { ok: false; problems: CuratedProblem[] }): T | null => {
+  const problems: Problem[] = [];
+  const read = <T>(name: string, parse: (text: string, file: string) => { ok: true; value: T } | { ok: false; problems: Problem[] }): T | null => {
     const path = join(dir, name);
     if (!existsSync(path)) return null;
     const result = parse(readFileSync(path, 'utf8'), `${label.replace(/\/+$/, '')}/${name}`);

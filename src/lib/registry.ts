@@ -9,58 +9,12 @@
  * document's measures to its entries. It knows nothing of the file system.
  */
 import { stringify } from 'yaml';
-import { z } from 'zod';
-import { parseCurated, type CuratedProblem } from './curated.ts';
+import { registrySchema, type Registry, type RegistryEntry } from '../schemas/registry.ts';
+import { parseCurated, type Problem } from './curated.ts';
+
+export type { Registry, RegistryEntry };
 import { titleKey } from './normalize.ts';
 import { dice } from './similarity.ts';
-
-/** One registered id. `status` and the fingerprint fields are maintained by the build. */
-export interface RegistryEntry {
-  id: string;
-  /** Title as last seen (the match key, normalised). Edit it to force a match. */
-  title: string;
-  /** True when the title was derived from the page because the source printed none. */
-  untitled: boolean;
-  /** Amount signature: `own <yen>`, `part_of <fund>` or `none`. */
-  amount: string;
-  bureau: string | null;
-  /** Id of the package this measure belongs to, if any. */
-  parent: string | null;
-  /** Start of the purpose text, to tell measures with equal titles apart. */
-  purpose: string;
-  status: 'live' | 'gone';
-  /** Curated: the id that replaces this gone measure (linked from its tombstone page). */
-  successor?: string;
-  /** Curated: this id was merged into another; it redirects there and is never matched. */
-  moved_to?: string;
-  /** Older ids of this measure; each redirects here. */
-  aliases?: string[];
-  /** Curated: why a hand edit was made. */
-  note?: string;
-}
-
-export interface Registry {
-  document: string;
-  /** The document's title as last built (written by the build; names the document once it is retired). */
-  title?: string;
-  /** The number of lines of its text as last built (the line anchors its source page keeps once it is retired). */
-  source_lines?: number;
-  /**
-   * Curated: the document has left the sources for good, on this date. Its
-   * ids become tombstones and its other pages tombstone pages; without this,
-   * a registry whose source is missing stops the build.
-   */
-  retired?: string;
-  /** Curated: why (with retired). */
-  note?: string;
-  /** Curated: the document that replaces a retired one (its tombstone pages link there). */
-  successor?: string;
-  /** Written by the build: the document now has this id (its metadata says renamed_from); every id here redirects to the same number there. */
-  renamed_to?: string;
-  /** Next number to mint; every number below it is in use for good. */
-  next: number;
-  entries: RegistryEntry[];
-}
 
 /** A registry file as read, with the line of each entry for messages. */
 export interface LoadedRegistry {
@@ -72,41 +26,8 @@ export interface LoadedRegistry {
   text: string;
 }
 
-export type RegistryProblem = CuratedProblem;
+export type RegistryProblem = Problem;
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const idString = z.string().regex(ID_PATTERN, 'must be lowercase ASCII letters, digits and single hyphens');
-
-const entrySchema = z
-  .object({
-    id: idString,
-    title: z.string().min(1),
-    untitled: z.boolean().default(false),
-    amount: z.string().regex(/^(?:own \d+|part_of .*|none)$/, 'must be "own <yen>", "part_of <fund>" or "none"'),
-    bureau: z.string().nullable().default(null),
-    parent: idString.nullable().default(null),
-    purpose: z.string().default(''),
-    status: z.enum(['live', 'gone']),
-    successor: idString.optional(),
-    moved_to: idString.optional(),
-    aliases: z.array(idString).optional(),
-    note: z.string().optional(),
-  })
-  .strict();
-
-const registrySchema = z
-  .object({
-    document: idString,
-    title: z.string().min(1).optional(),
-    source_lines: z.number().int().nonnegative().optional(),
-    retired: z.union([z.string().min(1), z.date().transform((d) => d.toISOString().slice(0, 10))]).optional(),
-    note: z.string().optional(),
-    successor: idString.optional(),
-    renamed_to: idString.optional(),
-    next: z.number().int().positive(),
-    entries: z.array(entrySchema).default([]),
-  })
-  .strict();
 
 /** The number of an id minted for `document` (`r6-hosei-042` → 42), else null. */
 export function idNumber(document: string, id: string): number | null {
@@ -141,13 +62,13 @@ export function parseRegistry(
   const numbers = new Set<number>();
   registry.entries.forEach((e, i) => {
     const line = checked.lineOf(['entries', i]);
-    if (lines.has(e.id)) problems.push({ file, line, message: `id ${e.id} is registered twice` });
+    if (lines.has(e.id)) problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is registered twice` });
     lines.set(e.id, line ?? 0);
     const n = idNumber(registry.document, e.id);
     if (n === null) {
-      problems.push({ file, line, message: `id ${e.id} is not of the form ${mintId(registry.document, 1)}` });
+      problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is not of the form ${mintId(registry.document, 1)}` });
     } else if (n >= registry.next) {
-      problems.push({ file, line, message: `id ${e.id} is not below next (${registry.next})` });
+      problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is not below next (${registry.next})` });
     } else {
       numbers.add(n);
     }
@@ -155,6 +76,8 @@ export function parseRegistry(
   for (let n = 1; n < registry.next; n++) {
     if (!numbers.has(n)) {
       problems.push({
+        code: 'registry',
+        severity: 'error',
         file,
         line: checked.lineOf(['next']),
         message:

@@ -8,14 +8,9 @@ import { formatYen } from './format.ts';
 import { foldWidth, DASHES } from './normalize.ts';
 import { parseRate, rateWords } from './rates.ts';
 import type { BudgetKind, MeasureRecord } from './types.ts';
+import type { Population } from '../schemas/population.ts';
 
-/** content/population.yaml */
-export interface Population {
-  total: number;
-  as_of: string;
-  source: string;
-  url: string | null;
-}
+export type { Population };
 
 const grouped = new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 2 });
 

@@ -113,7 +113,7 @@ describe('buildSummary', () => {
   });
 
   it('omits the line number of a problem without one', () => {
-    const doc = { ...fixtureDocument(), problems: [{ file: 'fixture.txt', line: null, message: 'no pages found' }] };
+    const doc = { ...fixtureDocument(), problems: [{ code: 'no-measure' as const, severity: 'warning' as const, file: 'fixture.txt', line: null, message: 'no pages found' }] };
     expect(buildSummary([doc])).toContain('  fixture.txt: no pages found\n');
   });
 });

@@ -11,6 +11,8 @@ const meta = (budget: Budget): SourceMeta => ({
   kind: budget.kind,
   date: null,
   budgets: [budget],
+  url: null,
+  family: null,
 });
 const SUPPLEMENTARY = meta({ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' });
 const REQUEST = meta({ label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' });
@@ -109,7 +111,7 @@ describe('extractDocument: no title printed', () => {
     const text = ['令和7年度概算要求額 58百万円 (一) ※()内は前年度当初予算額', '1 事業の目的', 'ヘルパーの魅力を発信する。'].join('\n');
     const r = extractDocument(text, REQUEST);
     expect(r.measures[0]).toMatchObject({ title: 'ヘルパーの魅力の発信に関する施策', name: 'ヘルパーの魅力の発信に関する施策', untitled: true });
-    expect(r.problems).toEqual([{ file: 'test.txt', line: 1, message: expect.stringContaining('no title printed') }]);
+    expect(r.problems).toEqual([{ code: 'untitled', severity: 'warning', file: 'test.txt', line: 1, message: expect.stringContaining('no title printed') }]);
   });
 
   it('names an untitled contribution by the body it pays', () => {

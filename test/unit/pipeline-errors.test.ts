@@ -20,6 +20,7 @@ const meta = (id: string): SourceMeta => ({
   date: null,
   budgets: [{ label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' }],
   url: null,
+  family: null,
 });
 
 describe('extractAll', () => {
@@ -29,6 +30,6 @@ describe('extractAll', () => {
       { meta: meta('boom'), text: 'x', metaFile: 'boom.meta.yaml' },
     ]);
     expect(results.map((r) => r.meta.id)).toEqual(['ok']);
-    expect(errors).toEqual([{ file: 'boom.meta.yaml', message: 'extraction failed: kaboom' }]);
+    expect(errors).toEqual([{ code: 'extraction-failed', severity: 'error', file: 'boom.meta.yaml', line: null, message: 'extraction failed: kaboom' }]);
   });
 });

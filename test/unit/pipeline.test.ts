@@ -36,7 +36,7 @@ describe('validateMeta', () => {
     expect(validateMeta({ ...GOOD_META, family: 'gaisan' })).toMatchObject({ ok: true, meta: { family: 'gaisan' } });
     const bad = validateMeta({ ...GOOD_META, family: 'brochure' });
     expect(bad.ok).toBe(false);
-    expect(bad.ok ? [] : bad.errors).toEqual([expect.stringMatching(/^"family" must be one of hosei-form, hosei-free, gaisan, policy/)]);
+    expect(bad.ok ? [] : bad.errors).toEqual(['family: must be one of hosei-form, hosei-free, gaisan, policy']);
   });
 
   it('lists everything that is wrong', () => {
@@ -44,11 +44,11 @@ describe('validateMeta', () => {
     expect(result.ok).toBe(false);
     const errors = result.ok ? [] : result.errors;
     expect(errors).toEqual([
-      '"id" must be lowercase ASCII letters, digits and single hyphens (got "Bad Id")',
-      '"title" must be a non-empty string',
-      '"kind" must be one of supplementary, request, initial, policy',
-      'budgets[0].fiscal_year must be a year (integer)',
-      'budgets[0].kind must be one of supplementary, request, initial, policy',
+      'id: must be lowercase ASCII letters, digits and single hyphens',
+      'title: must be a non-empty string',
+      'kind: must be one of supplementary, request, initial, policy',
+      'budgets.0.fiscal_year: must be a year (integer)',
+      'budgets.0.kind: must be one of supplementary, request, initial, policy',
     ]);
   });
 
@@ -84,9 +84,18 @@ describe('loadSources', () => {
   it('returns the good documents and one error per bad file, with the line of a YAML error', () => {
     const { sources, errors } = loadSources(dir);
     expect(sources).toEqual([{ meta: { ...GOOD_META, url: null, family: null }, text: '一行目\n二行目\n三行目', metaFile: 'a.meta.yaml', problems: [], encoding: 'UTF-8 with BOM' }]);
-    expect(errors.map((e) => e.file)).toEqual(['b.meta.yaml:2', 'c.meta.yaml', 'd.meta.yaml', 'e.meta.yaml', 'f.meta.yaml', 'g.txt', 'h.txt', 'orphan.txt']);
+    expect(errors.map((e) => [e.file, e.line, e.code, e.severity])).toEqual([
+      ['b.meta.yaml', 2, 'yaml', 'error'],
+      ['c.meta.yaml', 1, 'schema', 'error'],
+      ['d.meta.yaml', 1, 'missing-file', 'error'],
+      ['e.meta.yaml', 1, 'duplicate-id', 'error'],
+      ['f.meta.yaml', 1, 'missing-file', 'error'],
+      ['g.txt', null, 'encoding', 'error'],
+      ['h.txt', null, 'empty-text', 'error'],
+      ['orphan.txt', null, 'orphan-text', 'error'],
+    ]);
     expect(errors[0]!.message).toMatch(/^invalid YAML: /);
-    expect(errors[1]!.message).toBe('"publisher" must be a non-empty string');
+    expect(errors[1]!.message).toBe('publisher: must be a non-empty string');
     expect(errors[2]!.message).toBe('text file "missing.txt" not found');
     expect(errors[3]!.message).toBe('id "good" is already used by a.meta.yaml: two documents cannot share an id');
     expect(errors[4]!.message).toBe('text file "F.txt" not found; there is "f.txt" (file names are case-sensitive)');
@@ -157,8 +166,8 @@ describe('decodeSource', () => {
       encoding: 'UTF-8 with BOM',
       text: '一行目\n二行目\n三行目ベル\n四行目\n',
       problems: [
-        { file: 'x.txt', line: 2, message: 'control or bidirectional characters removed (U+202E)' },
-        { file: 'x.txt', line: 3, message: 'control or bidirectional characters removed (U+0007, U+0085)' },
+        { code: 'control-characters', severity: 'warning', file: 'x.txt', line: 2, message: 'control or bidirectional characters removed (U+202E)' },
+        { code: 'control-characters', severity: 'warning', file: 'x.txt', line: 3, message: 'control or bidirectional characters removed (U+0007, U+0085)' },
       ],
     });
   });
@@ -169,16 +178,16 @@ describe('decodeSource', () => {
   });
 
   it('refuses an empty text, a binary file and damaged UTF-8, naming the offset', () => {
-    expect(decodeSource(Buffer.from('  \n\n'), 'e.txt')).toEqual({ ok: false, message: 'empty: there is no text to read measures from' });
-    expect(decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'b.txt')).toEqual({ ok: false, message: 'binary, not text: a NUL byte at offset 8 (UTF-16 needs a BOM)' });
+    expect(decodeSource(Buffer.from('  \n\n'), 'e.txt')).toEqual({ ok: false, code: 'empty-text', message: 'empty: there is no text to read measures from' });
+    expect(decodeSource(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), 'b.txt')).toEqual({ ok: false, code: 'encoding', message: 'binary, not text: a NUL byte at offset 8 (UTF-16 needs a BOM)' });
     const damaged = Buffer.concat([Buffer.from('令和６年度補正予算案の主要施策について'), Buffer.from([0xe4, 0xb8]), Buffer.from('\n以下同じ\n')]);
-    expect(decodeSource(damaged, 'd.txt')).toEqual({ ok: false, message: `UTF-8 with 2 invalid bytes, the first at offset ${Buffer.from('令和６年度補正予算案の主要施策について').length} (0xE4): the file is damaged` });
+    expect(decodeSource(damaged, 'd.txt')).toEqual({ ok: false, code: 'encoding', message: `UTF-8 with 2 invalid bytes, the first at offset ${Buffer.from('令和６年度補正予算案の主要施策について').length} (0xE4): the file is damaged` });
   });
 
   it('counts long lists of lines', () => {
     const many = decodeSource(Buffer.from(Array.from({ length: 8 }, () => 'a\u0001').join('\n')), 'c.txt');
     expect(many.ok && many.problems).toHaveLength(6);
-    expect(many.ok && many.problems.at(-1)).toEqual({ file: 'c.txt', line: null, message: 'control or bidirectional characters removed on 3 more lines' });
+    expect(many.ok && many.problems.at(-1)).toEqual({ code: 'control-characters', severity: 'warning', file: 'c.txt', line: null, message: 'control or bidirectional characters removed on 3 more lines' });
   });
 });
 

@@ -191,13 +191,13 @@ describe('registry files', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const line = text.split('\n').findIndex((l) => l.includes('status: maybe')) + 1;
-    expect(parsed.problems[0]).toMatchObject({ file: 'r.yaml', line });
+    expect(parsed.problems[0]).toMatchObject({ code: 'schema', severity: 'error', file: 'r.yaml', line });
     expect(parsed.problems[0]!.message).toMatch(/^entries\.0\.status: /);
   });
 
   it('refuses duplicate ids and ids of another document', () => {
     const dup = formatRegistry({ ...registry, entries: [registry.entries[0]!, registry.entries[0]!, registry.entries[1]!] });
-    expect(parseRegistry(dup, 'r.yaml')).toMatchObject({ ok: false, problems: [expect.objectContaining({ message: 'id doc-001 is registered twice' })] });
+    expect(parseRegistry(dup, 'r.yaml')).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'registry', message: 'id doc-001 is registered twice' })] });
     const other = formatRegistry({ ...registry, entries: [{ ...registry.entries[0]!, id: 'other-001' }, registry.entries[1]!] });
     const parsed = parseRegistry(other, 'r.yaml');
     expect(parsed.ok).toBe(false);

@@ -111,11 +111,11 @@ function toRecord(doc: DocText, d: WithBureau, problems: Problem[], notes: NonNu
   const details = readDetails(lines, d.start, Math.max(d.end, d.start));
   if (!title) {
     title = deriveName({ sections, details }, `${a.budget.label}の施策（${d.start + 1}行目）`);
-    problems.push({ file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
+    problems.push({ code: 'untitled', severity: 'warning', file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
   }
-  if (a.amount.issue) problems.push({ file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
+  if (a.amount.issue) problems.push({ code: 'amount', severity: 'warning', file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
   if ([...title].length > MAX_TITLE) {
-    problems.push({ file: meta.file, line: (d.titleLine ?? a.line) + 1, message: `title of ${[...title].length} characters cut to ${MAX_TITLE}` });
+    problems.push({ code: 'title-cut', severity: 'warning', file: meta.file, line: (d.titleLine ?? a.line) + 1, message: `title of ${[...title].length} characters cut to ${MAX_TITLE}` });
     title = `${[...title].slice(0, MAX_TITLE).join('')}…`;
   }
   const end = Math.max(d.end, d.start);

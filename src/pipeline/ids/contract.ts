@@ -8,6 +8,7 @@
  * told to. Pages of the ledger that a build no longer produces get a
  * tombstone page (write/tombstones.ts), so no published URL ever 404s.
  */
+import type { Problem } from '../../schemas/problem.ts';
 import type { IdAssignment, UrlEntry } from '../../lib/ids.ts';
 import type { LoadedRegistry } from '../../lib/registry.ts';
 
@@ -32,11 +33,7 @@ const HEADER = `# Every id, alias, page and data file this site has published, o
 #   id <id> | alias <alias> <id it redirects to> | page <path> [<line anchors>] | file <path>
 `;
 
-export interface ContractProblem {
-  file: string;
-  line: number | null;
-  message: string;
-}
+export type ContractProblem = Problem;
 
 /** Parse the ledger; a malformed line is a problem with its line. */
 export function parseLedger(text: string, file: string): { ok: true; ledger: Ledger } | { ok: false; problems: ContractProblem[] } {
@@ -51,7 +48,7 @@ export function parseLedger(text: string, file: string): { ok: true; ledger: Led
     else if (rest.length === 0 && kind === 'alias' && a && b) items.push({ kind, id: a, owner: b, line });
     else if (rest.length === 0 && kind === 'page' && a?.startsWith('/') && (b === undefined || /^\d+$/u.test(b))) items.push({ kind, path: a, anchors: b ? Number(b) : 0, line });
     else if (rest.length === 0 && kind === 'file' && a?.startsWith('/') && b === undefined) items.push({ kind, path: a, line });
-    else problems.push({ file, line, message: `not a ledger line: "${t}" (id <id> | alias <alias> <id> | page <path> [<anchors>] | file <path>)` });
+    else problems.push({ code: 'ledger', severity: 'error', file, line, message: `not a ledger line: "${t}" (id <id> | alias <alias> <id> | page <path> [<anchors>] | file <path>)` });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, ledger: { items } };
 }
@@ -120,6 +117,8 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
       // an alias of an entry that is missing as a whole is told with that entry
       if (lostIds.has(owner)) continue;
       problems.push({
+        code: 'url-lost',
+        severity: 'error',
         file: l.file,
         line: l.lines.get(owner) ?? null,
         message: `alias ${item.id} of ${owner} was published (${ledgerFile}:${item.line}) but is no longer listed: put it back under ${owner}'s aliases, or its old URL breaks`,
@@ -127,6 +126,8 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
     } else {
       const itsAliases = ledger.items.filter((i) => i.kind === 'alias' && i.owner === item.id).map((i) => (i.kind === 'alias' ? i.id : ''));
       problems.push({
+        code: 'url-lost',
+        severity: 'error',
         file: l.file,
         line: null,
         message:
@@ -137,6 +138,8 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
   }
   for (const [document, n] of missingFiles) {
     problems.push({
+      code: 'url-lost',
+      severity: 'error',
       file: `${registryDir}${document}.yaml`,
       line: null,
       message: `the registry of document ${document} is missing, but ${n} of its ids and aliases were published (${ledgerFile}): restore the file from version control`,
@@ -158,6 +161,8 @@ export function removals(assignment: IdAssignment, loaded: readonly LoadedRegist
     const gone = assignment.events.filter((e) => e.document === document && e.event.kind === 'gone');
     if (live === 0 || gone.length === 0 || gone.length <= threshold * live) continue;
     problems.push({
+      code: 'url-lost',
+      severity: 'error',
       file: l.file,
       line: null,
       message:

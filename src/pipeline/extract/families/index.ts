@@ -16,8 +16,6 @@ export const FAMILIES: Readonly<Record<FamilyId, FamilyProfile>> = {
   policy,
 };
 
-export const FAMILY_IDS = Object.keys(FAMILIES) as FamilyId[];
-
 /** The family of a document whose metadata names none. */
 export const DEFAULT_FAMILY: Readonly<Record<BudgetKind, FamilyId>> = {
   supplementary: 'hosei-form',

@@ -7,8 +7,9 @@
  */
 import type { HeadingForm, HeadingVariant } from '../rules/headings.ts';
 import type { SectionKind } from '../rules/section-kinds.ts';
+import type { FamilyId } from '../../../schemas/source-meta.ts';
 
-export type FamilyId = 'hosei-form' | 'hosei-free' | 'gaisan' | 'policy';
+export type { FamilyId };
 
 /** Where a measure's text starts and ends in the document. */
 export type RegionRule =
