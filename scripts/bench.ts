@@ -21,6 +21,7 @@ import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { extractAll, loadSources } from '../src/lib/pipeline.ts';
 import type { MeasureRecord } from '../src/lib/types.ts';
+import { GENERATED_DIR, readGenerated } from '../src/schemas/generated.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -110,8 +111,8 @@ async function lighthouse(tmp: string): Promise<void> {
   const port = 4331;
   const preview = spawn(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(port), '--host', '127.0.0.1'], { cwd: tmp, stdio: 'pipe' });
   await new Promise<void>((ok) => preview.stdout.on('data', (d: Buffer) => d.toString().includes(String(port)) && ok()));
-  const records = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
-  const nav = JSON.parse(readFileSync(join(tmp, 'src/generated/navigation.json'), 'utf8')) as { bureaus: { slug: string }[] };
+  const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
+  const nav = readGenerated(join(tmp, GENERATED_DIR), 'navigation');
   const measure = records.find((r) => r.budget.kind === 'supplementary' && r.amount.kind === 'own')!;
   const pages: Record<string, string> = {
     home: '/',
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
     const documents = corpus(tmp, k);
     const extract = timed(tmp, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--data-only']);
     const build = timed(tmp, [join(ROOT, 'node_modules/astro/astro.js'), 'build']);
-    const measures = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')).length as number;
+    const measures = readGenerated(join(tmp, GENERATED_DIR), 'measures').length;
     const [, exMs, mdxMs] = /timings: extraction (\d+) ms, MDX and data generation (\d+) ms/.exec(extract.out) ?? [];
     const pfMs = Number(/pagefind: \d+ search records indexed in (\d+) ms/.exec(build.out)?.[1] ?? 0);
     const pages = Number(/(\d+) page\(s\) built/.exec(build.out)?.[1] ?? 0);

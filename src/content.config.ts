@@ -6,12 +6,12 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { measureSchema } from './schemas/measure.ts';
-import { generatedDir } from './pipeline/write/outputs.ts';
+import { GENERATED_MDX_DIR, generatedDir } from './schemas/generated.ts';
 
 const measures = defineCollection({
   loader: glob({
     pattern: '*.mdx',
-    base: `${generatedDir('.')}/measures`,
+    base: `${generatedDir('.')}/${GENERATED_MDX_DIR}`,
     // The file name is the id, but take it from the record itself.
     generateId: ({ data }) => String(data.id),
   }),

@@ -13,7 +13,7 @@ import type { UrlEntry } from '../lib/ids.ts';
 import { withBase } from '../lib/links.ts';
 import { redirectsFile, sitemapXml } from '../lib/publish.ts';
 import { searchRecords } from '../lib/search-index.ts';
-import { generatedDir } from '../pipeline/write/outputs.ts';
+import { generatedDir, readGenerated } from '../schemas/generated.ts';
 import * as pagefind from 'pagefind';
 
 /** A page that asks not to be indexed, or only redirects. */
@@ -45,17 +45,17 @@ export function siteFiles(): AstroIntegration {
             .map((pathname) => new URL(withBase(base, `/${pathname}`), origin).href);
           writeFileSync(`${out}/sitemap.xml`, sitemapXml(indexable));
         }
-        const generated = <T>(name: string) => JSON.parse(readFileSync(join(generatedDir(root), name), 'utf8')) as T;
-        const urls = generated<UrlEntry[]>('urls.json');
+        const data = generatedDir(root);
+        const urls = readGenerated(data, 'urls');
         writeFileSync(`${out}/_redirects`, redirectsFile(urls, base));
         const started = performance.now();
         const searchRecordsCount = await writeSearchIndex(
           join(out, 'pagefind'),
           searchRecords({
-            records: generated('measures.json'),
-            nav: generated('navigation.json'),
-            documents: generated('documents.json'),
-            ...generated<{ glossary: never; population: never }>('curated.json'),
+            records: readGenerated(data, 'measures'),
+            nav: readGenerated(data, 'navigation'),
+            documents: readGenerated(data, 'documents'),
+            ...readGenerated(data, 'curated'),
           }),
         );
         console.log(`pagefind: ${searchRecordsCount} search records indexed in ${Math.round(performance.now() - started)} ms`);

@@ -3,39 +3,12 @@
  * the home page: metadata, counts, and totals per budget.
  */
 import { amountKindCounts } from './exports.ts';
-import type { BudgetKind, DocumentResult, SourceMeta } from './types.ts';
+import type { BudgetKind, DocumentResult } from './types.ts';
+import type { BudgetTotal, DocumentSummary } from '../schemas/document-summary.ts';
 
-export interface BudgetTotal {
-  label: string;
-  fiscal_year: number;
-  kind: BudgetKind;
-  /** Measures under this budget label. */
-  measures: number;
-  /**
-   * Sum of `own` amounts of top-level measures (parent null). Children are
-   * left out because a package's amount usually includes them; part_of and
-   * none measures have no amount of their own.
-   */
-  top_level_own_yen: number;
-  top_level_own_count: number;
-}
+export type { BudgetTotal, DocumentSummary };
 
-export interface DocumentSummary {
-  meta: SourceMeta;
-  line_count: number;
-  counts: {
-    measures: number;
-    own: number;
-    part_of: number;
-    none: number;
-    untitled: number;
-    top_level: number;
-    unattributed: number;
-    problems: number;
-  };
-  /** One entry per budget of the metadata (in its order), then any other label found. */
-  totals: BudgetTotal[];
-}
+
 
 export function summariseDocument(result: DocumentResult): DocumentSummary {
   const { meta, measures } = result;

@@ -9,6 +9,10 @@
  */
 import { CuratedError } from './curated.ts';
 import type { Amount, DocumentResult, MeasureRecord } from './types.ts';
+import type { RetiredDocument } from '../schemas/retired-document.ts';
+import type { UrlEntry, UrlStatus } from '../schemas/url-entry.ts';
+
+export type { RetiredDocument, UrlEntry, UrlStatus };
 import {
   amountSignature,
   emptyRegistry,
@@ -28,24 +32,6 @@ export function measureUrl(id: string): string {
   return `/measures/${id}/`;
 }
 
-export type UrlStatus = 'live' | 'moved' | 'gone';
-
-/** One line of the URL contract (dist/data/urls.json). Paths are without the deployment base. */
-export interface UrlEntry {
-  id: string;
-  path: string;
-  status: UrlStatus;
-  /** Source document id the id belongs to. */
-  document: string;
-  /** Current title (live), or the title last seen (gone, moved). */
-  title: string;
-  /** moved: the id it redirects to, after following every move. */
-  target: string | null;
-  /** gone: the id of the measure that replaces it, when one is known. */
-  successor: string | null;
-  /** gone: the amount last seen. */
-  amount: Pick<Amount, 'kind' | 'yen' | 'fund'> | null;
-}
 
 function where(file: string, line: number | null): string {
   return line === null ? file : `${file}:${line}`;
@@ -61,22 +47,6 @@ export interface IdEvent {
   title: string;
 }
 
-/** A document that has left the sources: retired for good, or renamed to another id. */
-export interface RetiredDocument {
-  document: string;
-  file: string;
-  ids: number;
-  /** The title as last built, when the registry knows it. */
-  title: string | null;
-  /** Lines of its text as last built (0: unknown): its source page keeps that many line anchors. */
-  lines: number;
-  /** Date it was retired (null: renamed). */
-  retired: string | null;
-  note: string | null;
-  /** The document that replaces it: curated for a retired one, the new id of a renamed one. */
-  successor: string | null;
-  renamedTo: string | null;
-}
 
 export interface IdAssignment {
   /** Registries of the extracted documents after this build (to be written back). */

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { parseCurated, type Problem } from './curated.ts';
 import { crossBudgetSchema, type CrossBudgetLinks } from '../schemas/cross-budget.ts';
 import { tagsFileSchema, type TagDef } from '../schemas/tags.ts';
+import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../schemas/navigation.ts';
 import { hierarchyRows } from './hierarchy.ts';
 import { titleKey } from './normalize.ts';
 import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
@@ -17,6 +18,7 @@ import type { MeasureRecord } from './types.ts';
 // ---- curated inputs --------------------------------------------------------
 
 export type { CrossBudgetLinks, TagDef };
+export type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav };
 
 export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, tagsFileSchema);
@@ -39,88 +41,12 @@ export function parseCrossBudget(text: string, file: string) {
 
 // ---- output ----------------------------------------------------------------
 
-export interface MeasureNav {
-  prev: string | null;
-  next: string | null;
-  /** Packages this measure belongs to, outermost first. */
-  ancestors: string[];
-  /** The same program in other budgets (other documents). */
-  related: string[];
-  units: UnitRef[];
-  /** Slugs of the measure's tags, in the order of `record.tags`. */
-  tags: string[];
-}
 
-/** Sum of amounts of a set of measures for one budget, without double counting. */
-export interface SetTotal {
-  label: string;
-  /** Measures of the set under this budget. */
-  measures: number;
-  /** Sum of `own` amounts of the set's measures whose package is not in the set too. */
-  own_yen: number;
-  own_count: number;
-  /** Own amounts left out because their package's amount, in the set, includes them. */
-  nested_count: number;
-  part_of_count: number;
-  none_count: number;
-}
 
-export interface DivisionNav {
-  slug: string;
-  name: string;
-  english: string | null;
-  measures: string[];
-  totals: SetTotal[];
-}
 
-export interface BureauNav {
-  slug: string;
-  name: string;
-  english: string | null;
-  /** Slug of the bureau this one lies within (a 部 in its 局). */
-  within: string | null;
-  /** Every measure of the bureau or one of its divisions. */
-  measures: string[];
-  /** Measures assigned to the bureau as a whole (no division printed). */
-  direct: string[];
-  divisions: DivisionNav[];
-  totals: SetTotal[];
-}
 
-export interface TagNav {
-  slug: string;
-  name: string;
-  description: string | null;
-  measures: string[];
-  totals: SetTotal[];
-}
 
-export interface PackageNav {
-  id: string;
-  document: string;
-  children: string[];
-  own_yen: number | null;
-  /** Sum of the children's own amounts. */
-  children_own_yen: number;
-  children_own_count: number;
-  /** Children with a part_of amount or none: not in the sum. */
-  children_other_count: number;
-  /** own_yen − children_own_yen, when both are known and every child has an own amount. */
-  difference: number | null;
-}
 
-export interface Navigation {
-  measures: Record<string, MeasureNav>;
-  bureaus: BureauNav[];
-  /** Measures whose 担当 line is missing. */
-  no_bureau: string[];
-  /** Printed 担当 parts that name no known unit, with their measures. */
-  unknown_units: { text: string; measures: string[] }[];
-  tags: TagNav[];
-  packages: PackageNav[];
-  /** Pairs of measures the build did not link but a person should look at. */
-  cross_budget_uncertain: { a: string; b: string; reason: string }[];
-}
 
 export interface NavigationInput {
   records: readonly MeasureRecord[];

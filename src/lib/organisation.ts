@@ -5,9 +5,10 @@
  */
 import { parseCurated, type Problem } from './curated.ts';
 import { organisationSchema, type Bureau, type Division, type Organisation } from '../schemas/organisation.ts';
+import type { UnitRef } from '../schemas/navigation.ts';
 import { foldWidth, stripSpaces } from './normalize.ts';
 
-export type { Bureau, Division, Organisation };
+export type { Bureau, Division, Organisation, UnitRef };
 
 /**
  * Check the file and the rules the schema cannot say: unique slugs and
@@ -49,11 +50,6 @@ function matchKey(s: string): string {
   return stripSpaces(foldWidth(s));
 }
 
-/** One organisational unit a measure is assigned to. */
-export interface UnitRef {
-  bureau: string;
-  division: string | null;
-}
 
 export interface ResolvedUnits {
   units: UnitRef[];

@@ -18,6 +18,10 @@ import { parseGlossary, type GlossaryTerm } from './glossary.ts';
 import { readingTable } from './ruby.ts';
 import { populationSchema, type Population } from '../schemas/population.ts';
 import { readingsSchema } from '../schemas/readings.ts';
+import type { CuratedForPages } from '../schemas/page-curated.ts';
+import type { GeneratedKey } from '../schemas/generated.ts';
+
+export type { CuratedForPages };
 import { sourceMetaSchema, type SourceMeta } from '../schemas/source-meta.ts';
 import type { Problem, ProblemCode } from '../schemas/problem.ts';
 import { decodeText, type Encoding } from './encoding.ts';
@@ -264,12 +268,6 @@ export interface Curated {
 
 export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] }, glossary: [], population: null, readings: {} };
 
-/** What pages need of the curated files (src/generated/curated.json). */
-export interface CuratedForPages {
-  glossary: GlossaryTerm[];
-  population: Population | null;
-  readings: [string, string][];
-}
 
 /**
  * Read content/organisation.yaml, tags.yaml and cross-budget.yaml (each
@@ -309,20 +307,8 @@ export interface Outputs {
   records: MeasureRecord[];
   /** src/content/measures/<file> → MDX text. Sorted by file name. */
   mdx: { file: string; content: string }[];
-  /** src/generated/measures.json (identical to the open-data export). */
-  measuresJson: string;
-  /** src/generated/documents.json */
-  documentsJson: string;
-  /** src/generated/urls.json: every id with its status. */
-  urlsJson: string;
-  /** src/generated/navigation.json */
-  navigationJson: string;
-  /** src/generated/curated.json: glossary, population, readings for pages. */
-  curatedJson: string;
-  /** src/generated/sources.json: each document's lines, for the source-text pages. */
-  sourcesJson: string;
-  /** src/generated/retired.json: documents that left the sources (their pages become tombstones). */
-  retiredJson: string;
+  /** The JSON of each file of src/generated/ (schemas/generated.ts names them and their schemas). */
+  generated: Record<GeneratedKey, string>;
   /** content/registry/<document>.yaml files that changed (written back like a lockfile). */
   registries: { file: string; content: string }[];
   /** Build summary for the console. */
@@ -368,13 +354,15 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
   return {
     records,
     mdx,
-    measuresJson: toOpenDataJson(records),
-    documentsJson: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
-    urlsJson: `${JSON.stringify(urls, null, 2)}\n`,
-    navigationJson: `${JSON.stringify(nav, null, 2)}\n`,
-    curatedJson: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
-    sourcesJson: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
-    retiredJson: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
+    generated: {
+      measures: toOpenDataJson(records),
+      documents: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
+      urls: `${JSON.stringify(urls, null, 2)}\n`,
+      navigation: `${JSON.stringify(nav, null, 2)}\n`,
+      curated: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
+      sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
+      retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
+    },
     registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
     summary: `${summary}\n`,
   };

@@ -3,38 +3,31 @@
  * the staged copy a build names in GENERATED_DIR), for pages and endpoints,
  * read at build time. Fails the build loudly when it is missing.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { DocumentSummary } from '../lib/documents.ts';
-import { generatedDir } from '../pipeline/write/outputs.ts';
-import type { RetiredDocument, UrlEntry } from '../lib/ids.ts';
+import type { DocumentSummary } from '../schemas/document-summary.ts';
+import { generatedDir, readGenerated } from '../schemas/generated.ts';
 import { withBase } from '../lib/links.ts';
-import type { Navigation, MeasureNav } from '../lib/navigation.ts';
-import type { CuratedForPages } from '../lib/pipeline.ts';
-import type { MeasureRecord } from '../lib/types.ts';
+import type { Navigation, MeasureNav } from '../schemas/navigation.ts';
+import type { CuratedForPages } from '../schemas/page-curated.ts';
+import type { MeasureRecord } from '../schemas/measure.ts';
+import type { RetiredDocument } from '../schemas/retired-document.ts';
+import type { UrlEntry } from '../schemas/url-entry.ts';
 
 const dir = generatedDir(process.cwd());
 
-function load<T>(name: string): T {
-  const file = join(dir, name);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (or \`npm run extract\`) first`);
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
 /** All measure records, in document order then source order. */
-export const measureRecords: MeasureRecord[] = load<MeasureRecord[]>('measures.json');
+export const measureRecords: MeasureRecord[] = readGenerated(dir, 'measures');
 
 /** One summary per source document. */
-export const documentSummaries: DocumentSummary[] = load<DocumentSummary[]>('documents.json');
+export const documentSummaries: DocumentSummary[] = readGenerated(dir, 'documents');
 
 /** Every id ever registered, with its status (the URL contract). */
-export const urlEntries: UrlEntry[] = load<UrlEntry[]>('urls.json');
+export const urlEntries: UrlEntry[] = readGenerated(dir, 'urls');
 
 /** Glossary, population and readings (curated files, via the extractor). */
-export const curated: CuratedForPages = load<CuratedForPages>('curated.json');
+export const curated: CuratedForPages = readGenerated(dir, 'curated');
 
 /** Documents that have left the sources (retired, or renamed): their pages are tombstones. */
-export const retiredDocuments: RetiredDocument[] = load<RetiredDocument[]>('retired.json');
+export const retiredDocuments: RetiredDocument[] = readGenerated(dir, 'retired');
 
 /**
  * The documents every per-document page exists for: the current ones, and
@@ -48,9 +41,9 @@ export function documentPaths(): ({ params: { doc: string }; props: { doc: Docum
 }
 
 /** Bureaus, tags, packages, previous/next and related measures. */
-export const navigation: Navigation = load<Navigation>('navigation.json');
+export const navigation: Navigation = readGenerated(dir, 'navigation');
 
-const sources = load<Record<string, string[]>>('sources.json');
+const sources = readGenerated(dir, 'sources');
 
 /** The lines of a source document. */
 export function sourceLines(documentId: string): string[] {

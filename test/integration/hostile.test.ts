@@ -84,7 +84,7 @@ describe('hostile documents', () => {
 
   it('lets no control or bidirectional character reach a page, JSON, CSV or the search index', () => {
     const { outputs } = run(0);
-    const everything = [outputs.measuresJson, outputs.sourcesJson, outputs.documentsJson, outputs.navigationJson, ...outputs.mdx.map((m) => m.content)].join('\n');
+    const everything = [...Object.values(outputs.generated), ...outputs.mdx.map((m) => m.content)].join('\n');
     expect(everything).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
   });
 });

@@ -32,7 +32,7 @@ describe('generated MDX of the real sources', () => {
 
   it('has one MDX file per record', () => {
     expect(outputs.mdx).toHaveLength(outputs.records.length);
-    expect(JSON.parse(outputs.measuresJson)).toHaveLength(outputs.records.length);
+    expect(JSON.parse(outputs.generated.measures)).toHaveLength(outputs.records.length);
   });
 
   it('compiles every file, with the record as frontmatter and only plain elements', async () => {

@@ -12,10 +12,11 @@ import type { Navigation } from '../../src/lib/navigation.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { axe, describeViolations, launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/static-server.ts';
+import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, distRoot } = inject('site');
-const records = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
-const nav = JSON.parse(readFileSync(join(tmp, 'src/generated/navigation.json'), 'utf8')) as Navigation;
+const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
+const nav = readGenerated(join(tmp, GENERATED_DIR), 'navigation');
 
 /** One real measure per budget kind, the package with children, and the hostile fixture. */
 const byKind = (kind: string) => records.find((r) => r.budget.kind === kind && r.amount.kind === 'own' && r.sections.purpose !== '')!;

@@ -13,10 +13,11 @@ import type { DocumentSummary } from '../../src/lib/documents.ts';
 import { formatYenExact } from '../../src/lib/format.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { astroBuild } from './global-setup.ts';
+import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, distRoot } = inject('site');
 const records = JSON.parse(readFileSync(join(distRoot, 'data/measures.json'), 'utf8')) as MeasureRecord[];
-const documents = JSON.parse(readFileSync(join(tmp, 'src/generated/documents.json'), 'utf8')) as DocumentSummary[];
+const documents = readGenerated(join(tmp, GENERATED_DIR), 'documents');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {

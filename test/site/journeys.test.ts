@@ -13,9 +13,10 @@ import { readPage } from '../../src/lib/linkcheck.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/static-server.ts';
+import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, distRoot } = inject('site');
-const records = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
+const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
 
 /** The headers of public/_headers for every path (/*). */
 function shippedHeaders(): Record<string, string> {

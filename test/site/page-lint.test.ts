@@ -9,9 +9,10 @@ import { describe, expect, inject, it } from 'vitest';
 import { lintPages, RULES } from '../../src/lib/page-lint.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { viewOfPage } from '../helpers/page-view.ts';
+import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, distRoot } = inject('site');
-const records = JSON.parse(readFileSync(join(tmp, 'src/generated/measures.json'), 'utf8')) as MeasureRecord[];
+const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
 // the test site holds a hostile and a hand-made fixture document too; the lint is about the real documents' pages
 const sources = resolve(import.meta.dirname, '../../content/sources');
 const documents = new Set(readdirSync(sources).filter((f) => f.endsWith('.meta.yaml')).map((f) => (parse(readFileSync(join(sources, f), 'utf8')) as { id: string }).id));

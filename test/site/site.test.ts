@@ -13,13 +13,14 @@ import type { UrlEntry } from '../../src/lib/ids.ts';
 import type { Navigation } from '../../src/lib/navigation.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { BASE, SITE } from './global-setup.ts';
+import { GENERATED, GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, dist, distRoot, successorId } = inject('site');
-const generated = (name: string) => readFileSync(join(tmp, 'src/generated', name), 'utf8');
-const records = JSON.parse(generated('measures.json')) as MeasureRecord[];
-const urls = JSON.parse(generated('urls.json')) as UrlEntry[];
-const nav = JSON.parse(generated('navigation.json')) as Navigation;
-const generatedJson = generated('measures.json');
+const generated = join(tmp, GENERATED_DIR);
+const records = readGenerated(generated, 'measures');
+const urls = readGenerated(generated, 'urls');
+const nav = readGenerated(generated, 'navigation');
+const generatedJson = readFileSync(join(generated, GENERATED.measures.file), 'utf8');
 
 /** dist file for a site path (without base). */
 function fileFor(path: string, dir = dist): string {

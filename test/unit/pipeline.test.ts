@@ -127,10 +127,10 @@ describe('buildOutputs', () => {
     const out = buildOutputs([doc]);
     expect(out.records).toEqual(doc.measures);
     expect(out.mdx.map((m) => m.file)).toEqual(doc.measures.map((m) => `${m.id}.mdx`).sort());
-    expect(out.measuresJson).toBe(toOpenDataJson(doc.measures));
+    expect(out.generated.measures).toBe(toOpenDataJson(doc.measures));
     expect(out.summary).toContain('fixture (fixture.txt): 5 measures');
 
-    const [summary] = JSON.parse(out.documentsJson) as DocumentSummary[];
+    const [summary] = JSON.parse(out.generated.documents) as DocumentSummary[];
     expect(summary!.counts).toEqual({
       measures: 5, own: 3, part_of: 1, none: 1, untitled: 1, top_level: 3, unattributed: 1, problems: 1,
     });

@@ -1,0 +1,16 @@
+/** src/generated/curated.json: what pages need of the curated files. */
+import { z } from 'astro/zod';
+import { glossaryTermSchema } from './glossary.ts';
+import { populationSchema } from './population.ts';
+
+export const pageCuratedSchema = z
+  .object({
+    /** The glossary's terms. */
+    glossary: z.array(glossaryTermSchema),
+    /** The population figure, if curated. */
+    population: populationSchema.nullable(),
+    /** Word → reading pairs for furigana. */
+    readings: z.array(z.tuple([z.string(), z.string()])),
+  })
+  .strict();
+export type CuratedForPages = z.infer<typeof pageCuratedSchema>;
