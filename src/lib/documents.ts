@@ -3,6 +3,7 @@
  * the home page: metadata, counts, and totals per budget.
  */
 import { amountKindCounts } from './exports.ts';
+import { countedOwn, indexRecords, type RecordIndex } from '../pipeline/derive/totals.ts';
 import type { BudgetKind, DocumentResult } from './types.ts';
 import type { BudgetTotal, DocumentSummary } from '../schemas/document-summary.ts';
 
@@ -10,7 +11,7 @@ export type { BudgetTotal, DocumentSummary };
 
 
 
-export function summariseDocument(result: DocumentResult): DocumentSummary {
+export function summariseDocument(result: DocumentResult, index: RecordIndex = indexRecords(result.measures)): DocumentSummary {
   const { meta, measures } = result;
   const totals = new Map<string, BudgetTotal>();
   const totalFor = (b: { label: string; fiscal_year: number; kind: BudgetKind }) => {
@@ -22,13 +23,11 @@ export function summariseDocument(result: DocumentResult): DocumentSummary {
     return t;
   };
   for (const b of meta.budgets) totalFor(b);
-  for (const m of measures) {
+  for (const m of measures) totalFor(m.budget).measures += 1;
+  for (const m of countedOwn(measures, index)) {
     const t = totalFor(m.budget);
-    t.measures += 1;
-    if (m.parent === null && m.amount.kind === 'own' && m.amount.yen !== null) {
-      t.top_level_own_yen += m.amount.yen;
-      t.top_level_own_count += 1;
-    }
+    t.top_level_own_yen += m.amount.yen;
+    t.top_level_own_count += 1;
   }
   return {
     meta,

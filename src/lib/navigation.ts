@@ -10,6 +10,7 @@ import { crossBudgetSchema, type CrossBudgetLinks } from '../schemas/cross-budge
 import { tagsFileSchema, type TagDef } from '../schemas/tags.ts';
 import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../schemas/navigation.ts';
 import { hierarchyRows } from './hierarchy.ts';
+import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from '../pipeline/derive/totals.ts';
 import { titleKey } from './normalize.ts';
 import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
 import { dice } from './similarity.ts';
@@ -50,6 +51,8 @@ export function parseCrossBudget(text: string, file: string) {
 
 export interface NavigationInput {
   records: readonly MeasureRecord[];
+  /** The records by id (derive/totals.ts), when the caller has built it. */
+  index?: RecordIndex;
   /** Source file of each document id, for messages. */
   files: ReadonlyMap<string, string>;
   org: OrgIndex | null;
@@ -65,13 +68,48 @@ export function fallbackSlug(prefix: string, name: string): string {
   return `${prefix}-${createHash('sha256').update(titleKey(name), 'utf8').digest('hex').slice(0, 8)}`;
 }
 
-export function buildNavigation(input: NavigationInput): { nav: Navigation; problems: Problem[] } {
-  const { records, org } = input;
-  const problems: Problem[] = [];
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const where = (r: MeasureRecord) => ({ file: input.files.get(r.source.document) ?? r.source.document, line: r.amount_line ?? r.title_line ?? r.source.lines[0] });
+/** What the builders below share: the input, the record index, and the problems found so far. */
+interface NavContext {
+  input: NavigationInput;
+  index: RecordIndex;
+  /** Where a measure is printed, for messages. */
+  where: (r: MeasureRecord) => { file: string; line: number };
+  problems: Problem[];
+}
 
-  // previous/next and ancestors, per document in hierarchy order
+/**
+ * Every navigation structure, one builder each: the measures' order and packages above them,
+ * bureaus and divisions, tags, package sums, and the same program in other budgets. The
+ * bureau and tag builders fill in each measure's units and tags.
+ */
+export function buildNavigation(input: NavigationInput): { nav: Navigation; problems: Problem[] } {
+  const ctx: NavContext = {
+    input,
+    index: input.index ?? indexRecords(input.records),
+    where: (r) => ({ file: input.files.get(r.source.document) ?? r.source.document, line: r.amount_line ?? r.title_line ?? r.source.lines[0] }),
+    problems: [],
+  };
+  const measures = measureOrder(ctx);
+  const { bureaus, noBureau, unknown } = bureauNavs(ctx, measures);
+  const tags = tagNavs(ctx, measures);
+  const packages = packageNavs(ctx);
+  const uncertain = linkPrograms(input.records, measures, input.cross, ctx.index, ctx.problems, ctx.where);
+  return {
+    nav: {
+      measures,
+      bureaus,
+      no_bureau: noBureau,
+      unknown_units: [...unknown].map(([text, ids]) => ({ text, measures: ids })),
+      tags,
+      packages,
+      cross_budget_uncertain: uncertain,
+    },
+    problems: ctx.problems,
+  };
+}
+
+/** Previous/next and the packages above each measure, per document in hierarchy order. */
+function measureOrder({ input: { records }, index }: NavContext): Record<string, MeasureNav> {
   const measures: Record<string, MeasureNav> = {};
   const documents = [...new Set(records.map((r) => r.source.document))];
   for (const doc of documents) {
@@ -79,7 +117,7 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
     rows.forEach(({ record }, i) => {
       const ancestors: string[] = [];
       const seen = new Set<string>([record.id]);
-      for (let p = record.parent; p !== null && byId.has(p) && !seen.has(p); p = byId.get(p)!.parent) {
+      for (let p = record.parent; p !== null && index.has(p) && !seen.has(p); p = index.get(p)!.parent) {
         ancestors.unshift(p);
         seen.add(p);
       }
@@ -93,8 +131,11 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
       };
     });
   }
+  return measures;
+}
 
-  // bureaus and divisions
+/** Bureaus and their divisions with their measures and totals; fills each measure's units. */
+function bureauNavs({ input: { records, org }, index, where, problems }: NavContext, measures: Record<string, MeasureNav>) {
   const bureaus = new Map<string, BureauNav>();
   const divisions = new Map<string, DivisionNav>();
   const noBureau: string[] = [];
@@ -130,20 +171,23 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
   const bureauList = [...bureaus.values()]
     .map((b) => ({
       ...b,
-      totals: setTotals(b.measures, byId),
+      totals: setTotals(b.measures, index),
       divisions: org!.org.bureaus
         .find((x) => x.slug === b.slug)!
         .divisions.map((d) => divisions.get(`${b.slug}/${d.slug}`)!)
         .filter((d) => d.measures.length > 0)
-        .map((d) => ({ ...d, totals: setTotals(d.measures, byId) })),
+        .map((d) => ({ ...d, totals: setTotals(d.measures, index) })),
     }))
     .filter((b) => b.measures.length > 0);
+  return { bureaus: bureauList, noBureau, unknown };
+}
 
-  // tags
+/** Tags (the printed badges) with their measures and totals, in the curated order; fills each measure's tags. */
+function tagNavs({ input, index, where, problems }: NavContext, measures: Record<string, MeasureNav>): TagNav[] {
   const tagBySlug = new Map<string, TagNav>();
   const tagKeys = new Map<string, TagDef>();
   for (const t of input.tags) for (const n of [t.name, ...t.aliases]) tagKeys.set(titleKey(n), t);
-  for (const r of records) {
+  for (const r of input.records) {
     for (const printed of r.tags) {
       const def = tagKeys.get(titleKey(printed));
       const slug = def?.slug ?? fallbackSlug('tag', printed);
@@ -158,17 +202,19 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
     }
   }
   const tagOrder = new Map(input.tags.map((t, i) => [t.slug, i]));
-  const tags = [...tagBySlug.values()]
-    .map((t) => ({ ...t, totals: setTotals(t.measures, byId) }))
+  return [...tagBySlug.values()]
+    .map((t) => ({ ...t, totals: setTotals(t.measures, index) }))
     .sort((a, b) => (tagOrder.get(a.slug) ?? Infinity) - (tagOrder.get(b.slug) ?? Infinity) || (a.slug < b.slug ? -1 : 1));
+}
 
-  // packages
-  const packages: PackageNav[] = records
+/** Each package with the sum of its items and how that compares with its printed amount. */
+function packageNavs({ input: { records }, index }: NavContext): PackageNav[] {
+  return records
     .filter((r) => r.children.length > 0)
     .map((r) => {
-      const children = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined);
-      const own = children.filter((c) => c.amount.kind === 'own' && c.amount.yen !== null);
-      const sum = own.reduce((s, c) => s + c.amount.yen!, 0);
+      const children = r.children.map((id) => index.get(id)).filter((c): c is MeasureRecord => c !== undefined);
+      const own = children.filter(hasOwnAmount);
+      const sum = own.reduce((s, c) => s + c.amount.yen, 0);
       const pkgYen = r.amount.kind === 'own' ? r.amount.yen : null;
       return {
         id: r.id,
@@ -181,60 +227,9 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
         difference: pkgYen !== null && own.length === children.length && own.length > 0 ? pkgYen - sum : null,
       };
     });
-
-  // the same program in other budgets
-  const uncertain = linkPrograms(records, measures, input.cross, byId, problems, where);
-
-  return {
-    nav: {
-      measures,
-      bureaus: bureauList,
-      no_bureau: noBureau,
-      unknown_units: [...unknown].map(([text, ids]) => ({ text, measures: ids })),
-      tags,
-      packages,
-      cross_budget_uncertain: uncertain,
-    },
-    problems,
-  };
 }
 
-/**
- * Totals of a set of measures per budget label. An own amount is added only
- * when none of its packages is in the set (the package's amount includes
- * it); part_of and none measures are counted, never added.
- */
-export function setTotals(ids: readonly string[], byId: ReadonlyMap<string, MeasureRecord>): SetTotal[] {
-  const inSet = new Set(ids);
-  const totals = new Map<string, SetTotal>();
-  for (const id of ids) {
-    const r = byId.get(id);
-    if (!r) continue;
-    let t = totals.get(r.budget.label);
-    if (!t) {
-      t = { label: r.budget.label, measures: 0, own_yen: 0, own_count: 0, nested_count: 0, part_of_count: 0, none_count: 0 };
-      totals.set(r.budget.label, t);
-    }
-    t.measures += 1;
-    if (r.amount.kind === 'part_of') t.part_of_count += 1;
-    else if (r.amount.kind === 'none' || r.amount.yen === null) t.none_count += 1;
-    else if (hasAncestorIn(r, inSet, byId)) t.nested_count += 1;
-    else {
-      t.own_yen += r.amount.yen;
-      t.own_count += 1;
-    }
-  }
-  return [...totals.values()];
-}
 
-function hasAncestorIn(r: MeasureRecord, set: ReadonlySet<string>, byId: ReadonlyMap<string, MeasureRecord>): boolean {
-  const seen = new Set<string>();
-  for (let p = r.parent; p !== null && !seen.has(p); p = byId.get(p)?.parent ?? null) {
-    if (set.has(p)) return true;
-    seen.add(p);
-  }
-  return false;
-}
 
 /**
  * Link measures of different documents with equal normalised titles when

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { summariseDocument } from './documents.ts';
+import { indexRecords } from '../pipeline/derive/totals.ts';
 import { buildSummary, toOpenDataJson } from './exports.ts';
 import { extractDocument } from '../pipeline/extract/index.ts';
 import { CuratedError, formatProblem, parseCurated } from './curated.ts';
@@ -333,16 +334,16 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     .map((r) => ({ file: `${r.id}.mdx`, content: measureToMdx(r) }))
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
-  const { nav, problems } = buildNavigation({ records, files, ...curated });
+  const index = indexRecords(records);
+  const { nav, problems } = buildNavigation({ records, index, files, ...curated });
   const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
-  const byId = new Map(records.map((r) => [r.id, r]));
   const summary = [
     buildSummary(results).trimEnd(),
     ...(differing.length > 0
       ? [
           'packages whose items do not add up to the printed total (shown on the package pages, not corrected):',
           ...differing.map((p) => {
-            const r = byId.get(p.id)!;
+            const r = index.get(p.id)!;
             return `  ${files.get(r.source.document) ?? r.source.document}:${r.amount_line ?? r.source.lines[0]}: ${p.id} 「${r.title}」 prints ${p.own_yen} yen; its ${p.children_own_count} items add up to ${p.children_own_yen} (difference ${p.difference})`;
           }),
         ]
@@ -356,7 +357,7 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     mdx,
     generated: {
       measures: toOpenDataJson(records),
-      documents: `${JSON.stringify(results.map(summariseDocument), null, 2)}\n`,
+      documents: `${JSON.stringify(results.map((r) => summariseDocument(r, index)), null, 2)}\n`,
       urls: `${JSON.stringify(urls, null, 2)}\n`,
       navigation: `${JSON.stringify(nav, null, 2)}\n`,
       curated: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,

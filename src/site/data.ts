@@ -5,6 +5,7 @@
  */
 import type { DocumentSummary } from '../schemas/document-summary.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
+import { indexRecords, type RecordIndex } from '../pipeline/derive/totals.ts';
 import { withBase } from '../lib/links.ts';
 import type { Navigation, MeasureNav } from '../schemas/navigation.ts';
 import type { CuratedForPages } from '../schemas/page-curated.ts';
@@ -58,7 +59,8 @@ export function measuresOfDocument(id: string): MeasureRecord[] {
   return measureRecords.filter((m) => m.source.document === id);
 }
 
-const recordsById = new Map(measureRecords.map((m) => [m.id, m]));
+/** The records by id, built once for every page. */
+export const recordsById: RecordIndex = indexRecords(measureRecords);
 
 export function measureById(id: string): MeasureRecord | undefined {
   return recordsById.get(id);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavigation, fallbackSlug, setTotals, type TagDef } from '../../src/lib/navigation.ts';
+import { buildNavigation, fallbackSlug, type TagDef } from '../../src/lib/navigation.ts';
+import { setTotals } from '../../src/pipeline/derive/totals.ts';
 import { indexOrganisation, parseOrganisation } from '../../src/lib/organisation.ts';
 import type { MeasureRecord } from '../../src/lib/types.ts';
 import { makeRecord } from '../fixtures/records.ts';

@@ -11,6 +11,7 @@ import { measureUrl } from '../ids.ts';
 import type { MeasureRecord } from '../types.ts';
 import { topWithRest, type BarItem } from './bars.ts';
 import { budgetTree, total, type TreeNode } from './treemap.ts';
+import { countedOwn, hasOwnAmount, indexRecords, totalsByLabel, type RecordIndex } from '../../pipeline/derive/totals.ts';
 
 export interface ChartRow {
   /** Measure id when the row stands for one measure. */
@@ -42,6 +43,8 @@ export interface ChartInput {
   records: readonly MeasureRecord[];
   nav: Navigation;
   documents: readonly DocumentSummary[];
+  /** The records by id, when the caller has built it already. */
+  index?: RecordIndex;
 }
 
 /** Percentage for reading: whole from 10 %, one decimal from 1 %, two significant figures below. */
@@ -53,7 +56,6 @@ export function percent(part: number, whole: number): string {
   return p < 10 ? `${Math.round(p * 10) / 10}%` : `${Math.round(p)}%`;
 }
 
-const isOwn = (r: MeasureRecord) => r.amount.kind === 'own' && r.amount.yen !== null;
 const YEN = '金額（円）';
 
 function docTitle(docs: readonly DocumentSummary[], id: string): string {
@@ -65,12 +67,6 @@ function largest(items: readonly { label: string; value: number }[], whole: numb
   const top = [...items].sort((a, b) => b.value - a.value)[0];
   if (!top || whole <= 0) return `${what}はありません。`;
   return `最大は「${top.label}」の${formatYen(top.value)}で、${what}（${formatYen(whole)}）の${percent(top.value, whole)}です。`;
-}
-
-/** Top-level own measures of a document (the ones its totals add up). */
-function topLevelOwn(records: readonly MeasureRecord[]): MeasureRecord[] {
-  const ids = new Set(records.map((r) => r.id));
-  return records.filter((r) => isOwn(r) && (r.parent === null || !ids.has(r.parent)));
 }
 
 /** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
@@ -86,25 +82,51 @@ function bureauOf(nav: Navigation, bySlug: ReadonlyMap<string, Navigation['burea
   return top.size === 1 ? [...top][0]! : '複数の局';
 }
 
-export function buildCharts({ records, nav, documents }: ChartInput): Map<string, ChartSpec> {
-  const charts = new Map<string, ChartSpec>();
-  const add = (spec: ChartSpec) => charts.set(spec.id, spec);
+/** What every chart builder reads: the input, and the lookups built once from it. */
+interface ChartContext extends ChartInput {
+  index: RecordIndex;
+  /** Each document's records, in source order. */
+  byDoc: ReadonlyMap<string, readonly MeasureRecord[]>;
+  bureauBySlug: ReadonlyMap<string, Navigation['bureaus'][number]>;
+  /** Total of each budget label (derive/totals.ts). */
+  budgetTotal: ReadonlyMap<string, number>;
+}
+
+/**
+ * Every chart, by id, in a fixed order: the home's totals; per document its treemap, largest
+ * measures and bureaus; per measure its prior-year, share and program charts; per bureau its
+ * measures. One function per chart; a function returns nothing when its chart would be empty.
+ */
+export function buildCharts(input: ChartInput): Map<string, ChartSpec> {
+  const { records, nav, documents } = input;
+  const index = input.index ?? indexRecords(records);
   const byDoc = new Map<string, MeasureRecord[]>();
   for (const r of records) {
     const list = byDoc.get(r.source.document);
     if (list) list.push(r);
     else byDoc.set(r.source.document, [r]);
   }
-  const byId = new Map(records.map((r) => [r.id, r]));
-  const bureauBySlug = new Map(nav.bureaus.map((b) => [b.slug, b]));
-  const budgetTotal = new Map<string, number>();
-  for (const [, rs] of byDoc) for (const r of topLevelOwn(rs)) budgetTotal.set(r.budget.label, (budgetTotal.get(r.budget.label) ?? 0) + r.amount.yen!);
+  const ctx: ChartContext = {
+    ...input,
+    index,
+    byDoc,
+    bureauBySlug: new Map(nav.bureaus.map((b) => [b.slug, b])),
+    budgetTotal: totalsByLabel(records, index),
+  };
+  const specs: (ChartSpec | undefined)[] = [budgetsTotalsChart(ctx)];
+  for (const doc of documents) specs.push(...documentCharts(ctx, doc));
+  for (const r of records) specs.push(measurePriorChart(r, ctx), measureShareChart(r, ctx), measureProgramsChart(r, ctx));
+  const labels = [...new Set(records.map((r) => r.budget.label))];
+  for (const b of nav.bureaus) specs.push(bureauMeasuresChart(b, labels, ctx));
+  return new Map(specs.filter((c): c is ChartSpec => c !== undefined).map((c) => [c.id, c]));
+}
 
-  // home: the budgets' totals
+/** Home: the budgets' totals. */
+function budgetsTotalsChart({ documents }: ChartContext): ChartSpec {
   const totals = documents.flatMap((d) =>
     d.totals.filter((t) => t.top_level_own_count > 0).map((t) => ({ label: t.label, value: t.top_level_own_yen, doc: d.meta.id, count: t.top_level_own_count })),
   );
-  add({
+  return {
     id: 'budgets-totals',
     kind: 'bars',
     title: '予算ごとの合計',
@@ -114,153 +136,165 @@ export function buildCharts({ records, nav, documents }: ChartInput): Map<string
     rows: totals.map((t) => ({ id: null, path: `/budgets/${t.doc}/`, cells: [t.label, docTitle(documents, t.doc), t.count, t.value] })),
     bars: totals.map((t) => ({ label: t.label, value: t.value, path: `/budgets/${t.doc}/` })),
     note: '各予算で金額の示された最上位の施策（パッケージと、どのパッケージにも属さない施策）の合計です。年度も種類も違う予算なので、足し合わせる意味はありません。',
-  });
+  };
+}
 
-  for (const doc of documents) {
-    const rs = byDoc.get(doc.meta.id) ?? [];
-    const title = doc.meta.title;
+/** A document's charts: its treemap, then (when it has amounts) its largest measures and its bureaus. */
+function documentCharts(ctx: ChartContext, doc: DocumentSummary): (ChartSpec | undefined)[] {
+  const rs = ctx.byDoc.get(doc.meta.id) ?? [];
+  const top = countedOwn(rs, ctx.index);
+  const treemap = budgetTreemapChart(doc, rs, ctx);
+  if (top.length === 0) return [treemap];
+  const sum = top.reduce((s, r) => s + r.amount.yen, 0);
+  return [treemap, budgetMeasuresChart(doc, top, sum), budgetBureausChart(doc, top, sum, ctx)];
+}
 
-    // treemap: budget → package → measure
-    const tree = budgetTree(title, rs);
-    const whole = total(tree);
-    if (whole > 0) {
-      const leaves: { node: TreeNode; parent: string }[] = [];
-      const walk = (n: TreeNode, parent: string) => (n.children ? n.children.forEach((c) => walk(c, n.id ? n.name : parent)) : leaves.push({ node: n, parent }));
-      walk(tree, '');
-      const items = (tree.children ?? []).flatMap((g) => g.children ?? []).map((n) => ({ label: n.name, value: total(n) }));
-      add({
-        id: `treemap-${doc.meta.id}`,
-        kind: 'treemap',
-        title: `${title}：施策の金額の内訳`,
-        message: largest(items, whole, '全体'),
-        sources: [title],
-        columns: ['施策', '上位の施策（パッケージ）', YEN],
-        rows: leaves.map(({ node, parent }) => ({ id: node.id, path: node.id ? measureUrl(node.id) : null, cells: [node.name, parent, node.value ?? 0] })),
-        tree,
-        note: '面積は金額に比例します。パッケージの金額は内訳の施策に分けて示し、二重に数えていません。他の予算の内数や金額の記載がない施策は含みません。',
-      });
-    }
+/** Budget page: budget → package → measure, by area. */
+function budgetTreemapChart(doc: DocumentSummary, rs: readonly MeasureRecord[], ctx: ChartContext): ChartSpec | undefined {
+  const title = doc.meta.title;
+  const tree = budgetTree(title, rs, ctx.index);
+  const whole = total(tree);
+  if (whole <= 0) return undefined;
+  const leaves: { node: TreeNode; parent: string }[] = [];
+  const walk = (n: TreeNode, parent: string) => (n.children ? n.children.forEach((c) => walk(c, n.id ? n.name : parent)) : leaves.push({ node: n, parent }));
+  walk(tree, '');
+  const items = (tree.children ?? []).flatMap((g) => g.children ?? []).map((n) => ({ label: n.name, value: total(n) }));
+  return {
+    id: `treemap-${doc.meta.id}`,
+    kind: 'treemap',
+    title: `${title}：施策の金額の内訳`,
+    message: largest(items, whole, '全体'),
+    sources: [title],
+    columns: ['施策', '上位の施策（パッケージ）', YEN],
+    rows: leaves.map(({ node, parent }) => ({ id: node.id, path: node.id ? measureUrl(node.id) : null, cells: [node.name, parent, node.value ?? 0] })),
+    tree,
+    note: '面積は金額に比例します。パッケージの金額は内訳の施策に分けて示し、二重に数えていません。他の予算の内数や金額の記載がない施策は含みません。',
+  };
+}
 
-    // budget page: top 20 measures and the rest
-    const top = topLevelOwn(rs);
-    if (top.length > 0) {
-      const items = top.map((r) => ({ label: r.name, value: r.amount.yen!, path: r.url, id: r.id }));
-      const bars = topWithRest(items, 20);
-      const sum = items.reduce((s, i) => s + i.value, 0);
-      add({
-        id: `budget-${doc.meta.id}-measures`,
-        kind: 'bars',
-        title: `${title}：金額の大きい施策`,
-        message: largest(items, sum, '合計'),
-        sources: [title],
-        columns: ['施策', '予算', YEN],
-        rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen!] })),
-        bars,
-        note: `金額の示された最上位の施策${top.length}件です（内訳の施策は上位の施策の金額に含まれます）。${bars.length > 20 ? '21位以下は「その他」にまとめました。' : ''}`,
-      });
+type Counted = ReturnType<typeof countedOwn>;
 
-      // budget page: by bureau
-      const byBureau = new Map<string, number>();
-      for (const r of top) {
-        const name = bureauOf(nav, bureauBySlug, r.id);
-        byBureau.set(name, (byBureau.get(name) ?? 0) + r.amount.yen!);
-      }
-      const bureauItems = [...byBureau].map(([label, value]) => ({ label, value }));
-      add({
-        id: `budget-${doc.meta.id}-bureaus`,
-        kind: 'bars',
-        title: `${title}：担当の局ごとの金額`,
-        message: largest(bureauItems, sum, '合計'),
-        sources: [title],
-        columns: ['局', YEN],
-        rows: [...bureauItems].sort((a, b) => b.value - a.value).map((b) => ({ id: null, path: null, cells: [b.label, b.value] })),
-        bars: topWithRest(bureauItems, 20),
-        note: '金額の示された最上位の施策を、担当の局（部は所属する局）ごとに足しました。複数の局が担当する施策は「複数の局」にまとめています。',
-      });
-    }
+/** Budget page: the 20 largest measures and the rest. */
+function budgetMeasuresChart(doc: DocumentSummary, top: Counted, sum: number): ChartSpec {
+  const title = doc.meta.title;
+  const items = top.map((r) => ({ label: r.name, value: r.amount.yen, path: r.url, id: r.id }));
+  const bars = topWithRest(items, 20);
+  return {
+    id: `budget-${doc.meta.id}-measures`,
+    kind: 'bars',
+    title: `${title}：金額の大きい施策`,
+    message: largest(items, sum, '合計'),
+    sources: [title],
+    columns: ['施策', '予算', YEN],
+    rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen] })),
+    bars,
+    note: `金額の示された最上位の施策${top.length}件です（内訳の施策は上位の施策の金額に含まれます）。${bars.length > 20 ? '21位以下は「その他」にまとめました。' : ''}`,
+  };
+}
+
+/** Budget page: the amounts by bureau. */
+function budgetBureausChart(doc: DocumentSummary, top: Counted, sum: number, { nav, bureauBySlug }: ChartContext): ChartSpec {
+  const title = doc.meta.title;
+  const byBureau = new Map<string, number>();
+  for (const r of top) {
+    const name = bureauOf(nav, bureauBySlug, r.id);
+    byBureau.set(name, (byBureau.get(name) ?? 0) + r.amount.yen);
   }
+  const bureauItems = [...byBureau].map(([label, value]) => ({ label, value }));
+  return {
+    id: `budget-${doc.meta.id}-bureaus`,
+    kind: 'bars',
+    title: `${title}：担当の局ごとの金額`,
+    message: largest(bureauItems, sum, '合計'),
+    sources: [title],
+    columns: ['局', YEN],
+    rows: [...bureauItems].sort((a, b) => b.value - a.value).map((b) => ({ id: null, path: null, cells: [b.label, b.value] })),
+    bars: topWithRest(bureauItems, 20),
+    note: '金額の示された最上位の施策を、担当の局（部は所属する局）ごとに足しました。複数の局が担当する施策は「複数の局」にまとめています。',
+  };
+}
 
-  // measure pages
-  for (const r of records) {
-    const doc = docTitle(documents, r.source.document);
-    if (isOwn(r) && r.amount.prior_yen !== null) {
-      const diff = r.amount.yen! - r.amount.prior_yen;
-      add({
-        id: `measure-${r.id}-prior`,
-        kind: 'bars',
-        title: '前年度との比較',
-        message: `${r.budget.label}は${formatYen(r.amount.yen!)}で、前年度の予算額（${formatYen(r.amount.prior_yen)}）より${diff === 0 ? '増減はありません' : `${formatYen(Math.abs(diff))}${diff > 0 ? '多い' : '少ない'}額です`}。`,
-        sources: [doc],
-        columns: ['区分', YEN],
-        rows: [
-          { id: null, path: null, cells: ['前年度の予算額', r.amount.prior_yen] },
-          { id: r.id, path: null, cells: [r.budget.label, r.amount.yen!] },
-        ],
-        bars: [
-          { label: '前年度の予算額', value: r.amount.prior_yen, series: 4 },
-          { label: r.budget.label, value: r.amount.yen!, highlight: true },
-        ],
-      });
-    }
-    const whole = budgetTotal.get(r.budget.label) ?? 0;
-    if (isOwn(r) && whole > 0 && r.amount.yen! <= whole) {
-      const nested = r.parent !== null && byId.has(r.parent);
-      add({
-        id: `measure-${r.id}-share`,
-        kind: 'share',
-        title: `${r.budget.label}の合計に占める割合`,
-        message: `この施策の${formatYen(r.amount.yen!)}は、${r.budget.label}の合計（${formatYen(whole)}）の${percent(r.amount.yen!, whole)}です。`,
-        sources: [doc],
-        columns: ['区分', YEN],
-        rows: [
-          { id: r.id, path: null, cells: ['この施策', r.amount.yen!] },
-          { id: null, path: null, cells: [`${r.budget.label}の合計`, whole] },
-        ],
-        share: { part: r.amount.yen!, whole, partLabel: 'この施策', wholeLabel: `${r.budget.label}の合計` },
-        note: `合計は、金額の示された最上位の施策の合計です。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
-      });
-    }
-    const related = (nav.measures[r.id]?.related ?? []).map((id) => byId.get(id)).filter((o): o is MeasureRecord => o !== undefined);
-    const program = [r, ...related].filter(isOwn).sort((a, b) => a.budget.fiscal_year - b.budget.fiscal_year || (a.budget.label < b.budget.label ? -1 : 1));
-    if (related.length > 0 && program.length >= 2 && program.includes(r)) {
-      add({
-        id: `measure-${r.id}-programs`,
-        kind: 'bars',
-        title: 'この施策の各予算での金額',
-        message: program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen!)}`).join('、') + 'です。',
-        sources: [...new Set(program.map((p) => docTitle(documents, p.source.document)))],
-        columns: ['予算', '施策', YEN],
-        rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.name, p.amount.yen!] })),
-        bars: program.map((p) => ({ label: p.budget.label, value: p.amount.yen!, path: p.id === r.id ? null : p.url, id: p.id, highlight: p.id === r.id })),
-        note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
-      });
-    }
-  }
+/** Measure page: this year's amount beside the prior year's. */
+function measurePriorChart(r: MeasureRecord, { documents }: ChartContext): ChartSpec | undefined {
+  if (!hasOwnAmount(r) || r.amount.prior_yen === null) return undefined;
+  const diff = r.amount.yen - r.amount.prior_yen;
+  return {
+    id: `measure-${r.id}-prior`,
+    kind: 'bars',
+    title: '前年度との比較',
+    message: `${r.budget.label}は${formatYen(r.amount.yen)}で、前年度の予算額（${formatYen(r.amount.prior_yen)}）より${diff === 0 ? '増減はありません' : `${formatYen(Math.abs(diff))}${diff > 0 ? '多い' : '少ない'}額です`}。`,
+    sources: [docTitle(documents, r.source.document)],
+    columns: ['区分', YEN],
+    rows: [
+      { id: null, path: null, cells: ['前年度の予算額', r.amount.prior_yen] },
+      { id: r.id, path: null, cells: [r.budget.label, r.amount.yen] },
+    ],
+    bars: [
+      { label: '前年度の予算額', value: r.amount.prior_yen, series: 4 },
+      { label: r.budget.label, value: r.amount.yen, highlight: true },
+    ],
+  };
+}
 
-  // bureau pages: their measures by amount, across budgets
-  const labels = [...new Set(records.map((r) => r.budget.label))];
-  for (const b of nav.bureaus) {
-    const set = new Set(b.measures);
-    const own = b.measures
-      .map((id) => byId.get(id))
-      .filter((r): r is MeasureRecord => r !== undefined && isOwn(r))
-      .filter((r) => !(r.parent !== null && set.has(r.parent)));
-    if (own.length === 0) continue;
-    const items = own.map((r) => ({ label: `${r.name}（${r.budget.label}）`, value: r.amount.yen!, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
-    const sum = items.reduce((s, i) => s + i.value, 0);
-    add({
-      id: `bureau-${b.slug}-measures`,
-      kind: 'bars',
-      title: `${b.name}の施策（金額の大きい順）`,
-      message: largest(items, sum, '表示した施策の合計'),
-      sources: [...new Set(own.map((r) => docTitle(documents, r.source.document)))],
-      columns: ['施策', '予算', YEN],
-      rows: [...own].sort((a, c) => c.amount.yen! - a.amount.yen!).map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen!] })),
-      bars: topWithRest(items, 20),
-      note: '年度や種類の違う予算の施策を並べています。上位の施策（パッケージ）も同じ局の担当であれば、その内訳の施策は含めていません。',
-    });
-  }
-  return charts;
+/** Measure page: its share of its budget's total. */
+function measureShareChart(r: MeasureRecord, { documents, budgetTotal, index }: ChartContext): ChartSpec | undefined {
+  const whole = budgetTotal.get(r.budget.label) ?? 0;
+  if (!hasOwnAmount(r) || whole <= 0 || r.amount.yen > whole) return undefined;
+  const nested = r.parent !== null && index.has(r.parent);
+  return {
+    id: `measure-${r.id}-share`,
+    kind: 'share',
+    title: `${r.budget.label}の合計に占める割合`,
+    message: `この施策の${formatYen(r.amount.yen)}は、${r.budget.label}の合計（${formatYen(whole)}）の${percent(r.amount.yen, whole)}です。`,
+    sources: [docTitle(documents, r.source.document)],
+    columns: ['区分', YEN],
+    rows: [
+      { id: r.id, path: null, cells: ['この施策', r.amount.yen] },
+      { id: null, path: null, cells: [`${r.budget.label}の合計`, whole] },
+    ],
+    share: { part: r.amount.yen, whole, partLabel: 'この施策', wholeLabel: `${r.budget.label}の合計` },
+    note: `合計は、金額の示された最上位の施策の合計です。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
+  };
+}
+
+/** Measure page: the same program's amounts in each budget. */
+function measureProgramsChart(r: MeasureRecord, { nav, index, documents }: ChartContext): ChartSpec | undefined {
+  const related = (nav.measures[r.id]?.related ?? []).map((id) => index.get(id)).filter((o): o is MeasureRecord => o !== undefined);
+  const program = [r, ...related].filter(hasOwnAmount).sort((a, b) => a.budget.fiscal_year - b.budget.fiscal_year || (a.budget.label < b.budget.label ? -1 : 1));
+  if (related.length === 0 || program.length < 2 || !program.includes(r as (typeof program)[number])) return undefined;
+  return {
+    id: `measure-${r.id}-programs`,
+    kind: 'bars',
+    title: 'この施策の各予算での金額',
+    message: program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen)}`).join('、') + 'です。',
+    sources: [...new Set(program.map((p) => docTitle(documents, p.source.document)))],
+    columns: ['予算', '施策', YEN],
+    rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.name, p.amount.yen] })),
+    bars: program.map((p) => ({ label: p.budget.label, value: p.amount.yen, path: p.id === r.id ? null : p.url, id: p.id, highlight: p.id === r.id })),
+    note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
+  };
+}
+
+/** Bureau page: its measures by amount, across budgets. */
+function bureauMeasuresChart(b: Navigation['bureaus'][number], labels: readonly string[], { index, documents }: ChartContext): ChartSpec | undefined {
+  const own = countedOwn(
+    b.measures.map((id) => index.get(id)).filter((r): r is MeasureRecord => r !== undefined),
+    index,
+  );
+  if (own.length === 0) return undefined;
+  const items = own.map((r) => ({ label: `${r.name}（${r.budget.label}）`, value: r.amount.yen, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
+  const sum = items.reduce((s, i) => s + i.value, 0);
+  return {
+    id: `bureau-${b.slug}-measures`,
+    kind: 'bars',
+    title: `${b.name}の施策（金額の大きい順）`,
+    message: largest(items, sum, '表示した施策の合計'),
+    sources: [...new Set(own.map((r) => docTitle(documents, r.source.document)))],
+    columns: ['施策', '予算', YEN],
+    rows: [...own].sort((a, c) => c.amount.yen - a.amount.yen).map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen] })),
+    bars: topWithRest(items, 20),
+    note: '年度や種類の違う予算の施策を並べています。上位の施策（パッケージ）も同じ局の担当であれば、その内訳の施策は含めていません。',
+  };
 }
 
 /** The chart's data as CSV (BOM, header row; amounts as integers). */

@@ -7,6 +7,7 @@
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import { formatYen } from '../format.ts';
 import type { MeasureRecord } from '../types.ts';
+import { countedOwn, hasOwnAmount, indexRecords, type RecordIndex } from '../../pipeline/derive/totals.ts';
 import { colour } from './palette.ts';
 import { textWidth, wrapLabel } from './labels.ts';
 
@@ -18,13 +19,13 @@ export interface TreeNode {
   children?: TreeNode[];
 }
 
-const isOwn = (r: MeasureRecord) => r.amount.kind === 'own' && r.amount.yen !== null && r.amount.yen > 0;
+/** A measure with an area: an own amount above zero. */
+const hasArea = (r: MeasureRecord) => hasOwnAmount(r) && r.amount.yen > 0;
 
-/** The tree of one document's measures, grouped by budget label. */
-export function budgetTree(name: string, records: readonly MeasureRecord[]): TreeNode {
-  const byId = new Map(records.map((r) => [r.id, r]));
+/** The tree of one document's measures, grouped by budget label (its top level: derive/totals.ts). */
+export function budgetTree(name: string, records: readonly MeasureRecord[], byId: RecordIndex = indexRecords(records)): TreeNode {
   const node = (r: MeasureRecord): TreeNode => {
-    const kids = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined && isOwn(c));
+    const kids = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined && hasArea(c));
     if (kids.length === 0) return { name: r.name, id: r.id, value: r.amount.yen! };
     const children = kids.map(node);
     const itemised = children.reduce((s, c) => s + total(c), 0);
@@ -32,12 +33,14 @@ export function budgetTree(name: string, records: readonly MeasureRecord[]): Tre
     if (rest > 0) children.push({ name: `${r.name}（内訳の示されていない分）`, id: null, value: rest });
     return { name: r.name, id: r.id, children };
   };
+  // the document's top level: a part of a package is drawn inside it, whatever its label
+  const top = countedOwn(records, byId).filter(hasArea);
   const labels = [...new Set(records.map((r) => r.budget.label))];
   const groups = labels
     .map((label) => ({
       name: label,
       id: null,
-      children: records.filter((r) => r.budget.label === label && (r.parent === null || !byId.has(r.parent)) && isOwn(r)).map(node),
+      children: top.filter((r) => r.budget.label === label).map(node),
     }))
     .filter((g) => g.children.length > 0);
   return { name, id: null, children: groups };
