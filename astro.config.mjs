@@ -2,7 +2,9 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
-import { siteFiles } from './src/integrations/site-files.ts';
+import { redirects } from './src/integrations/redirects.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { siteConfigOrThrow } from './src/lib/site-config.ts';
 
 // Deploy target (content/site.yaml, overridden by SITE_URL and SITE_BASE):
@@ -30,7 +32,10 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
     }),
-    // sitemap.xml (indexable pages only) and _redirects (moved ids)
-    siteFiles(),
+    // after the build, one integration per file set: sitemap.xml (indexable pages, only with
+    // a public address), _redirects (moved ids), the Pagefind index (dist/pagefind/)
+    sitemap(),
+    redirects(),
+    searchIndex(),
   ],
 });
