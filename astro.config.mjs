@@ -25,7 +25,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     mdx({
-      // The MDX files are serialised from document text (src/lib/mdx.ts).
+      // The MDX files are serialised from document text (src/pipeline/write/mdx.ts).
       // GFM would turn bare URLs in that text into links after parsing,
       // and smartypants would rewrite its quotes: keep both off so the text
       // stays literal.

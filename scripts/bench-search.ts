@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { searchQuery } from '../src/lib/search-text.ts';
+import { searchQuery } from '../src/site/search/text.ts';
 import { launch } from '../test/helpers/browser.ts';
 import { serve } from '../test/helpers/static-server.ts';
 

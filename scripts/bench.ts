@@ -19,8 +19,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { extractAll, loadSources } from '../src/lib/pipeline.ts';
-import type { MeasureRecord } from '../src/lib/types.ts';
+import { extractAll, loadSources } from '../src/pipeline/index.ts';
+import type { MeasureRecord } from '../src/pipeline/types.ts';
 import { GENERATED_DIR, readGenerated } from '../src/schemas/generated.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');

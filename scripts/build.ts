@@ -29,12 +29,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CuratedError, formatProblem } from '../src/lib/curated.ts';
-import { assignIds } from '../src/lib/ids.ts';
-import { buildOutputs, extractDocuments, loadCurated, loadRegistries, loadSources } from '../src/lib/pipeline.ts';
+import { CuratedError, formatProblem } from '../src/pipeline/load/checked-yaml.ts';
+import { assignIds } from '../src/pipeline/ids/assign.ts';
+import { buildOutputs, extractDocuments, loadCurated, loadRegistries, loadSources } from '../src/pipeline/index.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
 import { LEDGER_FILE, aliasOwners, formatLedger, lostUrls, parseLedger, removals, type ContractProblem, type Ledger } from '../src/pipeline/ids/contract.ts';
-import { GENERATED_DIR, writeGenerated } from '../src/pipeline/write/outputs.ts';
+import { GENERATED_DIR, writeGenerated } from '../src/pipeline/write/generated.ts';
 import { fillTombstones, publishedPaths } from '../src/pipeline/write/tombstones.ts';
 import { LockedError, Transaction } from '../src/pipeline/write/transaction.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Build-time reading aids on every HTML page (src/lib/enhance.ts): glossary
+ * Build-time reading aids on every HTML page (src/site/reading-aids/enhance.ts): glossary
  * links and furigana in the regions a page marks with `data-enhance`, and
  * phrase breaks in headings. Runs while Astro renders each static page, so
  * dev and build give the same HTML.
@@ -8,10 +8,10 @@ import { defineMiddleware } from 'astro:middleware';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { enhancePage } from './lib/enhance.ts';
+import { enhancePage } from './site/reading-aids/enhance.ts';
 import { GLOSSARY_PATH } from './lib/links.ts';
 import { curated, link } from './site/data.ts';
-import { getTokenizer, phrases } from './site/japanese.ts';
+import { getTokenizer, phrases } from './site/reading-aids/japanese.ts';
 
 /**
  * `>` in text is valid HTML, but encoded it can never be read as the end of a

@@ -3,7 +3,7 @@
 //   TRACE_SECTIONS=1 tsx scripts/dev/diagnose.ts [--only <ref-file-substring>]
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { traces } from '../../src/pipeline/extract/index.ts';
 import { norm, readJsonl, scoreMeasure, pick, type SectionRef } from '../../test/helpers/section-score.ts';
 

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
 import { SECTION_KINDS, type SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';

@@ -2,8 +2,8 @@
 //   tsx scripts/dev/lint.ts [--verbose] [--rule <name>]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintPages, viewOfRecord } from '../../src/lib/page-lint.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { lintPages, viewOfRecord } from '../../src/site/checks/page-lint.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 const ROOT = resolve(import.meta.dirname, '../..');
 const records = readGenerated(resolve(ROOT, GENERATED_DIR), 'measures');

@@ -2,8 +2,8 @@
 // own): found, amounts, titles, subtitles, parents, bureaus, purpose starts.
 //   tsx scripts/dev/measures.ts [--verbose] [--only <file-substring>] [--field title]
 import { join, resolve } from 'node:path';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
-import { titleKey } from '../../src/lib/normalize.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
+import { titleKey } from '../../src/lib/normalise.ts';
 import { readJsonl } from '../../test/helpers/section-score.ts';
 
 interface RefMeasure {

@@ -2,7 +2,7 @@
 // section reference in test/reference/ (shared and own), per file.
 //   tsx scripts/dev/score.ts [--verbose] [--only <file-substring>]
 import { join, resolve } from 'node:path';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { formatSummary, readJsonl, scoreAll, type SectionRef } from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { redirectsFile } from '../lib/publish.ts';
+import { redirectsFile } from '../site/publish-files.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 
 export function redirects(): AstroIntegration {

@@ -1,13 +1,13 @@
 /**
  * Astro integration: the Pagefind search index (dist/pagefind/) after the build, from the
- * records (src/lib/search-index.ts says what each record holds), not from the HTML.
+ * records (src/site/search/records.ts says what each record holds), not from the HTML.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { searchRecords } from '../lib/search-index.ts';
+import { searchRecords } from '../site/search/records.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 
 /** Pagefind's own UI bundles: the site has its own search page. */

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { withBase } from '../lib/links.ts';
-import { sitemapXml } from '../lib/publish.ts';
+import { sitemapXml } from '../site/publish-files.ts';
 
 /** A page that asks not to be indexed, or only redirects. */
 const NOINDEX = /<meta name="robots" content="noindex"/;

@@ -51,3 +51,8 @@ export function sourcePath(documentId: string): string {
 export function sourceLinesPath(documentId: string, [first, last]: readonly [number, number]): string {
   return `${sourcePath(documentId)}?lines=${first}-${last}#L${first}`;
 }
+
+/** The page of a measure, without the base. */
+export function measureUrl(id: string): string {
+  return `/measures/${id}/`;
+}

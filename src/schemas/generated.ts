@@ -1,6 +1,6 @@
 /**
  * The manifest of src/generated/: every file the pipeline hands to the pages, with its schema.
- * The writer (pipeline/write/outputs.ts), the pages (site/data.ts), the integrations and the
+ * The writer (pipeline/write/generated.ts), the pages (site/data.ts), the integrations and the
  * tests name files only through it, and every read is checked against the file's schema.
  */
 import { existsSync, readFileSync } from 'node:fs';

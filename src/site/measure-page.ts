@@ -3,10 +3,10 @@
  * the record, its place among the others, its facts and its charts. MeasurePage.astro only
  * renders this object.
  */
-import type { ChartSpec } from '../lib/charts/specs.ts';
-import { summarySentences } from '../lib/summary.ts';
+import type { ChartSpec } from './charts/specs.ts';
+import { leadSentences } from './lead.ts';
 import { documentPath } from '../lib/links.ts';
-import { chart } from './charts.ts';
+import { chart } from './charts/index.ts';
 import { bureauBySlug, curated, divisionOf, documentById, link, measureById, measureNav, measuresByIds, measuresOfDocument, navigation } from './data.ts';
 
 export function measurePageData(id: string, site: URL | undefined) {
@@ -27,7 +27,7 @@ export function measurePageData(id: string, site: URL | undefined) {
     ancestors: measuresByIds(nav.ancestors),
     units: nav.units.map((u) => ({ bureau: bureauBySlug(u.bureau), division: u.division ? divisionOf(u.bureau, u.division) : undefined, u })),
     tags: m.tags.map((name, i) => ({ name, slug: nav.tags[i] })),
-    sentences: summarySentences(m, curated.population),
+    sentences: leadSentences(m, curated.population),
     charts: ['prior', 'share', 'programs'].map((k) => chart(`measure-${m.id}-${k}`)).filter((c): c is ChartSpec => c !== undefined),
     namesakes: measuresOfDocument(m.source.document).filter((o) => o.id !== m.id && o.name === m.name),
     prev: nav.prev ? measureById(nav.prev) : undefined,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extractAll, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
+import { extractAll, loadRegistries, loadSources } from '../../src/pipeline/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOURCES = join(ROOT, 'content/sources');

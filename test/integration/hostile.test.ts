@@ -10,7 +10,7 @@ import { compile } from '@mdx-js/mdx';
 import type { Root as HastRoot, RootContent } from 'hast';
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { buildOutputs, decodeSource, extractAll, validateMeta } from '../../src/lib/pipeline.ts';
+import { buildOutputs, decodeSource, extractAll, validateMeta } from '../../src/pipeline/index.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 
 const ALLOWED = new Set(['h2', 'p', 'br', 'ul', 'li']);

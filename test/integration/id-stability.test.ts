@@ -10,9 +10,9 @@
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractAll, loadRegistries, loadSources, type ExtractResult, type SourceDocument } from '../../src/lib/pipeline.ts';
-import { titleKey } from '../../src/lib/normalize.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { extractAll, loadRegistries, loadSources, type ExtractResult, type SourceDocument } from '../../src/pipeline/index.ts';
+import { titleKey } from '../../src/lib/normalise.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const registries = loadRegistries(join(ROOT, 'content/registry'), 'content/registry');

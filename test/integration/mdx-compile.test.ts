@@ -8,7 +8,7 @@ import type { Root as HastRoot, RootContent } from 'hast';
 import jsYaml from 'js-yaml';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOutputs, extractAll, loadSources } from '../../src/lib/pipeline.ts';
+import { buildOutputs, extractAll, loadSources } from '../../src/pipeline/index.ts';
 
 const SOURCES = join(resolve(import.meta.dirname, '../..'), 'content/sources');
 const loaded = loadSources(SOURCES);

@@ -8,9 +8,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
-import { titleKey } from '../../src/lib/normalize.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
+import { titleKey } from '../../src/lib/normalise.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REFERENCE_DIR = resolve(ROOT, 'test/reference');

@@ -11,8 +11,8 @@
  */
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractAll, loadSources } from '../../src/lib/pipeline.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { extractAll, loadSources } from '../../src/pipeline/index.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { formatSummary, readJsonl, scoreAll, type SectionRef } from '../helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

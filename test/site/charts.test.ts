@@ -10,7 +10,7 @@ import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 
 const { dist } = inject('site');
 const published = JSON.parse(readFileSync(join(dist, 'data/measures.json'), 'utf8')) as MeasureRecord[];

@@ -13,9 +13,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rm
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/lib/pipeline.ts';
-import { formatRegistry, parseRegistry } from '../../src/lib/registry.ts';
-import { writeGenerated } from '../../src/pipeline/write/outputs.ts';
+import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/pipeline/index.ts';
+import { formatRegistry, parseRegistry } from '../../src/pipeline/ids/registry-file.ts';
+import { writeGenerated } from '../../src/pipeline/write/generated.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 

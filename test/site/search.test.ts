@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
-import { searchQuery } from '../../src/lib/search-text.ts';
+import { searchQuery } from '../../src/site/search/text.ts';
 import { launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/static-server.ts';
 

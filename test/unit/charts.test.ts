@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { layoutBars, topWithRest } from '../../src/lib/charts/bars.ts';
-import { textWidth, wrapLabel } from '../../src/lib/charts/labels.ts';
-import { buildCharts, percent } from '../../src/lib/charts/specs.ts';
-import { budgetTree, layoutTreemap, total } from '../../src/lib/charts/treemap.ts';
-import { amountScale, formatAxisYen } from '../../src/lib/charts/units.ts';
-import { summariseDocument } from '../../src/lib/documents.ts';
-import { buildNavigation } from '../../src/lib/navigation.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { layoutBars, topWithRest } from '../../src/site/charts/bars.ts';
+import { textWidth, wrapLabel } from '../../src/site/charts/labels.ts';
+import { buildCharts, percent } from '../../src/site/charts/specs.ts';
+import { budgetTree, layoutTreemap, total } from '../../src/site/charts/treemap.ts';
+import { amountScale, formatAxisYen } from '../../src/site/charts/units.ts';
+import { summariseDocument } from '../../src/pipeline/derive/documents.ts';
+import { buildNavigation } from '../../src/pipeline/derive/navigation.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
 
 /** Phrases for tests: cut after の, を, や (BudouX is not needed to test the layout rules). */

@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, buildSummary, toCsv, toOpenDataJson } from '../../src/lib/exports.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { buildReport } from '../../src/pipeline/write/report.ts';
+import { CSV_COLUMNS, toCsv, toOpenDataJson } from '../../src/lib/open-data.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
 
 /** The same record with its keys inserted in reverse order. */
@@ -100,9 +101,9 @@ describe('toCsv', () => {
   });
 });
 
-describe('buildSummary', () => {
+describe('buildReport', () => {
   it('lists counts, unattributed lines and problems with file and line', () => {
-    const summary = buildSummary([fixtureDocument()]);
+    const summary = buildReport([fixtureDocument()]);
     expect(summary.split('\n')).toEqual([
       'fixture (fixture.txt): 5 measures (own 3, part_of 1, none 1); 1 untitled; 1 unattributed; 1 problems',
       '  fixture.txt:95: unattributed: （参考）令和5年度予算額 10億円',
@@ -114,6 +115,6 @@ describe('buildSummary', () => {
 
   it('omits the line number of a problem without one', () => {
     const doc = { ...fixtureDocument(), problems: [{ code: 'no-measure' as const, severity: 'warning' as const, file: 'fixture.txt', line: null, message: 'no pages found' }] };
-    expect(buildSummary([doc])).toContain('  fixture.txt: no pages found\n');
+    expect(buildReport([doc])).toContain('  fixture.txt: no pages found\n');
   });
 });

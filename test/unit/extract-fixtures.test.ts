@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSource, validateMeta } from '../../src/lib/pipeline.ts';
+import { decodeSource, validateMeta } from '../../src/pipeline/index.ts';
 import { parse } from 'yaml';
 import { extractDocument } from '../../src/pipeline/extract/index.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../src/pipeline/extract/index.ts';
-import type { Budget, SourceMeta } from '../../src/lib/types.ts';
+import type { Budget, SourceMeta } from '../../src/pipeline/types.ts';
 
 const meta = (budget: Budget): SourceMeta => ({
   id: 'test',

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOutputs } from '../../src/lib/pipeline.ts';
-import { writeGenerated } from '../../src/pipeline/write/outputs.ts';
+import { buildOutputs } from '../../src/pipeline/index.ts';
+import { writeGenerated } from '../../src/pipeline/write/generated.ts';
 import { checkGenerated, GENERATED, GENERATED_MDX_DIR, readGenerated, type GeneratedKey } from '../../src/schemas/generated.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 

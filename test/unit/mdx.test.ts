@@ -3,9 +3,9 @@ import type { Root as HastRoot, Element, RootContent as HastContent } from 'hast
 import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { joinLines } from '../../src/lib/normalize.ts';
-import { EMPTY_SECTION, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/lib/mdx.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { joinLines } from '../../src/lib/normalise.ts';
+import { EMPTY_SECTION, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/pipeline/write/mdx.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { HOSTILE_LINES, makeRecord } from '../fixtures/records.ts';
 
 const ALLOWED_ELEMENTS = new Set(['h2', 'p', 'br', 'ul', 'li']);
@@ -17,7 +17,7 @@ async function compileToHast(body: string): Promise<HastRoot> {
   const capture = () => (tree: HastRoot) => {
     captured = structuredClone(tree);
   };
-  // Plain MDX, as configured in astro.config.mjs (GFM off, see src/lib/mdx.ts).
+  // Plain MDX, as configured in astro.config.mjs (GFM off, see src/pipeline/write/mdx.ts).
   await compile(body, { rehypePlugins: [capture] });
   if (!captured) throw new Error('no tree captured');
   return captured;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildNavigation, fallbackSlug, type TagDef } from '../../src/lib/navigation.ts';
+import { buildNavigation, fallbackSlug, type TagDef } from '../../src/pipeline/derive/navigation.ts';
 import { setTotals } from '../../src/pipeline/derive/totals.ts';
-import { indexOrganisation, parseOrganisation } from '../../src/lib/organisation.ts';
-import type { MeasureRecord } from '../../src/lib/types.ts';
+import { indexOrganisation, parseOrganisation } from '../../src/pipeline/derive/organisation.ts';
+import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { makeRecord } from '../fixtures/records.ts';
 
 const own = (yen: number) => ({ yen, kind: 'own' as const, text: '', prior_yen: null, fund: null });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseLetterSpacing, foldWidth, titleKey } from '../../src/lib/normalize.ts';
+import { collapseLetterSpacing, foldWidth, titleKey } from '../../src/lib/normalise.ts';
 
 describe('foldWidth', () => {
   it('folds full-width ASCII one character for one', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexOrganisation, parseOrganisation, resolveUnits } from '../../src/lib/organisation.ts';
+import { indexOrganisation, parseOrganisation, resolveUnits } from '../../src/pipeline/derive/organisation.ts';
 
 const ORG = `
 bureaus:

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { extractAll } from '../../src/lib/pipeline.ts';
-import type { SourceMeta } from '../../src/lib/types.ts';
+import { extractAll } from '../../src/pipeline/index.ts';
+import type { SourceMeta } from '../../src/pipeline/types.ts';
 
 // A parser that fails on one document.
 vi.mock('../../src/pipeline/extract/index.ts', () => ({

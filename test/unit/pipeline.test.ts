@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../src/lib/documents.ts';
-import { toOpenDataJson } from '../../src/lib/exports.ts';
+import type { DocumentSummary } from '../../src/pipeline/derive/documents.ts';
+import { toOpenDataJson } from '../../src/lib/open-data.ts';
 import iconv from 'iconv-lite';
-import { decodeText } from '../../src/lib/encoding.ts';
-import { buildOutputs, decodeSource, loadSources, normaliseText, validateMeta } from '../../src/lib/pipeline.ts';
+import { decodeText } from '../../src/pipeline/load/encoding.ts';
+import { buildOutputs, decodeSource, loadSources, normaliseText, validateMeta } from '../../src/pipeline/index.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
 
 const GOOD_META = {

@@ -3,9 +3,11 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, it } from 'vitest';
 import { readDetails } from '../../src/pipeline/extract/steps/read-facts.ts';
-import { enhancePage } from '../../src/lib/enhance.ts';
-import { termMatcher, type GlossaryTerm } from '../../src/lib/glossary.ts';
-import { alignReading, readingTable, rubySegments, toHiragana, type Token } from '../../src/lib/ruby.ts';
+import { enhancePage } from '../../src/site/reading-aids/enhance.ts';
+import { termMatcher } from '../../src/site/reading-aids/glossary.ts';
+import type { GlossaryTerm } from '../../src/schemas/glossary.ts';
+import { readingTable } from '../../src/pipeline/index.ts';
+import { alignReading, rubySegments, toHiragana, type Token } from '../../src/site/reading-aids/ruby.ts';
 
 /** A tiny tokenizer standing in for kuromoji: known words, else one character each. */
 const DICT: Record<string, string> = { 医療: 'イリョウ', 機関: 'キカン', 支援: 'シエン', 取り組み: 'トリクミ', 係る: 'カカル', 健: 'ケン', 診: 'ミ' };
@@ -156,7 +158,7 @@ describe('readDetails', () => {
 describe('the project glossary', () => {
   it('parses, has at least 40 terms, and every term has a source', async () => {
     const { readFileSync } = await import('node:fs');
-    const { parseGlossary } = await import('../../src/lib/glossary.ts');
+    const { parseGlossary } = await import('../../src/pipeline/load/glossary.ts');
     const file = new URL('../../content/glossary.yaml', import.meta.url);
     const result = parseGlossary(readFileSync(file, 'utf8'), 'content/glossary.yaml');
     expect(result.ok ? [] : result.problems).toEqual([]);

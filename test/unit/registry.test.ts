@@ -8,8 +8,8 @@ import {
   parseRegistry,
   type Fingerprint,
   type Registry,
-} from '../../src/lib/registry.ts';
-import { dice } from '../../src/lib/similarity.ts';
+} from '../../src/pipeline/ids/registry-file.ts';
+import { dice } from '../../src/pipeline/ids/similarity.ts';
 
 const fp = (title: string, over: Partial<Fingerprint> = {}): Fingerprint => ({
   title,

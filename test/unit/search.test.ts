@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { searchRecords } from '../../src/lib/search-index.ts';
-import { normalizeForSearch, searchQuery, searchTokens } from '../../src/lib/search-text.ts';
-import { snippet } from '../../src/scripts/search.ts';
-import { summariseDocument } from '../../src/lib/documents.ts';
-import { buildNavigation } from '../../src/lib/navigation.ts';
+import { searchRecords } from '../../src/site/search/records.ts';
+import { normalizeForSearch, searchQuery, searchTokens } from '../../src/site/search/text.ts';
+import { snippet } from '../../src/client/search.ts';
+import { summariseDocument } from '../../src/pipeline/derive/documents.ts';
+import { buildNavigation } from '../../src/pipeline/derive/navigation.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
 /** Does a text contain all tokens of a query (what an AND search over the index does)? */

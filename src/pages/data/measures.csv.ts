@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../lib/exports.ts';
+import { toCsv } from '../../lib/open-data.ts';
 import { measureRecords } from '../../site/data.ts';
 
 /** dist/data/measures.csv: every measure record, flattened (UTF-8 with BOM). */

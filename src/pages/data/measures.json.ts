@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { toOpenDataJson } from '../../lib/exports.ts';
+import { toOpenDataJson } from '../../lib/open-data.ts';
 import { measureRecords } from '../../site/data.ts';
 
 /** dist/data/measures.json: every measure record (open data). */

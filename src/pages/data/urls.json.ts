@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { publicUrls } from '../../lib/publish.ts';
+import { publicUrls } from '../../site/publish-files.ts';
 import { urlEntries } from '../../site/data.ts';
 
 /** dist/data/urls.json: every measure id ever published, its path (and URL, with a public address) and status (live, moved, gone). */

@@ -8,10 +8,10 @@
  *   → bureaus → sections and facts → parents
  *
  * The document's family (families/) says how its pages are laid out. Ids
- * and URLs are assigned afterwards (src/lib/ids.ts).
+ * and URLs are assigned afterwards (src/pipeline/ids/assign.ts).
  */
-import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from '../../lib/types.ts';
-import { foldWidth, titleKey } from '../../lib/normalize.ts';
+import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from '../types.ts';
+import { foldWidth, titleKey } from '../../lib/normalise.ts';
 import { familyOf } from './families/index.ts';
 import { NAME_LABEL } from './rules/name-label.ts';
 import { splitPages } from './rules/pages.ts';

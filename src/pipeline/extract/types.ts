@@ -2,7 +2,7 @@
  * What each extraction step takes and gives. Every step returns a new type:
  * a stage's fields are never filled in later by another step.
  */
-import type { Budget, Details, SourceMeta } from '../../lib/types.ts';
+import type { Budget, Details, SourceMeta } from '../types.ts';
 import type { FamilyProfile } from './families/types.ts';
 import type { Page } from './rules/pages.ts';
 import type { Anchor } from './steps/find-anchors.ts';

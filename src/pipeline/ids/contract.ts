@@ -9,8 +9,8 @@
  * tombstone page (write/tombstones.ts), so no published URL ever 404s.
  */
 import type { Problem } from '../../schemas/problem.ts';
-import type { IdAssignment, UrlEntry } from '../../lib/ids.ts';
-import type { LoadedRegistry } from '../../lib/registry.ts';
+import type { IdAssignment, UrlEntry } from './assign.ts';
+import type { LoadedRegistry } from './registry-file.ts';
 
 export const LEDGER_FILE = 'published.txt';
 

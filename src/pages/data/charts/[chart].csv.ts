@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'csv-stringify/sync';
-import { chartCsvRows } from '../../../lib/charts/specs.ts';
-import { charts } from '../../../site/charts.ts';
+import { chartCsvRows } from '../../../site/charts/specs.ts';
+import { charts } from '../../../site/charts/index.ts';
 
 export const getStaticPaths = (() => [...charts.keys()].map((id) => ({ params: { chart: id } }))) satisfies GetStaticPaths;
 

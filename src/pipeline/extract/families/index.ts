@@ -2,7 +2,7 @@
  * The document families and how a document's metadata chooses one: its
  * `family` field, or else the default of its kind.
  */
-import type { BudgetKind } from '../../../lib/types.ts';
+import type { BudgetKind } from '../../types.ts';
 import { gaisan } from './gaisan.ts';
 import { hoseiForm } from './hosei-form.ts';
 import { hoseiFree } from './hosei-free.ts';

@@ -3,8 +3,8 @@
  * full-width digits and commas, decimals, 約, …の内数 (part of a larger pot),
  * 制度要求 (no money), and the parenthesised prior-year figure.
  */
-import type { AmountKind } from '../../../lib/types.ts';
-import { DASHES, foldWidth } from '../../../lib/normalize.ts';
+import type { AmountKind } from '../../types.ts';
+import { DASHES, foldWidth } from '../../../lib/normalise.ts';
 
 const UNIT: Record<string, number> = {
   兆: 1e12,

@@ -3,7 +3,7 @@
  * `健康・生活衛生局 がん・疾病対策課（内線4607）`, a bureau alone on its line
  * followed by its division (`医政局` / `医療経営支援課`).
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import { stripExtension } from './extension.ts';
 import { tidy } from './text.ts';
 

@@ -5,7 +5,7 @@
  * page numbers are dropped. Paragraphs are separated by a blank line; list
  * items (○, ・, ①, (1), ➢, ※, →) keep a line of their own.
  */
-import { collapseLetterSpacing, foldWidth } from '../../../lib/normalize.ts';
+import { collapseLetterSpacing, foldWidth } from '../../../lib/normalise.ts';
 import { isDebrisLine } from './debris.ts';
 
 /** Markers that start a list item or a note. */

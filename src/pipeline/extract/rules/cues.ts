@@ -18,7 +18,7 @@
  * closes a sentence of each section in the hand-checked references is what
  * its weight reflects (scripts/dev/cuestats.tmp.ts prints those counts).
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import type { SectionKind } from './section-kinds.ts';
 
 export type CueScores = Record<SectionKind, number>;

@@ -6,7 +6,7 @@
  * of diagram boxes and arrows. Each convention is one named predicate over
  * one printed line.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import { isDivisionLine } from './bureau.ts';
 import { EXTENSION_ONLY } from './extension.ts';
 import { NAME_LABEL } from './name-label.ts';

@@ -2,7 +2,7 @@
  * Telephone extension numbers printed with the responsible division:
  * `（内線2672）`, `(内線3982・3986)`, `（内線）２２９０`, `（3986）`.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 
 /** `（内線2672）`, `(内線3982・3986)`, `（3986）` inside a line. */
 const EXTENSION = /[(（]{1,2}\s*[内內]線?\s*[^)）]*[)）]?|[内內]線\s*[(（][\d０-９、,・\s]+[)）]|[(（]\s*\d{3,5}(?:[・、,，]\s*\d{3,5})*\s*[)）]/gu;

@@ -10,7 +10,7 @@
  * (markers, brackets, spaces and the explanatory tail removed), then the core
  * is looked up in the family's list of variants.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import type { SectionKind } from './section-kinds.ts';
 
 export interface HeadingVariant {

@@ -4,7 +4,7 @@
  * blank lines); a line holding only a page number ends a page. Pages are approximate (diagram labels can also start with a
  * space), so callers treat them as hints, not as hard boundaries.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 
 export interface Page {
   /** 0-based index of the first line. */

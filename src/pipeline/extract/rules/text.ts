@@ -2,7 +2,7 @@
  * Display forms of a printed line: letter spacing collapsed, the Markdown
  * emphasis and heading marks the PDF-to-text step left removed.
  */
-import { collapseLetterSpacing } from '../../../lib/normalize.ts';
+import { collapseLetterSpacing } from '../../../lib/normalise.ts';
 
 /** Remove Markdown emphasis and heading marks the PDF-to-text step left: `**推進枠**`, `## …`. */
 export function stripMarkup(s: string): string {

@@ -2,7 +2,7 @@
  * Title handling: which printed lines look like a measure's name, how a
  * `施策名：` label reads, and how a trailing parenthesised sub-name splits off.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import { isBureauLine } from './bureau.ts';
 import { hasExtension } from './extension.ts';
 import { COMMON_HEADINGS, readHeadings } from './headings.ts';

@@ -5,9 +5,9 @@
  * Every anchor becomes a measure; label occurrences that are mentions in a
  * sentence are returned separately so the build summary can list them.
  */
-import type { Budget } from '../../../lib/types.ts';
+import type { Budget } from '../../types.ts';
 import { parseAmountExpression, FIGURE_SOURCE, type ParsedAmount } from '../rules/amounts.ts';
-import { foldWidth, stripSpaces } from '../../../lib/normalize.ts';
+import { foldWidth, stripSpaces } from '../../../lib/normalise.ts';
 
 export interface Anchor {
   /** 0-based line of the label. */

@@ -2,8 +2,8 @@
  * Step: the package structure, by index into the measures (ids.ts turns
  * indexes into ids).
  */
-import type { MeasureRecord } from '../../../lib/types.ts';
-import { titleKey } from '../../../lib/normalize.ts';
+import type { MeasureRecord } from '../../types.ts';
+import { titleKey } from '../../../lib/normalise.ts';
 import { parseFigure } from '../rules/amounts.ts';
 
 /**

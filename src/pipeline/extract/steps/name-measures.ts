@@ -13,8 +13,8 @@
  *   (`拠出先：Gaviワクチンアライアンス` → `Gaviワクチンアライアンスへの拠出金`), else the
  *   topic of its first sentence (`高齢者の保健事業推進のため、…` → `高齢者の保健事業推進に関する施策`).
  */
-import { foldWidth, titleKey } from '../../../lib/normalize.ts';
-import type { MeasureRecord } from '../../../lib/types.ts';
+import { foldWidth, titleKey } from '../../../lib/normalise.ts';
+import type { MeasureRecord } from '../../types.ts';
 
 /** The recipient of a contribution as labelled: `拠出先：Gaviワクチンアライアンス`. */
 const RECIPIENT = /拠出先\s*[:：]\s*([^\s、。（）()]{2,30})/u;

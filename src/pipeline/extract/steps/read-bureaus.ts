@@ -5,7 +5,7 @@
  * page (`医政局医療経営支援課（内線2672）`, a bureau line above an extension-only
  * line). A component is its page's measure's.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import { isBureauFragment, isBureauLine, joinBureauParts } from '../rules/bureau.ts';
 import { EXTENSION_ONLY, hasExtension, stripExtension } from '../rules/extension.ts';
 import { tidy } from '../rules/text.ts';

@@ -9,8 +9,8 @@
  * rate with no label (`補助(10/10)`, `国１/２、自治体１/４、事業所１/４`). Each fact
  * keeps its source line, so every fact on a page can be traced.
  */
-import { foldWidth } from '../../../lib/normalize.ts';
-import type { Details } from '../../../lib/types.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
+import type { Details } from '../../types.ts';
 import { cleanLine } from '../rules/clean-text.ts';
 import { COMMON_HEADINGS, readHeadings } from '../rules/headings.ts';
 

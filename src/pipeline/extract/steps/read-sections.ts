@@ -23,9 +23,9 @@
  */
 import { cleanText, joinVertical } from '../rules/clean-text.ts';
 import { badgesOf } from '../rules/badges.ts';
-import { titleKey } from '../../../lib/normalize.ts';
-import { collapseLetterSpacing, foldWidth } from '../../../lib/normalize.ts';
-import type { Sections } from '../../../lib/types.ts';
+import { titleKey } from '../../../lib/normalise.ts';
+import { collapseLetterSpacing, foldWidth } from '../../../lib/normalise.ts';
+import type { Sections } from '../../types.ts';
 import type { FamilyProfile } from '../families/types.ts';
 import { cueFeatures, type CueFeatures } from '../rules/cues.ts';
 import { SECTION_WEIGHTS } from '../rules/section-weights.ts';

@@ -9,7 +9,7 @@
  * page. A component's name is read once its region is known
  * (readComponentTitles).
  */
-import { foldWidth } from '../../../lib/normalize.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
 import { badgesOf, splitLeadingBadges } from '../rules/badges.ts';
 import { isBureauLine, joinBureauParts } from '../rules/bureau.ts';
 import { isGroupLabel } from '../rules/debris.ts';

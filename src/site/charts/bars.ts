@@ -3,7 +3,7 @@
  * label on a line of its own above it and its amount after it, so nothing
  * overlaps at 320 px. Bars start at zero.
  */
-import { formatYen } from '../format.ts';
+import { formatYen } from '../../lib/format.ts';
 import { amountScale } from './units.ts';
 import { wrapLabel } from './labels.ts';
 

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { loadDefaultJapaneseParser } from 'budoux';
 import kuromoji from 'kuromoji';
-import type { Token } from '../lib/ruby.ts';
+import type { Token } from './ruby.ts';
 
 let tokenizer: Promise<(s: string) => Token[]> | null = null;
 

@@ -5,7 +5,7 @@
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
-import { formatProblem, type Problem } from '../schemas/problem.ts';
+import { formatProblem, type Problem } from '../../schemas/problem.ts';
 
 export type Checked<T> = { ok: true; value: T; lineOf: (path: readonly (string | number)[]) => number | null } | { ok: false; problems: Problem[] };
 

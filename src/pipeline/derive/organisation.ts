@@ -3,10 +3,10 @@
  * 大臣官房 …) and their divisions (課, 室 …), each with a stable ASCII slug
  * for URLs. resolveUnits splits a measure's printed 担当 line into units.
  */
-import { parseCurated, type Problem } from './curated.ts';
-import { organisationSchema, type Bureau, type Division, type Organisation } from '../schemas/organisation.ts';
-import type { UnitRef } from '../schemas/navigation.ts';
-import { foldWidth, stripSpaces } from './normalize.ts';
+import { parseCurated, type Problem } from '../load/checked-yaml.ts';
+import { organisationSchema, type Bureau, type Division, type Organisation } from '../../schemas/organisation.ts';
+import type { UnitRef } from '../../schemas/navigation.ts';
+import { foldWidth, stripSpaces } from '../../lib/normalise.ts';
 
 export type { Bureau, Division, Organisation, UnitRef };
 

@@ -16,8 +16,8 @@ import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent,
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import { joinLines } from './normalize.ts';
-import type { MeasureRecord } from './types.ts';
+import { joinLines } from '../../lib/normalise.ts';
+import type { MeasureRecord } from '../types.ts';
 
 /** Paragraph shown for a section the source document leaves empty. */
 export const EMPTY_SECTION = '資料に記載がありません。';

@@ -2,10 +2,10 @@
  * Per-document summary written to src/generated/documents.json and shown on
  * the home page: metadata, counts, and totals per budget.
  */
-import { amountKindCounts } from './exports.ts';
-import { countedOwn, indexRecords, type RecordIndex } from '../pipeline/derive/totals.ts';
-import type { BudgetKind, DocumentResult } from './types.ts';
-import type { BudgetTotal, DocumentSummary } from '../schemas/document-summary.ts';
+import { amountKindCounts } from '../write/report.ts';
+import { countedOwn, indexRecords, type RecordIndex } from './totals.ts';
+import type { BudgetKind, DocumentResult } from '../types.ts';
+import type { BudgetTotal, DocumentSummary } from '../../schemas/document-summary.ts';
 
 export type { BudgetTotal, DocumentSummary };
 

@@ -1,10 +1,10 @@
 /**
  * The search page in the browser. Loads Pagefind only here, on demand;
- * turns the query into the same tokens as the index (src/lib/search-text.ts);
+ * turns the query into the same tokens as the index (src/site/search/text.ts);
  * renders results as DOM nodes (never as HTML strings), with a snippet whose
  * matches are marked; keeps ?q= in the URL; announces the count.
  */
-import { normalizeForSearch, searchQuery } from '../lib/search-text.ts';
+import { normalizeForSearch, searchQuery } from '../site/search/text.ts';
 
 interface PagefindResult {
   id: string;

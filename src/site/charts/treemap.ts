@@ -5,8 +5,8 @@
  * is counted twice and 内数 or no-figure measures never appear.
  */
 import { hierarchy, treemap, treemapSquarify } from 'd3';
-import { formatYen } from '../format.ts';
-import type { MeasureRecord } from '../types.ts';
+import { formatYen } from '../../lib/format.ts';
+import type { MeasureRecord } from '../../pipeline/types.ts';
 import { countedOwn, hasOwnAmount, indexRecords, type RecordIndex } from '../../pipeline/derive/totals.ts';
 import { colour } from './palette.ts';
 import { textWidth, wrapLabel } from './labels.ts';

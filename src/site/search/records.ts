@@ -5,14 +5,14 @@
  * indexed and Japanese compounds and full-/half-width forms are found. The
  * title is repeated to weigh most, the summary next. Pure: data in, records out.
  */
-import type { DocumentSummary } from './documents.ts';
-import { formatAmountShort } from './format.ts';
-import type { GlossaryTerm } from './glossary.ts';
-import { GLOSSARY_PATH, documentPath } from './links.ts';
-import type { Navigation } from './navigation.ts';
-import { searchTokens } from './search-text.ts';
-import { summarySentences, type Population } from './summary.ts';
-import type { MeasureRecord } from './types.ts';
+import type { DocumentSummary } from '../../pipeline/derive/documents.ts';
+import { formatAmountShort } from '../../lib/format.ts';
+import type { GlossaryTerm } from '../../pipeline/load/glossary.ts';
+import { GLOSSARY_PATH, documentPath } from '../../lib/links.ts';
+import type { Navigation } from '../../pipeline/derive/navigation.ts';
+import { searchTokens } from './text.ts';
+import { leadSentences, type Population } from '../lead.ts';
+import type { MeasureRecord } from '../../pipeline/types.ts';
 
 export interface SearchRecord {
   /** Site path without the deployment base. */
@@ -53,7 +53,7 @@ export function searchRecords({ records, nav, documents, glossary, population }:
   const tagName = new Map(nav.tags.map((t) => [t.slug, t.name]));
   const out: SearchRecord[] = [];
   for (const r of records) {
-    const summary = summarySentences(r, population).join('');
+    const summary = leadSentences(r, population).join('');
     const text = [r.sections.purpose, r.sections.overview, r.sections.scheme, r.sections.outcome].join('\n');
     const navEntry = nav.measures[r.id];
     const bureaus = [...new Set((navEntry?.units ?? []).map((u) => bureauName.get(u.bureau) ?? u.bureau))];

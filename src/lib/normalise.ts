@@ -72,3 +72,10 @@ export function joinLines(lines: readonly string[]): string[] {
   }
   return out;
 }
+
+/** 漢字 (and 々〆ヵヶ), which furigana are for. */
+const KANJI = /[\p{Script=Han}々〆ヵヶ]/u;
+
+export function hasKanji(s: string): boolean {
+  return KANJI.test(s);
+}

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outputs } from '../../lib/pipeline.ts';
+import type { Outputs } from '../index.ts';
 import { checkGenerated, GENERATED, GENERATED_DIR, GENERATED_MDX_DIR, generatedDir, type GeneratedKey } from '../../schemas/generated.ts';
 
 export { GENERATED_DIR, generatedDir };

@@ -3,7 +3,7 @@
  * `国1/2、県1/4、受入事業所等1/4`, `50／100`, `1/3（令和6年度）→1/2` — read
  * into shares, and said in plain words: 国が全額を負担, 国が半分を負担 …
  */
-import { foldWidth } from './normalize.ts';
+import { foldWidth } from '../lib/normalise.ts';
 
 export interface Share {
   /** Who pays this share, as printed (国, 都道府県 …); null when the rate names no payer. */

@@ -3,11 +3,11 @@
  * record by template sentences: nothing is invented, every figure comes from
  * the record (and the curated population figure for per-person amounts).
  */
-import { joinLines } from './normalize.ts';
-import { formatYen } from './format.ts';
-import { foldWidth, DASHES } from './normalize.ts';
+import { joinLines } from '../lib/normalise.ts';
+import { formatYen } from '../lib/format.ts';
+import { foldWidth, DASHES } from '../lib/normalise.ts';
 import { parseRate, rateWords } from './rates.ts';
-import type { BudgetKind, MeasureRecord } from './types.ts';
+import type { BudgetKind, MeasureRecord } from '../pipeline/types.ts';
 import type { Population } from '../schemas/population.ts';
 
 export type { Population };
@@ -96,7 +96,7 @@ export function firstSentence(text: string, max = 90): string {
 }
 
 /** The one or two sentences at the top of a measure page. */
-export function summarySentences(record: MeasureRecord, population: Population | null): string[] {
+export function leadSentences(record: MeasureRecord, population: Population | null): string[] {
   const { amount, budget } = record;
   const phrase = budgetPhrase(budget.label);
   const verb = budget.kind === 'request' ? '求めています' : '計上しています';

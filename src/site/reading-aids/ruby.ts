@@ -5,6 +5,7 @@
  * match), then from a morphological analyser's tokens (injected, so this
  * module stays pure). Okurigana stay outside the ruby: 係る → 係(かか)る.
  */
+import { hasKanji } from '../../lib/normalise.ts';
 
 export interface Token {
   surface: string;
@@ -18,11 +19,7 @@ export interface Segment {
   ruby?: string;
 }
 
-const KANJI = /[\p{Script=Han}々〆ヵヶ]/u;
-
-export function hasKanji(s: string): boolean {
-  return KANJI.test(s);
-}
+export { hasKanji };
 
 /** Katakana → hiragana (ー kept). */
 export function toHiragana(s: string): string {
@@ -58,11 +55,6 @@ function merge(segments: Segment[]): Segment[] {
     else out.push({ ...s });
   }
   return out;
-}
-
-/** Curated readings, longest word first. */
-export function readingTable(entries: Iterable<[string, string]>): [string, string][] {
-  return [...entries].filter(([w, r]) => hasKanji(w) && r !== '').sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 }
 
 /**

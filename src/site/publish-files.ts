@@ -2,8 +2,9 @@
  * Files for hosts and crawlers, derived from the URL table: the public
  * urls.json contract, `_redirects`, and sitemap.xml. Pure functions.
  */
-import { measureUrl, type UrlEntry } from './ids.ts';
-import { withBase } from './links.ts';
+import { measureUrl } from '../lib/links.ts';
+import type { UrlEntry } from '../schemas/url-entry.ts';
+import { withBase } from '../lib/links.ts';
 
 /** One id in dist/data/urls.json. */
 export interface PublicUrl {

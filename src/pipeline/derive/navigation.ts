@@ -5,16 +5,16 @@
  * in other budgets. Pure: records in, plain data out.
  */
 import { createHash } from 'node:crypto';
-import { parseCurated, type Problem } from './curated.ts';
-import { crossBudgetSchema, type CrossBudgetLinks } from '../schemas/cross-budget.ts';
-import { tagsFileSchema, type TagDef } from '../schemas/tags.ts';
-import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../schemas/navigation.ts';
-import { hierarchyRows } from './hierarchy.ts';
-import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from '../pipeline/derive/totals.ts';
-import { titleKey } from './normalize.ts';
+import { parseCurated, type Problem } from '../load/checked-yaml.ts';
+import { crossBudgetSchema, type CrossBudgetLinks } from '../../schemas/cross-budget.ts';
+import { tagsFileSchema, type TagDef } from '../../schemas/tags.ts';
+import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../../schemas/navigation.ts';
+import { hierarchyRows } from '../../lib/hierarchy.ts';
+import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from './totals.ts';
+import { titleKey } from '../../lib/normalise.ts';
 import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
-import { dice } from './similarity.ts';
-import type { MeasureRecord } from './types.ts';
+import { dice } from '../ids/similarity.ts';
+import type { MeasureRecord } from '../types.ts';
 
 // ---- curated inputs --------------------------------------------------------
 

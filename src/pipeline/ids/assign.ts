@@ -7,10 +7,11 @@
  * ids would share a URL or a registry refers to an id that does not exist:
  * the build must not publish a site where a link silently changed meaning.
  */
-import { CuratedError } from './curated.ts';
-import type { Amount, DocumentResult, MeasureRecord } from './types.ts';
-import type { RetiredDocument } from '../schemas/retired-document.ts';
-import type { UrlEntry, UrlStatus } from '../schemas/url-entry.ts';
+import { CuratedError } from '../load/checked-yaml.ts';
+import { measureUrl } from '../../lib/links.ts';
+import type { Amount, DocumentResult, MeasureRecord } from '../types.ts';
+import type { RetiredDocument } from '../../schemas/retired-document.ts';
+import type { UrlEntry, UrlStatus } from '../../schemas/url-entry.ts';
 
 export type { RetiredDocument, UrlEntry, UrlStatus };
 import {
@@ -26,11 +27,7 @@ import {
   type MatchEvent,
   type RegistryEntry,
   type RegistryProblem,
-} from './registry.ts';
-
-export function measureUrl(id: string): string {
-  return `/measures/${id}/`;
-}
+} from './registry-file.ts';
 
 
 function where(file: string, line: number | null): string {

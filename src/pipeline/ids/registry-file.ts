@@ -9,11 +9,11 @@
  * document's measures to its entries. It knows nothing of the file system.
  */
 import { stringify } from 'yaml';
-import { registrySchema, type Registry, type RegistryEntry } from '../schemas/registry.ts';
-import { parseCurated, type Problem } from './curated.ts';
+import { registrySchema, type Registry, type RegistryEntry } from '../../schemas/registry.ts';
+import { parseCurated, type Problem } from '../load/checked-yaml.ts';
 
 export type { Registry, RegistryEntry };
-import { titleKey } from './normalize.ts';
+import { titleKey } from '../../lib/normalise.ts';
 import { dice } from './similarity.ts';
 
 /** A registry file as read, with the line of each entry for messages. */

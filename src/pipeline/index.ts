@@ -6,17 +6,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { summariseDocument } from './documents.ts';
-import { indexRecords } from '../pipeline/derive/totals.ts';
-import { buildSummary, toOpenDataJson } from './exports.ts';
-import { extractDocument } from '../pipeline/extract/index.ts';
-import { CuratedError, formatProblem, parseCurated } from './curated.ts';
-import { assignIds, idSummary, measureUrl, type IdAssignment, type UrlEntry } from './ids.ts';
-import { parseRegistry, type LoadedRegistry } from './registry.ts';
-import { buildNavigation, parseCrossBudget, parseTags, type CrossBudgetLinks, type TagDef } from './navigation.ts';
-import { indexOrganisation, parseOrganisation, type OrgIndex } from './organisation.ts';
-import { parseGlossary, type GlossaryTerm } from './glossary.ts';
-import { readingTable } from './ruby.ts';
+import { summariseDocument } from './derive/documents.ts';
+import { indexRecords } from './derive/totals.ts';
+import { buildReport } from './write/report.ts';
+import { toOpenDataJson } from '../lib/open-data.ts';
+import { extractDocument } from './extract/index.ts';
+import { CuratedError, formatProblem, parseCurated } from './load/checked-yaml.ts';
+import { assignIds, idSummary, type IdAssignment, type UrlEntry } from './ids/assign.ts';
+import { measureUrl } from '../lib/links.ts';
+import { parseRegistry, type LoadedRegistry } from './ids/registry-file.ts';
+import { buildNavigation, parseCrossBudget, parseTags, type CrossBudgetLinks, type TagDef } from './derive/navigation.ts';
+import { indexOrganisation, parseOrganisation, type OrgIndex } from './derive/organisation.ts';
+import { parseGlossary, type GlossaryTerm } from './load/glossary.ts';
+import { hasKanji } from '../lib/normalise.ts';
 import { populationSchema, type Population } from '../schemas/population.ts';
 import { readingsSchema } from '../schemas/readings.ts';
 import type { CuratedForPages } from '../schemas/page-curated.ts';
@@ -25,8 +27,8 @@ import type { GeneratedKey } from '../schemas/generated.ts';
 export type { CuratedForPages };
 import { sourceMetaSchema, type SourceMeta } from '../schemas/source-meta.ts';
 import type { Problem, ProblemCode } from '../schemas/problem.ts';
-import { decodeText, type Encoding } from './encoding.ts';
-import { measureToMdx } from './mdx.ts';
+import { decodeText, type Encoding } from './load/encoding.ts';
+import { measureToMdx } from './write/mdx.ts';
 import type { DocumentResult, MeasureRecord } from './types.ts';
 
 /** A source document ready for extraction. */
@@ -145,7 +147,7 @@ const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\
 export type DecodedSource = { ok: true; text: string; encoding: Encoding; problems: Problem[] } | { ok: false; code: 'encoding' | 'empty-text'; message: string };
 
 /**
- * Decode a source text (src/lib/encoding.ts: UTF-8 with or without BOM,
+ * Decode a source text (src/pipeline/load/encoding.ts: UTF-8 with or without BOM,
  * UTF-16 with BOM, Shift_JIS), normalise line ends, and remove every
  * unprintable character, reporting each line it was removed from. A text
  * that cannot be decoded, or is empty, is refused (`ok: false`).
@@ -338,7 +340,7 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
   const { nav, problems } = buildNavigation({ records, index, files, ...curated });
   const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
   const summary = [
-    buildSummary(results).trimEnd(),
+    buildReport(results).trimEnd(),
     ...(differing.length > 0
       ? [
           'packages whose items do not add up to the printed total (shown on the package pages, not corrected):',
@@ -393,4 +395,9 @@ function errorMessage(e: unknown): string {
 
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
+}
+
+/** Curated readings, longest word first. */
+export function readingTable(entries: Iterable<[string, string]>): [string, string][] {
+  return [...entries].filter(([w, r]) => hasKanji(w) && r !== '').sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 }

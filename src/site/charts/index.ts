@@ -1,6 +1,6 @@
-/** Every chart of the site, built once per build from the generated data (src/lib/charts/specs.ts). */
-import { buildCharts, type ChartSpec } from '../lib/charts/specs.ts';
-import { documentSummaries, measureRecords, navigation, recordsById } from './data.ts';
+/** Every chart of the site, built once per build from the generated data (src/site/charts/specs.ts). */
+import { buildCharts, type ChartSpec } from './specs.ts';
+import { documentSummaries, measureRecords, navigation, recordsById } from '../data.ts';
 
 export const charts: Map<string, ChartSpec> = buildCharts({ records: measureRecords, nav: navigation, documents: documentSummaries, index: recordsById });
 
