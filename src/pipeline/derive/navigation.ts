@@ -5,9 +5,9 @@
  * in other budgets. Pure: records in, plain data out.
  */
 import { createHash } from 'node:crypto';
-import { parseCurated, type Problem } from '../load/checked-yaml.ts';
-import { crossBudgetSchema, type CrossBudgetLinks } from '../../schemas/cross-budget.ts';
-import { tagsFileSchema, type TagDef } from '../../schemas/tags.ts';
+import type { Problem } from '../../schemas/problem.ts';
+import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
+import type { TagDef } from '../../schemas/tags.ts';
 import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../../schemas/navigation.ts';
 import { hierarchyRows } from '../../lib/hierarchy.ts';
 import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from './totals.ts';
@@ -16,29 +16,9 @@ import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
 import { dice } from '../ids/similarity.ts';
 import type { MeasureRecord } from '../types.ts';
 
-// ---- curated inputs --------------------------------------------------------
-
 export type { CrossBudgetLinks, TagDef };
 export type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav };
 
-export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
-  const checked = parseCurated(text, file, tagsFileSchema);
-  if (!checked.ok) return checked;
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  checked.value.tags.forEach((t, i) => {
-    for (const key of [`slug:${t.slug}`, ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`)]) {
-      if (seen.has(key)) problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
-      seen.add(key);
-    }
-  });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.value.tags };
-}
-
-
-export function parseCrossBudget(text: string, file: string) {
-  return parseCurated(text, file, crossBudgetSchema);
-}
 
 // ---- output ----------------------------------------------------------------
 

@@ -1,0 +1,82 @@
+/**
+ * Reading the curated files of content/ (organisation, tags, cross-budget decisions, glossary,
+ * population, readings), each checked with file:line problems.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
+import { crossBudgetSchema } from '../../schemas/cross-budget.ts';
+import type { GlossaryTerm } from '../../schemas/glossary.ts';
+import { populationSchema, type Population } from '../../schemas/population.ts';
+import type { Problem } from '../../schemas/problem.ts';
+import { readingsSchema } from '../../schemas/readings.ts';
+import { tagsFileSchema, type TagDef } from '../../schemas/tags.ts';
+import { indexOrganisation, parseOrganisation, type OrgIndex } from '../derive/organisation.ts';
+import { titleKey } from '../../lib/normalise.ts';
+import { CuratedError, parseCurated } from './checked-yaml.ts';
+import { parseGlossary } from './glossary.ts';
+
+/** The curated files of content/. */
+export interface Curated {
+  org: OrgIndex | null;
+  tags: TagDef[];
+  cross: CrossBudgetLinks;
+  glossary: GlossaryTerm[];
+  population: Population | null;
+  /** Word → hiragana reading, for furigana. */
+  readings: Record<string, string>;
+}
+
+export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] }, glossary: [], population: null, readings: {} };
+
+
+/**
+ * Read content/organisation.yaml, tags.yaml and cross-budget.yaml (each
+ * optional). A broken file throws a CuratedError naming file and line:
+ * these files define URLs.
+ */
+export function loadCurated(dir: string, label = dir): Curated {
+  const problems: Problem[] = [];
+  const read = <T>(name: string, parse: (text: string, file: string) => { ok: true; value: T } | { ok: false; problems: Problem[] }): T | null => {
+    const path = join(dir, name);
+    if (!existsSync(path)) return null;
+    const result = parse(readFileSync(path, 'utf8'), `${label.replace(/\/+$/, '')}/${name}`);
+    if (result.ok) return result.value;
+    problems.push(...result.problems);
+    return null;
+  };
+  const org = read('organisation.yaml', parseOrganisation);
+  const tags = read('tags.yaml', parseTags);
+  const cross = read('cross-budget.yaml', parseCrossBudget);
+  const glossary = read('glossary.yaml', parseGlossary);
+  const population = read('population.yaml', (text, file) => parseCurated(text, file, populationSchema));
+  const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
+  if (problems.length > 0) throw new CuratedError(problems);
+  return {
+    org: org ? indexOrganisation(org) : null,
+    tags: tags ?? [],
+    cross: cross ?? NO_CURATED.cross,
+    glossary: glossary ?? [],
+    population: population ?? null,
+    readings: readings?.readings ?? {},
+  };
+}
+
+export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
+  const checked = parseCurated(text, file, tagsFileSchema);
+  if (!checked.ok) return checked;
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  checked.value.tags.forEach((t, i) => {
+    for (const key of [`slug:${t.slug}`, ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`)]) {
+      if (seen.has(key)) problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
+      seen.add(key);
+    }
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.value.tags };
+}
+
+
+export function parseCrossBudget(text: string, file: string) {
+  return parseCurated(text, file, crossBudgetSchema);
+}

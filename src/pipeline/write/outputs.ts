@@ -1,0 +1,122 @@
+/**
+ * Everything the build writes, in memory: the MDX of every measure, the JSON of src/generated/
+ * (schemas/generated.ts), the registry files that changed and the console report.
+ */
+import { hasKanji } from '../../lib/normalise.ts';
+import { measureUrl } from '../../lib/links.ts';
+import { toOpenDataJson } from '../../lib/open-data.ts';
+import type { GeneratedKey } from '../../schemas/generated.ts';
+import type { CuratedForPages } from '../../schemas/page-curated.ts';
+import { summariseDocument } from '../derive/documents.ts';
+import { buildNavigation } from '../derive/navigation.ts';
+import { indexRecords } from '../derive/totals.ts';
+import { idSummary, type IdAssignment, type UrlEntry } from '../ids/assign.ts';
+import { formatProblem } from '../load/checked-yaml.ts';
+import { NO_CURATED, type Curated } from '../load/curated.ts';
+import type { DocumentResult, MeasureRecord } from '../types.ts';
+import { measureToMdx } from './mdx.ts';
+import { buildReport } from './report.ts';
+
+/** Everything the build writes, in memory. */
+export interface Outputs {
+  /** All records, in document order then source order. */
+  records: MeasureRecord[];
+  /** src/content/measures/<file> → MDX text. Sorted by file name. */
+  mdx: { file: string; content: string }[];
+  /** The JSON of each file of src/generated/ (schemas/generated.ts names them and their schemas). */
+  generated: Record<GeneratedKey, string>;
+  /** content/registry/<document>.yaml files that changed (written back like a lockfile). */
+  registries: { file: string; content: string }[];
+  /** Build summary for the console. */
+  summary: string;
+}
+
+/**
+ * Turn extraction results into the generated files. Throws on duplicate or
+ * unsafe ids. Without an id assignment (tests with hand-made records)
+ * every record counts as live.
+ */
+export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignment, curated: Curated = NO_CURATED): Outputs {
+  const records = results.flatMap((r) => r.measures);
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (!/^[^/\\.\s][^/\\\s]*$/.test(r.id)) throw new Error(`measure id "${r.id}" is not usable as a file name (${r.source.document})`);
+    if (seen.has(r.id)) throw new Error(`duplicate measure id "${r.id}" (${r.source.document})`);
+    seen.add(r.id);
+  }
+  const urls = ids?.urls ?? liveUrls(records);
+  const mdx = records
+    .map((r) => ({ file: `${r.id}.mdx`, content: measureToMdx(r) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
+  const index = indexRecords(records);
+  const { nav, problems } = buildNavigation({ records, index, files, ...curated });
+  const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
+  const summary = [
+    buildReport(results).trimEnd(),
+    ...(differing.length > 0
+      ? [
+          'packages whose items do not add up to the printed total (shown on the package pages, not corrected):',
+          ...differing.map((p) => {
+            const r = index.get(p.id)!;
+            return `  ${files.get(r.source.document) ?? r.source.document}:${r.amount_line ?? r.source.lines[0]}: ${p.id} 「${r.title}」 prints ${p.own_yen} yen; its ${p.children_own_count} items add up to ${p.children_own_yen} (difference ${p.difference})`;
+          }),
+        ]
+      : []),
+    ...(ids ? idSummaryBlock(ids) : []),
+    ...(problems.length > 0 ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)] : []),
+    `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,
+  ].join('\n');
+  return {
+    records,
+    mdx,
+    generated: {
+      measures: toOpenDataJson(records),
+      documents: `${JSON.stringify(results.map((r) => summariseDocument(r, index)), null, 2)}\n`,
+      urls: `${JSON.stringify(urls, null, 2)}\n`,
+      navigation: `${JSON.stringify(nav, null, 2)}\n`,
+      curated: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
+      sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
+      retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
+    },
+    registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
+    summary: `${summary}\n`,
+  };
+}
+
+function curatedForPages(curated: Curated): CuratedForPages {
+  const readings = new Map<string, string>(Object.entries(curated.readings));
+  // a glossary headword's reading (aliases have none: 補正予算案 is found through 補正予算)
+  for (const t of curated.glossary) if (!readings.has(t.term)) readings.set(t.term, t.reading.replace(/[・ ]/gu, ''));
+  return { glossary: curated.glossary, population: curated.population, readings: readingTable(readings) };
+}
+
+function idSummaryBlock(ids: IdAssignment): string[] {
+  const lines = idSummary(ids);
+  return lines.length > 0 ? ['registry:', ...lines.map((l) => `  ${l}`)] : [];
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+}
+
+/** Curated readings, longest word first. */
+export function readingTable(entries: Iterable<[string, string]>): [string, string][] {
+  return [...entries].filter(([w, r]) => hasKanji(w) && r !== '').sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+}
+
+/** URL entries for records that have ids but no registry (test fixtures). */
+export function liveUrls(records: readonly MeasureRecord[]): UrlEntry[] {
+  return records.map((r) => ({
+    id: r.id,
+    path: measureUrl(r.id),
+    status: 'live',
+    document: r.source.document,
+    title: r.title,
+    target: null,
+    successor: null,
+    amount: null,
+  }));
+}
