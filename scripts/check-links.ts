@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { checkSite, fileForPath } from '../src/site/checks/linkcheck.ts';
+import { checkSite, fileForPath } from '../src/checks/linkcheck.ts';
 import { siteConfigOrThrow } from '../src/lib/site-config.ts';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,7 +1,6 @@
 // Developer aid: for every reference section the build gets wrong, where its
 // start line is in the source and what the extraction did with that line.
 //   TRACE_SECTIONS=1 tsx scripts/dev/diagnose.ts [--only <ref-file-substring>]
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { traces } from '../../src/pipeline/extract/index.ts';
@@ -31,7 +30,7 @@ for (const ref of refs) {
   const t = doc.tr.get(m.amount_line!);
   for (const p of sc.problems) {
     const sec = p.split(':')[0] as 'purpose' | 'overview' | 'scheme' | 'outcome';
-    const want = (ref as any)[sec] as { start: string } | null;
+    const want = (ref as unknown as Record<string, { start: string } | null>)[sec] ?? null;
     let where = '';
     let cat = 'other';
     if (want && /\[start\]/u.test(p)) {

@@ -78,7 +78,7 @@ const SECTION_WEIGHTS_MUT = SECTION_WEIGHTS as Record<string, number>;
 const start = { ...SECTION_WEIGHTS };
 void readSections;
 
-let w: Record<string, number> = { ...start };
+const w: Record<string, number> = { ...start };
 const sum: Record<string, number> = {};
 let count = 0;
 console.log(`examples ${examples.length}; start: ${evaluate(w)}`);

@@ -1,8 +1,7 @@
 // Developer aid: the page lint over the records of src/generated (what the pages show), before a build.
 //   tsx scripts/dev/lint.ts [--verbose] [--rule <name>]
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintPages, viewOfRecord } from '../../src/site/checks/page-lint.ts';
+import { lintPages, viewOfRecord } from '../../src/checks/page-lint.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 const ROOT = resolve(import.meta.dirname, '../..');

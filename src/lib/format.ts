@@ -2,7 +2,7 @@
  * Display formatting for amounts, fiscal years and budget kinds.
  * Pure functions: values in, strings out.
  */
-import type { AmountKind, BudgetKind } from '../pipeline/types.ts';
+import type { AmountKind, BudgetKind } from '../schemas/measure.ts';
 
 const OKU = 100_000_000; // 億
 const MAN = 10_000; // 万

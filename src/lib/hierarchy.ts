@@ -2,7 +2,7 @@
  * Orderings of a document's measures for the budget tables.
  * Pure functions over records; the input order is the source order.
  */
-import type { MeasureRecord } from '../pipeline/types.ts';
+import type { MeasureRecord } from '../schemas/measure.ts';
 
 export interface TreeRow {
   record: MeasureRecord;

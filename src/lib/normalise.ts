@@ -47,7 +47,7 @@ export function collapseLetterSpacing(s: string): string {
 /** Key used to compare titles: width-folded, spaces and decoration removed. */
 export function titleKey(s: string): string {
   return stripSpaces(foldWidth(s))
-    .replace(/[【】「」『』〔〕\[\]*＊]/g, '')
+    .replace(/[【】「」『』〔〕[\]*＊]/g, '')
     .toLowerCase();
 }
 

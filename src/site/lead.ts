@@ -7,7 +7,7 @@ import { joinLines } from '../lib/normalise.ts';
 import { formatYen } from '../lib/format.ts';
 import { foldWidth, DASHES } from '../lib/normalise.ts';
 import { parseRate, rateWords } from './rates.ts';
-import type { BudgetKind, MeasureRecord } from '../pipeline/types.ts';
+import type { BudgetKind, MeasureRecord } from '../schemas/measure.ts';
 import type { Population } from '../schemas/population.ts';
 
 export type { Population };

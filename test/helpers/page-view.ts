@@ -1,11 +1,11 @@
 /**
  * The view of a built measure page that the page lint reads
- * (src/site/checks/page-lint.ts): its <h1>, the text under 目的・概要・スキーム・成果, the
+ * (src/checks/page-lint.ts): its <h1>, the text under 目的・概要・スキーム・成果, the
  * card's facts, and whether it carries the note about namesakes.
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root, RootContent } from 'hast';
-import type { PageView } from '../../src/site/checks/page-lint.ts';
+import type { PageView } from '../../src/checks/page-lint.ts';
 
 type Node = Root | RootContent;
 

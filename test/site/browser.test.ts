@@ -4,12 +4,9 @@
  * (axe-core) of every page type, the furigana toggle, glossary terms by
  * keyboard, the copy-link button, print media, and 320 px phones.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Navigation } from '../../src/pipeline/derive/navigation.ts';
-import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { axe, describeViolations, launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/static-server.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';

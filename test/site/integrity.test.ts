@@ -9,7 +9,6 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import type { DocumentSummary } from '../../src/pipeline/derive/documents.ts';
 import { formatYenExact } from '../../src/lib/format.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { astroBuild } from './global-setup.ts';

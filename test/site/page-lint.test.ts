@@ -1,13 +1,12 @@
 /**
- * The page lint (src/site/checks/page-lint.ts) over every built live measure page:
+ * The page lint (src/checks/page-lint.ts) over every built live measure page:
  * prints the count per rule and fails on any problem.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, inject, it } from 'vitest';
-import { lintPages, RULES } from '../../src/site/checks/page-lint.ts';
-import type { MeasureRecord } from '../../src/pipeline/types.ts';
+import { lintPages, RULES } from '../../src/checks/page-lint.ts';
 import { viewOfPage } from '../helpers/page-view.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 

@@ -9,9 +9,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { checkDist } from '../../scripts/check-links.ts';
 import { describePackageSum, formatLineRange, formatYen, formatYenExact } from '../../src/lib/format.ts';
-import type { UrlEntry } from '../../src/pipeline/ids/assign.ts';
-import type { Navigation } from '../../src/pipeline/derive/navigation.ts';
-import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { BASE, SITE } from './global-setup.ts';
 import { GENERATED, GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintPages, type PageView } from '../../src/site/checks/page-lint.ts';
+import { lintPages, type PageView } from '../../src/checks/page-lint.ts';
 import { makeRecord } from '../fixtures/records.ts';
 
 const view = (over: Partial<PageView> = {}): PageView => ({

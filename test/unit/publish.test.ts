@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UrlEntry } from '../../src/pipeline/ids/assign.ts';
-import { checkSite, readPage } from '../../src/site/checks/linkcheck.ts';
+import { checkSite, readPage } from '../../src/checks/linkcheck.ts';
 import { publicUrls, redirectsFile, sitemapXml } from '../../src/site/publish-files.ts';
 
 const entry = (id: string, status: UrlEntry['status'], over: Partial<UrlEntry> = {}): UrlEntry => ({

@@ -12,7 +12,7 @@ import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTot
 import { hierarchyRows } from '../../lib/hierarchy.ts';
 import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from './totals.ts';
 import { titleKey } from '../../lib/normalise.ts';
-import { resolveUnits, type OrgIndex, type UnitRef } from './organisation.ts';
+import {resolveUnits, type OrgIndex } from './organisation.ts';
 import { dice } from '../ids/similarity.ts';
 import type { MeasureRecord } from '../types.ts';
 

@@ -9,7 +9,7 @@
  */
 import { CuratedError } from '../load/checked-yaml.ts';
 import { measureUrl } from '../../lib/links.ts';
-import type { Amount, DocumentResult, MeasureRecord } from '../types.ts';
+import type {DocumentResult, MeasureRecord } from '../types.ts';
 import type { RetiredDocument } from '../../schemas/retired-document.ts';
 import type { UrlEntry, UrlStatus } from '../../schemas/url-entry.ts';
 

@@ -4,11 +4,11 @@
  * Pure: records, navigation and document summaries in, chart specs out. The
  * components only draw them.
  */
-import type { DocumentSummary } from '../../pipeline/derive/documents.ts';
+import type { DocumentSummary } from '../../schemas/document-summary.ts';
 import { formatYen } from '../../lib/format.ts';
-import type { Navigation } from '../../pipeline/derive/navigation.ts';
+import type { Navigation } from '../../schemas/navigation.ts';
 import { measureUrl } from '../../lib/links.ts';
-import type { MeasureRecord } from '../../pipeline/types.ts';
+import type { MeasureRecord } from '../../schemas/measure.ts';
 import { topWithRest, type BarItem } from './bars.ts';
 import { budgetTree, total, type TreeNode } from './treemap.ts';
 import { countedOwn, hasOwnAmount, indexRecords, totalsByLabel, type RecordIndex } from '../../pipeline/derive/totals.ts';

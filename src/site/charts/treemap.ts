@@ -6,7 +6,7 @@
  */
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import { formatYen } from '../../lib/format.ts';
-import type { MeasureRecord } from '../../pipeline/types.ts';
+import type { MeasureRecord } from '../../schemas/measure.ts';
 import { countedOwn, hasOwnAmount, indexRecords, type RecordIndex } from '../../pipeline/derive/totals.ts';
 import { colour } from './palette.ts';
 import { textWidth, wrapLabel } from './labels.ts';

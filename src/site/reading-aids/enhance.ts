@@ -17,7 +17,7 @@
  * Pure: the tokenizer, phrase splitter and glossary come in as arguments.
  */
 import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
-import type { GlossaryTerm } from '../../pipeline/load/glossary.ts';
+import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { termMatcher } from './glossary.ts';
 import { rubySegments, type Token } from './ruby.ts';
 

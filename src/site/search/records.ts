@@ -5,14 +5,14 @@
  * indexed and Japanese compounds and full-/half-width forms are found. The
  * title is repeated to weigh most, the summary next. Pure: data in, records out.
  */
-import type { DocumentSummary } from '../../pipeline/derive/documents.ts';
+import type { DocumentSummary } from '../../schemas/document-summary.ts';
 import { formatAmountShort } from '../../lib/format.ts';
-import type { GlossaryTerm } from '../../pipeline/load/glossary.ts';
+import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { GLOSSARY_PATH, documentPath } from '../../lib/links.ts';
-import type { Navigation } from '../../pipeline/derive/navigation.ts';
+import type { Navigation } from '../../schemas/navigation.ts';
 import { searchTokens } from './text.ts';
 import { leadSentences, type Population } from '../lead.ts';
-import type { MeasureRecord } from '../../pipeline/types.ts';
+import type { MeasureRecord } from '../../schemas/measure.ts';
 
 export interface SearchRecord {
   /** Site path without the deployment base. */

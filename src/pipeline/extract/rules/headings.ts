@@ -37,7 +37,7 @@ export function headingForm(printed: string): HeadingForm {
   const t = foldWidth(printed).replace(/\*\*/gu, '').trim();
   if (/^[①-⑳]/u.test(t)) return 'circled';
   if (/^\d{1,2}\s*[.．、]?(?:\s|(?=\D))/u.test(t) || /^[（(]\d{1,2}[)）]/u.test(t)) return 'numbered';
-  if (/^[【［\[＜<〈（(]/u.test(t)) return 'bracketed';
+  if (/^[【［[＜<〈（(]/u.test(t)) return 'bracketed';
   if (/^[■◆●○◯▋•□➢▶◇・]/u.test(t)) return 'bulleted';
   return 'plain';
 }
@@ -56,7 +56,7 @@ const MARKER = /^(?:[①-⑳]{1,2}|\d{1,2}\s*[.．、]?(?=\s|\D)|[（(]\d{1,2}[)
 /** A section number before the label: `3 実施主体`, `② 施策の概要`. */
 const NUMBERED = /^(?:[①-⑳]|\d)/u;
 /** Brackets around a whole label: `【事業内容】`, `［ 趣 旨 ］`, `＜実施主体＞`, `（期待される効果）`. */
-const ENCLOSED = /^[【［\[＜<〈（(](.*?)[】］\]＞>〉）)]?$/u;
+const ENCLOSED = /^[【［[＜<〈（(](.*?)[】］\]＞>〉）)]?$/u;
 /** An explanatory tail in brackets, closed or cut by the line end: `（経済効果、雇用の下支`. */
 const TAIL = /[（(][^）)]*[）)]?\s*等?$/u;
 
@@ -75,7 +75,7 @@ export function headingCore(printed: string): string | null {
   t = t.replace(MARKER, '');
   t = t.replace(MARKER, ''); // `■ ①` printed together
   const enclosed = ENCLOSED.exec(t);
-  if (enclosed && /^[【［\[＜<〈（(]/u.test(t)) t = enclosed[1]!;
+  if (enclosed && /^[【［[＜<〈（(]/u.test(t)) t = enclosed[1]!;
   t = t.replace(/\s+/gu, '');
   // `実施主体：都道府県` is a fact with its value, not a heading
   if (/[:：]./u.test(t)) return null;

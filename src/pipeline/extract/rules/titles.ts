@@ -17,7 +17,7 @@ export function readNameLabel(line: string): string | null {
 const TITLE_ENDINGS =
   /(事業|推進|支援|整備|強化|確保|構築|改修|について|対応|対策|システム|等|経費|助成金|概要|引上げ|促進|開発|調査|研究|交付金|基金|補助金|体制|計画|センター|プロジェクト|モデル|[①-⑳]|分[)）])$/u;
 
-const NOT_TITLE_START = /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー―・「（(【〔\[|]|^[ア-ン]\s|^\d+[.)）\s]|^[①-⑳ⅰ-ⅹⅠ-Ⅹ]/u;
+const NOT_TITLE_START = /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー―・「（(【〔[|]|^[ア-ン]\s|^\d+[.)）\s]|^[①-⑳ⅰ-ⅹⅠ-Ⅹ]/u;
 
 /**
  * Score how much a printed line looks like a measure title (higher = more);

@@ -66,7 +66,7 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
       let joinedNext = false;
       let rawAfter = '';
       let prefix = '';
-      let labelLine = i;
+      const labelLine = i;
       if (m) {
         prefix = raw.slice(0, m.index);
         rawAfter = raw.slice(m.index + m[0].length);

@@ -30,7 +30,7 @@ export function deriveName(m: Pick<MeasureRecord, 'sections' | 'details'>, fallb
   const all = foldWidth([m.sections.purpose, m.sections.overview, m.sections.scheme].join('\n'));
   const to = RECIPIENT.exec(all) ?? RECIPIENT_IN_TEXT.exec(all);
   if (to) return `${to[1]!}への拠出金`;
-  const text = (m.sections.purpose || m.sections.overview).replace(/^[\s○◯●・•※◆■□➢▶\-]+/u, '');
+  const text = (m.sections.purpose || m.sections.overview).replace(/^[\s○◯●・•※◆■□➢▶-]+/u, '');
   const sentence = (text.split(/[。\n]/u)[0] ?? '').replace(TIME_CLAUSE, '');
   let topic = (sentence.split('、')[0] ?? '').replace(TOPIC_END, '').trim();
   // `…を確保する` → `…の確保`

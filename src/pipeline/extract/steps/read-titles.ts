@@ -220,7 +220,7 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         return false;
       },
       'amount-prefix': () => {
-        const prefix = tidy(a.prefix.replace(/[【\[]$/u, ''));
+        const prefix = tidy(a.prefix.replace(/[【[]$/u, ''));
         const prefixSub = readSubtitleLine(prefix);
         if (prefixSub) d.subtitle ??= prefixSub;
         if (d.title || !prefix || prefixSub || isGroupLabel(prefix) || /】$/u.test(prefix) || titleScore(prefix) === null) return false;

@@ -5,14 +5,14 @@
  * returns the pages that break it. Pure: the views of the built pages in,
  * problems out (test/site/page-lint.test.ts runs it over every built page).
  */
-import { foldWidth, titleKey } from '../../lib/normalise.ts';
-import type { MeasureRecord } from '../../pipeline/types.ts';
-import { isBureauLine, isDivisionLine } from '../../pipeline/extract/rules/bureau.ts';
-import { EXTENSION_ONLY } from '../../pipeline/extract/rules/extension.ts';
-import { isBoxRow, isFlowStepLabel } from '../../pipeline/extract/rules/debris.ts';
-import { COMMON_HEADINGS, readHeadings } from '../../pipeline/extract/rules/headings.ts';
-import { breaksOff, isSubName } from '../../pipeline/extract/rules/titles.ts';
-import { parseFigure } from '../../pipeline/extract/rules/amounts.ts';
+import { foldWidth, titleKey } from '../lib/normalise.ts';
+import type { MeasureRecord } from '../schemas/measure.ts';
+import { isBureauLine, isDivisionLine } from '../pipeline/extract/rules/bureau.ts';
+import { EXTENSION_ONLY } from '../pipeline/extract/rules/extension.ts';
+import { isBoxRow, isFlowStepLabel } from '../pipeline/extract/rules/debris.ts';
+import { COMMON_HEADINGS, readHeadings } from '../pipeline/extract/rules/headings.ts';
+import { breaksOff, isSubName } from '../pipeline/extract/rules/titles.ts';
+import { parseFigure } from '../pipeline/extract/rules/amounts.ts';
 
 /** What a built measure page shows. */
 export interface PageView {

@@ -7,7 +7,7 @@
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { withBase } from '../../lib/links.ts';
+import { withBase } from '../lib/links.ts';
 
 export interface PageInfo {
   /** Element ids on the page (fragment targets). */
