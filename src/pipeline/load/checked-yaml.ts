@@ -1,7 +1,7 @@
 /**
- * Reading curated YAML files from content/ (organisation, tags, cross-budget
- * links): parse, check against a zod schema, and name the file and line of
- * every problem.
+ * Reading any YAML file of content/ (source metadata, registries, every curated
+ * file): parse, check against its zod schema (src/schemas/), and name the file
+ * and line of every problem.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'astro/zod';
@@ -50,7 +50,7 @@ export { formatProblem };
 export type { Problem };
 
 /**
- * A curated file (registry, organisation, tags, links) is broken or
+ * A curated file (registry, organisation, tags, cross-budget links, glossary …) is broken or
  * inconsistent. These files define URLs, so the build stops and lists
  * every problem rather than publish links that silently change meaning.
  */

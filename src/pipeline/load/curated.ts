@@ -31,9 +31,9 @@ export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], dif
 
 
 /**
- * Read content/organisation.yaml, tags.yaml and cross-budget.yaml (each
- * optional). A broken file throws a CuratedError naming file and line:
- * these files define URLs.
+ * Read content/organisation.yaml, tags.yaml, cross-budget.yaml, glossary.yaml,
+ * population.yaml and readings.yaml (each optional). A broken file throws a
+ * CuratedError naming file and line: these files define URLs and what pages say.
  */
 export function loadCurated(dir: string, label = dir): Curated {
   const problems: Problem[] = [];
