@@ -35,6 +35,9 @@ const HEADER = `# Every id, alias, page and data file this site has published, o
 
 export type ContractProblem = Problem;
 
+/** A published URL this build would lose. */
+const urlLost = (file: string, line: number | null, message: string): Problem => ({ code: 'url-lost', severity: 'error', file, line, message });
+
 /** Parse the ledger; a malformed line is a problem with its line. */
 export function parseLedger(text: string, file: string): { ok: true; ledger: Ledger } | { ok: false; problems: ContractProblem[] } {
   const items: LedgerItem[] = [];
@@ -116,34 +119,21 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
     if (item.kind === 'alias') {
       // an alias of an entry that is missing as a whole is told with that entry
       if (lostIds.has(owner)) continue;
-      problems.push({
-        code: 'url-lost',
-        severity: 'error',
-        file: l.file,
-        line: l.lines.get(owner) ?? null,
-        message: `alias ${item.id} of ${owner} was published (${ledgerFile}:${item.line}) but is no longer listed: put it back under ${owner}'s aliases, or its old URL breaks`,
-      });
+      problems.push(
+        urlLost(l.file, l.lines.get(owner) ?? null, `alias ${item.id} of ${owner} was published (${ledgerFile}:${item.line}) but is no longer listed: put it back under ${owner}'s aliases, or its old URL breaks`),
+      );
     } else {
       const itsAliases = ledger.items.filter((i) => i.kind === 'alias' && i.owner === item.id).map((i) => (i.kind === 'alias' ? i.id : ''));
-      problems.push({
-        code: 'url-lost',
-        severity: 'error',
-        file: l.file,
-        line: null,
-        message:
-          `id ${item.id} was published (${ledgerFile}:${item.line}) but is no longer in the registry${itsAliases.length ? ` (nor its alias${itsAliases.length > 1 ? 'es' : ''} ${itsAliases.join(', ')})` : ''}: ` +
-          'restore its entry and next (status: gone makes it a tombstone page; moved_to: <id> a redirect); a deleted entry would let its number be minted again for another measure',
-      });
+      problems.push(
+        urlLost(l.file, null, `id ${item.id} was published (${ledgerFile}:${item.line}) but is no longer in the registry${itsAliases.length ? ` (nor its alias${itsAliases.length > 1 ? 'es' : ''} ${itsAliases.join(', ')})` : ''}: ` +
+          'restore its entry and next (status: gone makes it a tombstone page; moved_to: <id> a redirect); a deleted entry would let its number be minted again for another measure'),
+      );
     }
   }
   for (const [document, n] of missingFiles) {
-    problems.push({
-      code: 'url-lost',
-      severity: 'error',
-      file: `${registryDir}${document}.yaml`,
-      line: null,
-      message: `the registry of document ${document} is missing, but ${n} of its ids and aliases were published (${ledgerFile}): restore the file from version control`,
-    });
+    problems.push(
+      urlLost(`${registryDir}${document}.yaml`, null, `the registry of document ${document} is missing, but ${n} of its ids and aliases were published (${ledgerFile}): restore the file from version control`),
+    );
   }
   return problems;
 }
@@ -160,16 +150,11 @@ export function removals(assignment: IdAssignment, loaded: readonly LoadedRegist
     const live = l.registry.entries.filter((e) => e.status === 'live' && e.moved_to === undefined).length;
     const gone = assignment.events.filter((e) => e.document === document && e.event.kind === 'gone');
     if (live === 0 || gone.length === 0 || gone.length <= threshold * live) continue;
-    problems.push({
-      code: 'url-lost',
-      severity: 'error',
-      file: l.file,
-      line: null,
-      message:
-        `this build would turn ${gone.length} of the ${live} live ids of ${document} into tombstones (more than ${Math.round(threshold * 100)} %): ` +
+    problems.push(
+      urlLost(l.file, null, `this build would turn ${gone.length} of the ${live} live ids of ${document} into tombstones (more than ${Math.round(threshold * 100)} %): ` +
         `${gone.slice(0, 3).map((g) => g.event.kind === 'gone' ? g.event.id : '').join(', ')}${gone.length > 3 ? ', …' : ''}. ` +
-        'If the measures really left the document, run `npm run build -- --allow-removals`; if the document left the sources, retire it (retired: <date> in its registry)',
-    });
+        'If the measures really left the document, run `npm run build -- --allow-removals`; if the document left the sources, retire it (retired: <date> in its registry)'),
+    );
   }
   return problems;
 }
