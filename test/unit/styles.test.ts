@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GRID, INK, ON_FILL } from '../../src/lib/charts/palette.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const STYLES = join(ROOT, 'src/styles');
@@ -127,5 +128,27 @@ describe('stylesheets', () => {
     for (const f of walk(join(ROOT, 'src')).filter((x) => x.endsWith('.astro'))) {
       expect(readFileSync(f, 'utf8'), rel(f)).not.toMatch(/<style[^>]*is:(?:global|inline)/);
     }
+  });
+
+  it('writes no colour literal in the code either, except the chart palette', () => {
+    const palette = 'src/lib/charts/palette.ts';
+    const found = walk(join(ROOT, 'src'))
+      .filter((f) => /\.(?:ts|astro|mjs|js)$/.test(f) && rel(f) !== palette)
+      .flatMap((f) =>
+        readFileSync(f, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${rel(f)}:${i + 1}` }))
+          // a quoted hex colour, as an SVG attribute or a string
+          .filter(({ line }) => /["'`]#[0-9a-f]{3,8}["'`]/i.test(line))
+          .map(({ at, line }) => `${at}: ${line.trim()}`),
+      );
+    expect(found).toEqual([]);
+  });
+
+  it('gives the chart colours that repeat a token the same value', () => {
+    const tokens = Object.fromEntries(
+      [...readFileSync(join(STYLES, 'tokens.css'), 'utf8').matchAll(/(--[a-z-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim()]),
+    );
+    expect({ INK, ON_FILL, GRID }).toEqual({ INK: tokens['--text'], ON_FILL: tokens['--on-dark'], GRID: tokens['--line'] });
   });
 });
