@@ -11,7 +11,11 @@ export default defineConfig({
       {
         extends: true,
         // built once for every test of this project: the site at / and under /sub/
-        test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/site/global-setup.ts'] },
+        test: {
+          name: 'site',
+          include: ['test/site/**/*.test.ts'],
+          globalSetup: ['test/site/global-setup.ts'],
+        },
       },
       // a scratch copy of the project, built, then broken one fault at a time (test/faults/)
       { extends: true, test: { name: 'faults', include: ['test/faults/**/*.test.ts'] } },

@@ -35,7 +35,18 @@ function size(dir: string): number {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function preview(): Promise<() => void> {
-  const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'preview', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: ROOT, stdio: 'pipe' });
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/astro/astro.js'),
+      'preview',
+      '--port',
+      String(PORT),
+      '--host',
+      '127.0.0.1',
+    ],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
   await new Promise<void>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error('astro preview did not start')), 30_000);
     child.stdout.on('data', (d: Buffer) => {
@@ -71,7 +82,12 @@ async function transfer(): Promise<void> {
       const t0 = Date.now();
       await page.locator('#search-q').fill(q);
       await page.locator('#search-q').press('Enter');
-      await page.waitForFunction((query) => document.querySelector('#search-status')?.textContent?.startsWith(`「${query}」`) && document.querySelector('#search-results li') !== null, q);
+      await page.waitForFunction(
+        (query) =>
+          document.querySelector('#search-status')?.textContent?.startsWith(`「${query}」`) &&
+          document.querySelector('#search-results li') !== null,
+        q,
+      );
       const ms = Date.now() - t0;
       await page.waitForLoadState('networkidle');
       await new Promise((r) => setTimeout(r, 300));
@@ -82,8 +98,13 @@ async function transfer(): Promise<void> {
     for (const q of LATER) later.push({ q, ...(await measure(q)) });
     console.log('\nOn the preview server (Chromium, no throttling):');
     console.log(`  search page itself: ${kb(pageBytes)} transferred`);
-    console.log(`  first query 「ドクターヘリ」: ${kb(first.bytes)} in ${first.count} requests, first results after ${first.ms} ms (loads Pagefind, its WebAssembly and index chunks)`);
-    for (const l of later) console.log(`  later query 「${l.q}」: ${kb(l.bytes)} in ${l.count} requests, results after ${l.ms} ms`);
+    console.log(
+      `  first query 「ドクターヘリ」: ${kb(first.bytes)} in ${first.count} requests, first results after ${first.ms} ms (loads Pagefind, its WebAssembly and index chunks)`,
+    );
+    for (const l of later)
+      console.log(
+        `  later query 「${l.q}」: ${kb(l.bytes)} in ${l.count} requests, results after ${l.ms} ms`,
+      );
   } finally {
     await browser.close();
     stop();
@@ -95,14 +116,21 @@ interface Query {
   expect: string[];
 }
 
-async function quality(dir: string, transform: (q: string) => string): Promise<{ hits: number; total: number }> {
-  const queries = (parse(readFileSync(join(ROOT, 'test/search/queries.yaml'), 'utf8')) as { queries: Query[] }).queries;
+async function quality(
+  dir: string,
+  transform: (q: string) => string,
+): Promise<{ hits: number; total: number }> {
+  const queries = (
+    parse(readFileSync(join(ROOT, 'test/search/queries.yaml'), 'utf8')) as { queries: Query[] }
+  ).queries;
   const server = await serve(dir, '/');
   const browser = await launch();
   try {
     const page = await browser.newPage();
     await page.goto(`${server.url}pagefind/pagefind-entry.json`);
-    await page.evaluate("import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); window.pf = pf; })");
+    await page.evaluate(
+      "import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); window.pf = pf; })",
+    );
     let hits = 0;
     for (const q of queries) {
       const urls: string[] = await page.evaluate(
@@ -120,20 +148,28 @@ async function quality(dir: string, transform: (q: string) => string): Promise<{
 
 async function main(): Promise<void> {
   const index = join(DIST, 'pagefind');
-  const parts = ['index', 'fragment', 'filter'].map((d) => `${d} ${kb(size(join(index, d)))}`).join(', ');
-  console.log(`Search index dist/pagefind: ${kb(size(index))} in all (${parts}; the rest is pagefind.js, the worker and WebAssembly)`);
+  const parts = ['index', 'fragment', 'filter']
+    .map((d) => `${d} ${kb(size(join(index, d)))}`)
+    .join(', ');
+  console.log(
+    `Search index dist/pagefind: ${kb(size(index))} in all (${parts}; the rest is pagefind.js, the worker and WebAssembly)`,
+  );
   await transfer();
 
   // before: a plain Pagefind index of the measure pages, Pagefind's own Japanese handling
   const tmp = mkdtempSync(join(tmpdir(), 'pagefind-plain-'));
-  const { index: plain } = await pagefind.createIndex({ rootSelector: 'main', excludeSelectors: ['nav', 'figure', '.page-tools', '.term-box', 'rt'] });
+  const { index: plain } = await pagefind.createIndex({
+    rootSelector: 'main',
+    excludeSelectors: ['nav', 'figure', '.page-tools', '.term-box', 'rt'],
+  });
   await plain!.addDirectory({ path: DIST, glob: 'measures/*/index.html' });
   await plain!.writeFiles({ outputPath: join(tmp, 'pagefind') });
   await pagefind.close();
   const before = await quality(tmp, (q) => q);
   rmSync(tmp, { recursive: true, force: true });
   const after = await quality(DIST, searchQuery);
-  const pct = (r: { hits: number; total: number }) => `${r.hits}/${r.total} = ${((100 * r.hits) / r.total).toFixed(1)}%`;
+  const pct = (r: { hits: number; total: number }) =>
+    `${r.hits}/${r.total} = ${((100 * r.hits) / r.total).toFixed(1)}%`;
   console.log('\nSearch quality, all expected measures in the top 3 (test/search/queries.yaml):');
   console.log(`  plain Pagefind over the measure pages (before): ${pct(before)}`);
   console.log(`  this site's index and query tokens (after):     ${pct(after)}`);

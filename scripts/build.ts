@@ -31,9 +31,24 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CuratedError, formatProblem } from '../src/pipeline/load/checked-yaml.ts';
 import { assignIds } from '../src/pipeline/ids/assign.ts';
-import { buildOutputs, extractDocuments, loadCurated, loadRegistries, loadSources } from '../src/pipeline/index.ts';
+import {
+  buildOutputs,
+  extractDocuments,
+  loadCurated,
+  loadRegistries,
+  loadSources,
+} from '../src/pipeline/index.ts';
 import { readSiteConfig } from '../src/lib/site-config.ts';
-import { LEDGER_FILE, aliasOwners, formatLedger, lostUrls, parseLedger, removals, type ContractProblem, type Ledger } from '../src/pipeline/ids/contract.ts';
+import {
+  LEDGER_FILE,
+  aliasOwners,
+  formatLedger,
+  lostUrls,
+  parseLedger,
+  removals,
+  type ContractProblem,
+  type Ledger,
+} from '../src/pipeline/ids/contract.ts';
 import { GENERATED_DIR, writeGenerated } from '../src/pipeline/write/generated.ts';
 import { fillTombstones, publishedPaths } from '../src/pipeline/write/tombstones.ts';
 import { LockedError, Transaction } from '../src/pipeline/write/transaction.ts';
@@ -50,7 +65,10 @@ function parseArgs(argv: readonly string[]): Args {
   for (const a of argv) {
     if (a === '--allow-removals') args.allowRemovals = true;
     else if (a === '--data-only') args.dataOnly = true;
-    else throw new Error(`unknown argument: ${a}\nusage: tsx scripts/build.ts [--allow-removals] [--data-only]`);
+    else
+      throw new Error(
+        `unknown argument: ${a}\nusage: tsx scripts/build.ts [--allow-removals] [--data-only]`,
+      );
   }
   return args;
 }
@@ -62,7 +80,8 @@ class Stop extends Error {
   }
 }
 
-const at = (p: ContractProblem) => formatProblem({ file: p.file, line: p.line, message: p.message });
+const at = (p: ContractProblem) =>
+  formatProblem({ file: p.file, line: p.line, message: p.message });
 
 function readLedger(file: string, label: string): Ledger {
   if (!existsSync(file)) return { items: [] };
@@ -73,13 +92,21 @@ function readLedger(file: string, label: string): Ledger {
 
 /** `astro build` of the staged data `generated` into `outDir`; throws with its exit status when it fails (a bad page, out of memory, a signal). */
 function astroBuild(root: string, outDir: string, generated: string): void {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, GENERATED_DIR: generated, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, GENERATED_DIR: generated, ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+  );
   if (r.status !== 0) {
-    const why = r.signal ? `was stopped by ${r.signal}` : r.status === 134 ? 'ran out of memory (exit 134)' : `failed (exit ${r.status ?? r.error?.message})`;
+    const why = r.signal
+      ? `was stopped by ${r.signal}`
+      : r.status === 134
+        ? 'ran out of memory (exit 134)'
+        : `failed (exit ${r.status ?? r.error?.message})`;
     throw new Stop([`astro build ${why}; see its output above`]);
   }
 }
@@ -97,7 +124,9 @@ export function build(root: string, args: Args, log: (line: string) => void = co
   for (const r of t.recovered) log(`recovered: ${r}`);
   const onSignal = (signal: NodeJS.Signals) => {
     t.rollBack();
-    console.error(`build stopped by ${signal}: content/registry/, src/generated/ and dist/ are as they were`);
+    console.error(
+      `build stopped by ${signal}: content/registry/, src/generated/ and dist/ are as they were`,
+    );
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
@@ -119,7 +148,9 @@ export function build(root: string, args: Args, log: (line: string) => void = co
     const problems = [...loaded.errors, ...extracted.errors].map((e) => `${e.file}: ${e.message}`);
     for (const r of extracted.results) {
       if (r.measures.length === 0) {
-        problems.push(`${r.meta.file}: no measure found: no line carries a figure after the budget labels (${r.meta.budgets.map((b) => b.label).join(', ')}); check the labels in its metadata`);
+        problems.push(
+          `${r.meta.file}: no measure found: no line carries a figure after the budget labels (${r.meta.budgets.map((b) => b.label).join(', ')}); check the labels in its metadata`,
+        );
       }
     }
     const measures = extracted.results.reduce((n, r) => n + r.measures.length, 0);
@@ -129,7 +160,9 @@ export function build(root: string, args: Args, log: (line: string) => void = co
           'the pages would not fit in memory (README, Scaling). No id was minted. Split the sources, or raise the limit with a larger heap',
       );
     }
-    problems.push(...lostUrls(ledger, label(ledgerFile), registries, `${label(registryDir)}/`).map(at));
+    problems.push(
+      ...lostUrls(ledger, label(ledgerFile), registries, `${label(registryDir)}/`).map(at),
+    );
     if (problems.length > 0) throw new Stop(problems);
 
     const ids = assignIds(extracted.results, registries);
@@ -146,7 +179,10 @@ export function build(root: string, args: Args, log: (line: string) => void = co
       t.replace(GENERATED_DIR, generated);
       t.commit();
       log(outputs.summary.trimEnd());
-      if (outputs.registries.length > 0) log(`registry changes (saved by a full \`npm run build\`): ${outputs.registries.map((r) => r.file).join(', ')}`);
+      if (outputs.registries.length > 0)
+        log(
+          `registry changes (saved by a full \`npm run build\`): ${outputs.registries.map((r) => r.file).join(', ')}`,
+        );
       log(`wrote ${GENERATED_DIR}/ (${outputs.mdx.length} measures)`);
       log(timings);
       return 0;
@@ -160,22 +196,35 @@ export function build(root: string, args: Args, log: (line: string) => void = co
     // nothing outside .build/ has changed so far; now everything is swapped in
     t.replace(GENERATED_DIR, generated);
     t.replace('dist', stage);
-    for (const r of outputs.registries) t.writeFile(join('content/registry', basename(r.file)), r.content);
+    for (const r of outputs.registries)
+      t.writeFile(join('content/registry', basename(r.file)), r.content);
     const ledgerText = formatLedger(ledger, ids.urls, aliasOwners(registries), published);
-    const ledgerChanged = !existsSync(ledgerFile) || readFileSync(ledgerFile, 'utf8') !== ledgerText;
+    const ledgerChanged =
+      !existsSync(ledgerFile) || readFileSync(ledgerFile, 'utf8') !== ledgerText;
     if (ledgerChanged) t.writeFile(relative(root, ledgerFile), ledgerText);
     t.commit();
 
     log(outputs.summary.trimEnd());
-    for (const s of loaded.sources) if (s.encoding && s.encoding !== 'UTF-8') log(`${s.meta.file}: read as ${s.encoding}`);
+    for (const s of loaded.sources)
+      if (s.encoding && s.encoding !== 'UTF-8') log(`${s.meta.file}: read as ${s.encoding}`);
     if (filled.pages.length + filled.files.length > 0) {
-      log(`tombstones for published URLs this build no longer makes: ${[...filled.pages, ...filled.files].join(', ')}`);
+      log(
+        `tombstones for published URLs this build no longer makes: ${[...filled.pages, ...filled.files].join(', ')}`,
+      );
     }
-    if (config.origin === null) log('no public address configured (url in content/site.yaml, or SITE_URL): the pages carry no canonical URL, og:url or sitemap; set it before deploying');
-    const saved = [...outputs.registries.map((r) => r.file), ...(ledgerChanged ? [label(ledgerFile)] : [])];
+    if (config.origin === null)
+      log(
+        'no public address configured (url in content/site.yaml, or SITE_URL): the pages carry no canonical URL, og:url or sitemap; set it before deploying',
+      );
+    const saved = [
+      ...outputs.registries.map((r) => r.file),
+      ...(ledgerChanged ? [label(ledgerFile)] : []),
+    ];
     if (saved.length > 0) log(`updated ${saved.join(', ')} (review and commit)`);
     log(timings);
-    log(`built dist/: ${published.filter((p) => p.page).length} pages${config.origin ? ` for ${config.origin}${config.base}` : ` under ${config.base}`} in ${Math.round(performance.now() - started)} ms`);
+    log(
+      `built dist/: ${published.filter((p) => p.page).length} pages${config.origin ? ` for ${config.origin}${config.base}` : ` under ${config.base}`} in ${Math.round(performance.now() - started)} ms`,
+    );
     return 0;
   } catch (e) {
     t.rollBack();

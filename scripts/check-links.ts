@@ -34,23 +34,35 @@ function walk(dir: string): string[] {
 /** Check a dist/ folder built with `base` and `site` (the public origin; null: none configured, so no sitemap). */
 export function checkDist(dist: string, base: string, site: string | null): DistCheck {
   const files = new Set(walk(dist).map((f) => relative(dist, f).split('\\').join('/')));
-  const pages = new Map([...files].filter((f) => f.endsWith('.html')).map((f) => [f, readFileSync(join(dist, f), 'utf8')]));
+  const pages = new Map(
+    [...files]
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => [f, readFileSync(join(dist, f), 'utf8')]),
+  );
   const exists = (f: string) => files.has(f);
   // without a public address, relative links resolve against a host no page names
   const result = checkSite(pages, exists, base, site ?? 'http://site.invalid');
   const problems = result.problems.map((p) => `${p.page}: ${p.url} (${p.attr}): ${p.message}`);
 
   const sitemapFile = join(dist, 'sitemap.xml');
-  const listed = existsSync(sitemapFile) ? [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&')) : [];
+  const listed = existsSync(sitemapFile)
+    ? [...readFileSync(sitemapFile, 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) =>
+        m[1]!.replace(/&amp;/g, '&'),
+      )
+    : [];
   if (site === null) {
-    if (existsSync(sitemapFile)) problems.push('sitemap.xml: written although the site has no public address');
+    if (existsSync(sitemapFile))
+      problems.push('sitemap.xml: written although the site has no public address');
   } else {
     const origin = new URL(site).origin;
     if (!existsSync(sitemapFile)) problems.push('sitemap.xml: missing');
     const expected = new Set(result.indexable.map((p) => `${origin}${p}`));
-    for (const url of listed) if (!expected.has(url)) problems.push(`sitemap.xml: ${url}: not an indexable page of this build`);
+    for (const url of listed)
+      if (!expected.has(url))
+        problems.push(`sitemap.xml: ${url}: not an indexable page of this build`);
     const listedSet = new Set(listed);
-    for (const url of expected) if (!listedSet.has(url)) problems.push(`sitemap.xml: ${url}: page missing from the sitemap`);
+    for (const url of expected)
+      if (!listedSet.has(url)) problems.push(`sitemap.xml: ${url}: page missing from the sitemap`);
   }
 
   const redirects = join(dist, '_redirects');
@@ -60,8 +72,10 @@ export function checkDist(dist: string, base: string, site: string | null): Dist
       if (line.trim() === '' || line.startsWith('#')) continue;
       const [from, to] = line.split(/\s+/);
       for (const path of [from!, to!]) {
-        if (!path.startsWith(root)) problems.push(`_redirects:${i + 1}: ${path}: outside the base ${root}`);
-        else if (fileForPath(path.slice(root.length - 1), exists) === null) problems.push(`_redirects:${i + 1}: ${path}: no such page`);
+        if (!path.startsWith(root))
+          problems.push(`_redirects:${i + 1}: ${path}: outside the base ${root}`);
+        else if (fileForPath(path.slice(root.length - 1), exists) === null)
+          problems.push(`_redirects:${i + 1}: ${path}: no such page`);
       }
     }
   }
@@ -73,7 +87,9 @@ function main(): number {
   const { origin: site, base } = siteConfigOrThrow(PROJECT_ROOT);
   const { problems, pages, checked, sitemapUrls } = checkDist(dist, base, site);
   for (const p of problems) console.error(p);
-  console.log(`${pages} pages, ${checked} internal references, ${sitemapUrls} sitemap URLs checked under ${base}${site ? ` for ${site}` : ' (no public address)'}: ${problems.length} problems`);
+  console.log(
+    `${pages} pages, ${checked} internal references, ${sitemapUrls} sitemap URLs checked under ${base}${site ? ` for ${site}` : ' (no public address)'}: ${problems.length} problems`,
+  );
   return problems.length > 0 ? 1 : 0;
 }
 

@@ -22,10 +22,12 @@ function encodeGreaterThan(node: Root | Element): void {
   node.children = node.children.flatMap((child): (typeof child)[] => {
     if (child.type === 'element') encodeGreaterThan(child);
     if (child.type !== 'text' || !child.value.includes('>')) return [child];
-    return child.value.split('>').flatMap((part, i) => [
-      ...(i > 0 ? [{ type: 'raw', value: '&gt;' } as unknown as typeof child] : []),
-      ...(part ? [{ type: 'text', value: part } as typeof child] : []),
-    ]);
+    return child.value
+      .split('>')
+      .flatMap((part, i) => [
+        ...(i > 0 ? [{ type: 'raw', value: '&gt;' } as unknown as typeof child] : []),
+        ...(part ? [{ type: 'text', value: part } as typeof child] : []),
+      ]);
   }) as typeof node.children;
 }
 
@@ -42,5 +44,8 @@ export const onRequest = defineMiddleware(async (_context, next) => {
   });
   encodeGreaterThan(tree);
   // allowDangerousHtml only lets through the "&gt;" raw nodes made above: fromHtml makes no raw nodes
-  return new Response(toHtml(tree, { upperDoctype: true, allowDangerousHtml: true }), { status: response.status, headers: response.headers });
+  return new Response(toHtml(tree, { upperDoctype: true, allowDangerousHtml: true }), {
+    status: response.status,
+    headers: response.headers,
+  });
 });

@@ -10,9 +10,16 @@ import { execFileSync } from 'node:child_process';
 import ts from 'typescript';
 
 const most = Number(process.argv[process.argv.indexOf('--most') + 1]) || 10;
-const files = execFileSync('git', ['ls-files', 'src', 'scripts', 'test', 'astro.config.mjs'], { encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', 'src', 'scripts', 'test', 'astro.config.mjs'], {
+  encoding: 'utf8',
+})
   .split('\n')
-  .filter((f) => /\.(ts|mjs|astro|css)$/.test(f) && !f.startsWith('src/generated/') && !f.startsWith('test/fixtures/'));
+  .filter(
+    (f) =>
+      /\.(ts|mjs|astro|css)$/.test(f) &&
+      !f.startsWith('src/generated/') &&
+      !f.startsWith('test/fixtures/'),
+  );
 
 interface Fn {
   where: string;
@@ -56,8 +63,10 @@ function fnName(node: ts.Node): string {
   const named = node as ts.FunctionDeclaration;
   if (named.name && ts.isIdentifier(named.name)) return named.name.text;
   const parent = node.parent;
-  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name))
+    return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name))
+    return parent.name.text;
   return '(anonymous)';
 }
 
@@ -75,7 +84,12 @@ function scan(file: string, code: string, lineOffset: number): void {
         ts.forEachChild(n, count);
       };
       count(node);
-      fns.push({ where: `${file}:${start + 1 + lineOffset}`, name: fnName(node), lines: end - start + 1, branches });
+      fns.push({
+        where: `${file}:${start + 1 + lineOffset}`,
+        name: fnName(node),
+        lines: end - start + 1,
+        branches,
+      });
     }
     ts.forEachChild(node, visit);
   };
@@ -104,10 +118,18 @@ for (const file of files) {
 fns.sort((a, b) => b.lines - a.lines || a.where.localeCompare(b.where));
 console.log(`files read: ${files.length}`);
 console.log(`\nlongest functions (lines, branches):`);
-for (const f of fns.slice(0, most)) console.log(`  ${String(f.lines).padStart(4)} ${String(f.branches).padStart(4)}  ${f.name}  ${f.where}`);
-const byBranches = [...fns].sort((a, b) => b.branches - a.branches || a.where.localeCompare(b.where));
+for (const f of fns.slice(0, most))
+  console.log(
+    `  ${String(f.lines).padStart(4)} ${String(f.branches).padStart(4)}  ${f.name}  ${f.where}`,
+  );
+const byBranches = [...fns].sort(
+  (a, b) => b.branches - a.branches || a.where.localeCompare(b.where),
+);
 console.log(`\nmost branches (branches, lines):`);
-for (const f of byBranches.slice(0, most)) console.log(`  ${String(f.branches).padStart(4)} ${String(f.lines).padStart(4)}  ${f.name}  ${f.where}`);
+for (const f of byBranches.slice(0, most))
+  console.log(
+    `  ${String(f.branches).padStart(4)} ${String(f.lines).padStart(4)}  ${f.name}  ${f.where}`,
+  );
 console.log(`\nfunctions over 60 lines: ${fns.filter((f) => f.lines > 60).length}`);
 longFiles.sort((a, b) => b[1] - a[1]);
 console.log(`files over 300 lines: ${longFiles.length}`);

@@ -4,12 +4,23 @@
 import { join, resolve } from 'node:path';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { traces } from '../../src/pipeline/extract/index.ts';
-import { norm, readJsonl, scoreMeasure, pick, type SectionRef } from '../../test/helpers/section-score.ts';
+import {
+  norm,
+  readJsonl,
+  scoreMeasure,
+  pick,
+  type SectionRef,
+} from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
 const { sources } = loadSources(join(ROOT, 'content/sources'));
-const byDoc = new Map<string, { lines: string[]; tr: Map<number, typeof traces extends Map<number, infer T> ? T : never> }>();
+const byDoc = new Map<
+  string,
+  { lines: string[]; tr: Map<number, typeof traces extends Map<number, infer T> ? T : never> }
+>();
 const measures = new Map<string, ReturnType<typeof extractAll>['results'][number]['measures']>();
 for (const src of sources) {
   traces.clear();
@@ -37,10 +48,16 @@ for (const ref of refs) {
       const key = norm(want.start).slice(0, 10);
       const [lo, hi] = ref.lines ?? [1, doc.lines.length];
       let found = -1;
-      for (let i = lo - 1; i < hi; i++) if (norm(doc.lines[i]).includes(key)) { found = i; break; }
+      for (let i = lo - 1; i < hi; i++)
+        if (norm(doc.lines[i]).includes(key)) {
+          found = i;
+          break;
+        }
       if (found < 0) cat = 'start-not-in-source';
-      else if (!t || found < t.start || found > t.end) { cat = 'outside-region'; where = `L${found + 1} region ${t ? `${t.start + 1}-${t.end + 1}` : '?'}`; }
-      else {
+      else if (!t || found < t.start || found > t.end) {
+        cat = 'outside-region';
+        where = `L${found + 1} region ${t ? `${t.start + 1}-${t.end + 1}` : '?'}`;
+      } else {
         // the trace entry of the block holding that line
         const entries = t.trace.filter((e) => e.line <= found).sort((a, b) => b.line - a.line);
         const e = entries[0];
@@ -53,7 +70,14 @@ for (const ref of refs) {
     else if (/\[end\]/u.test(p)) cat = `${sec}-end`;
     const k = `${sec}:${cat}`;
     tally.set(k, (tally.get(k) ?? 0) + 1);
-    console.log(`${ref.seed.slice(0, 3)}:${ref.amount_line} ${m.id} ${k} ${where} | ${p.slice(0, 140)}`);
+    console.log(
+      `${ref.seed.slice(0, 3)}:${ref.amount_line} ${m.id} ${k} ${where} | ${p.slice(0, 140)}`,
+    );
   }
 }
-console.log([...tally].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n}\t${k}`).join('\n'));
+console.log(
+  [...tally]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${n}\t${k}`)
+    .join('\n'),
+);

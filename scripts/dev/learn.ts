@@ -11,12 +11,20 @@ import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
 import { SECTION_KINDS, type SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
-import { labelSections, labellingFeatures, prepareSections, readSections, type SectionProblem } from '../../src/pipeline/extract/steps/read-sections.ts';
+import {
+  labelSections,
+  labellingFeatures,
+  prepareSections,
+  readSections,
+  type SectionProblem,
+} from '../../src/pipeline/extract/steps/read-sections.ts';
 import { norm, readJsonl, scoreAll, type SectionRef } from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const epochs = Number(process.argv[2] ?? 10);
-const holdout = process.argv.includes('--holdout') ? process.argv[process.argv.indexOf('--holdout') + 1]! : null;
+const holdout = process.argv.includes('--holdout')
+  ? process.argv[process.argv.indexOf('--holdout') + 1]!
+  : null;
 const dir = join(ROOT, 'content/sources');
 const own = readJsonl<SectionRef>(join(ROOT, 'test/reference/own'), /^sections-.*\.jsonl$/u);
 const shared = readJsonl<SectionRef>(join(ROOT, 'test/reference/sections'), /\.jsonl$/u);
@@ -28,7 +36,9 @@ interface Example {
   gold: (SectionKind | null)[];
 }
 const examples: Example[] = [];
-for (const f of readdirSync(dir).filter((x) => x.endsWith('.meta.yaml')).sort()) {
+for (const f of readdirSync(dir)
+  .filter((x) => x.endsWith('.meta.yaml'))
+  .sort()) {
   const meta = parse(readFileSync(join(dir, f), 'utf8'));
   const doc = readDocument(readFileSync(join(dir, meta.file), 'utf8'), meta);
   const { measures } = placeMeasures(doc);
@@ -46,14 +56,24 @@ for (const f of readdirSync(dir).filter((x) => x.endsWith('.meta.yaml')).sort())
       const ks = norm(s.start).slice(0, 10);
       const ke = norm(s.end).slice(-10);
       let a = -1;
-      for (let i = lo - 1; i < hi; i++) if (norm(doc.lines[i]).includes(ks)) { a = i; break; }
+      for (let i = lo - 1; i < hi; i++)
+        if (norm(doc.lines[i]).includes(ks)) {
+          a = i;
+          break;
+        }
       if (a < 0) continue;
       let b = -1;
-      for (let i = a; i < hi; i++) if (norm(doc.lines[i]).includes(ke)) { b = i; break; }
+      for (let i = a; i < hi; i++)
+        if (norm(doc.lines[i]).includes(ke)) {
+          b = i;
+          break;
+        }
       if (b >= 0) ranges.push([k, a, b]);
     }
     const gold = problem.placed.map((p) => {
-      const hit = ranges.filter(([, a, b]) => p.block.lines[0]! >= a && p.block.lines[0]! <= b).map(([k]) => k);
+      const hit = ranges
+        .filter(([, a, b]) => p.block.lines[0]! >= a && p.block.lines[0]! <= b)
+        .map(([k]) => k);
       return hit.length === 1 ? hit[0]! : null;
     });
     if (gold.some((g) => g !== null)) examples.push({ prob: problem, gold });
@@ -83,7 +103,7 @@ const sum: Record<string, number> = {};
 let count = 0;
 console.log(`examples ${examples.length}; start: ${evaluate(w)}`);
 let seed = 7;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 for (let e = 0; e < epochs; e++) {
   const order = examples.map((_, i) => i).sort(() => rand() - 0.5);
   let mistakes = 0;
@@ -103,7 +123,9 @@ for (let e = 0; e < epochs; e++) {
     for (const [k, v] of Object.entries(w)) sum[k] = (sum[k] ?? 0) + v;
     count++;
   }
-  const avg = Object.fromEntries(Object.entries(sum).map(([k, v]) => [k, Math.round((v / count) * 100) / 100]));
+  const avg = Object.fromEntries(
+    Object.entries(sum).map(([k, v]) => [k, Math.round((v / count) * 100) / 100]),
+  );
   console.log(`epoch ${e + 1}: ${mistakes} mistakes; averaged: ${evaluate(avg)}`);
   Object.assign(SECTION_WEIGHTS_MUT, start);
 }

@@ -7,11 +7,22 @@ import { titleKey } from '../../src/lib/normalise.ts';
 import { readJsonl } from '../../test/helpers/section-score.ts';
 
 interface RefMeasure {
-  seed: string; title: string | null; subtitle: string | null; parent: string | null; title_line: number | null; amount_line: number | null;
-  amount_yen: number | null; amount_kind: string; prior_amount_yen: number | null; bureau: string | null; purpose_start: string | null; from?: string;
+  seed: string;
+  title: string | null;
+  subtitle: string | null;
+  parent: string | null;
+  title_line: number | null;
+  amount_line: number | null;
+  amount_yen: number | null;
+  amount_kind: string;
+  prior_amount_yen: number | null;
+  bureau: string | null;
+  purpose_start: string | null;
+  from?: string;
 }
 const ROOT = resolve(import.meta.dirname, '../..');
-const arg = (n: string) => (process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined);
+const arg = (n: string) =>
+  process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined;
 const verbose = process.argv.includes('--verbose');
 const only = arg('--only');
 const field = arg('--field');
@@ -19,34 +30,98 @@ const { sources } = loadSources(join(ROOT, 'content/sources'));
 const { results, ids } = extractAll(sources);
 void ids;
 const byFile = new Map(results.map((r) => [r.meta.file, r]));
-const refs = [...readJsonl<RefMeasure>(join(ROOT, 'test/reference'), /^measures-.*\.jsonl$/u), ...readJsonl<RefMeasure>(join(ROOT, 'test/reference/own'), /^measures-.*\.jsonl$/u)].filter((r) => !only || r.from!.includes(only));
+const refs = [
+  ...readJsonl<RefMeasure>(join(ROOT, 'test/reference'), /^measures-.*\.jsonl$/u),
+  ...readJsonl<RefMeasure>(join(ROOT, 'test/reference/own'), /^measures-.*\.jsonl$/u),
+].filter((r) => !only || r.from!.includes(only));
 const compact = (s: string | null) => (s ?? '').replace(/\s+/gu, '');
-const counts: Record<string, number> = { found: 0, amount: 0, prior: 0, title: 0, subtitle: 0, parent: 0, bureau: 0, purpose: 0 };
+const counts: Record<string, number> = {
+  found: 0,
+  amount: 0,
+  prior: 0,
+  title: 0,
+  subtitle: 0,
+  parent: 0,
+  bureau: 0,
+  purpose: 0,
+};
 const misses: string[] = [];
 for (const ref of refs) {
   const r = byFile.get(ref.seed)!;
   const ms = r.measures;
-  const onLine = ref.amount_line !== null ? ms.filter((m) => m.amount_line === ref.amount_line) : ms.filter((m) => m.title_line === ref.title_line);
-  const m = onLine.length <= 1 ? onLine[0] : onLine.find((x) => ref.title !== null && titleKey(x.title) === titleKey(ref.title)) ?? onLine[0];
+  const onLine =
+    ref.amount_line !== null
+      ? ms.filter((m) => m.amount_line === ref.amount_line)
+      : ms.filter((m) => m.title_line === ref.title_line);
+  const m =
+    onLine.length <= 1
+      ? onLine[0]
+      : (onLine.find((x) => ref.title !== null && titleKey(x.title) === titleKey(ref.title)) ??
+        onLine[0]);
   const where = `${ref.seed.slice(0, 3)}:${ref.amount_line ?? ref.title_line}`;
-  if (!m) { misses.push(`${where} found: missing ${ref.title}`); continue; }
+  if (!m) {
+    misses.push(`${where} found: missing ${ref.title}`);
+    continue;
+  }
   counts.found!++;
   const check = (name: string, ok: boolean, got: unknown, want: unknown) => {
     if (ok) counts[name]!++;
-    else misses.push(`${where} ${m.id || ''} ${name}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
+    else
+      misses.push(
+        `${where} ${m.id || ''} ${name}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`,
+      );
   };
-  check('amount', m.amount.kind === ref.amount_kind && m.amount.yen === ref.amount_yen, [m.amount.kind, m.amount.yen], [ref.amount_kind, ref.amount_yen]);
-  check('prior', m.amount.prior_yen === ref.prior_amount_yen, m.amount.prior_yen, ref.prior_amount_yen);
-  check('title', ref.title === null || titleKey(m.title) === titleKey(ref.title), m.title, ref.title);
-  check('subtitle', titleKey(m.subtitle ?? '') === titleKey(ref.subtitle ?? ''), m.subtitle, ref.subtitle);
+  check(
+    'amount',
+    m.amount.kind === ref.amount_kind && m.amount.yen === ref.amount_yen,
+    [m.amount.kind, m.amount.yen],
+    [ref.amount_kind, ref.amount_yen],
+  );
+  check(
+    'prior',
+    m.amount.prior_yen === ref.prior_amount_yen,
+    m.amount.prior_yen,
+    ref.prior_amount_yen,
+  );
+  check(
+    'title',
+    ref.title === null || titleKey(m.title) === titleKey(ref.title),
+    m.title,
+    ref.title,
+  );
+  check(
+    'subtitle',
+    titleKey(m.subtitle ?? '') === titleKey(ref.subtitle ?? ''),
+    m.subtitle,
+    ref.subtitle,
+  );
   const i = ms.indexOf(m);
   const p = r.parentIndex[i];
   const parentTitle = p === null || p === undefined ? null : ms[p]!.title;
-  check('parent', (parentTitle === null) === (ref.parent === null) && (ref.parent === null || titleKey(parentTitle!).startsWith(titleKey(ref.parent).slice(0, 8)) || titleKey(ref.parent).startsWith(titleKey(parentTitle!).slice(0, 8))), parentTitle, ref.parent);
+  check(
+    'parent',
+    (parentTitle === null) === (ref.parent === null) &&
+      (ref.parent === null ||
+        titleKey(parentTitle!).startsWith(titleKey(ref.parent).slice(0, 8)) ||
+        titleKey(ref.parent).startsWith(titleKey(parentTitle!).slice(0, 8))),
+    parentTitle,
+    ref.parent,
+  );
   check('bureau', (m.bureau ?? null) === ref.bureau, m.bureau, ref.bureau);
   const start = compact(ref.purpose_start).slice(0, 15);
-  check('purpose', start === '' || compact(m.sections.purpose).includes(start), m.sections.purpose.slice(0, 25), ref.purpose_start);
+  check(
+    'purpose',
+    start === '' || compact(m.sections.purpose).includes(start),
+    m.sections.purpose.slice(0, 25),
+    ref.purpose_start,
+  );
 }
 const n = refs.length;
-console.log(`${n} reference measures: ` + Object.entries(counts).map(([k, v]) => `${k} ${v} (${((100 * v) / n).toFixed(1)}%)`).join(', '));
-if (verbose || field) console.log(misses.filter((l) => !field || l.includes(` ${field}:`)).join('\n'));
+console.log(
+  `${n} reference measures: ` +
+    Object.entries(counts)
+      .map(([k, v]) => `${k} ${v} (${((100 * v) / n).toFixed(1)}%)`)
+      .join(', '),
+);
+if (verbose || field)
+  console.log(misses.filter((l) => !field || l.includes(` ${field}:`)).join('\n'));

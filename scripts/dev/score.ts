@@ -3,11 +3,18 @@
 //   tsx scripts/dev/score.ts [--verbose] [--only <file-substring>]
 import { join, resolve } from 'node:path';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
-import { formatSummary, readJsonl, scoreAll, type SectionRef } from '../../test/helpers/section-score.ts';
+import {
+  formatSummary,
+  readJsonl,
+  scoreAll,
+  type SectionRef,
+} from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const verbose = process.argv.includes('--verbose');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : undefined;
 const { sources } = loadSources(join(ROOT, 'content/sources'));
 const { results } = extractAll(sources);
 const byFile = new Map(results.map((r) => [r.meta.file, r.measures]));
@@ -30,5 +37,8 @@ for (const f of files) {
           `  ${row.measure && 'id' in row.measure ? (row.measure.id as string) : ''} ${row.ref.seed.slice(0, 3)}:${row.ref.amount_line} ${(row.ref.title ?? '').slice(0, 20)}|${(row.ref.subtitle ?? '').slice(0, 12)}: ${row.problems.join('; ')}${row.minor.length ? ` {debris: ${row.minor.join(' | ')}}` : ''}`,
         );
 }
-const total = scoreAll(refs.filter((r) => !only || r.from!.includes(only)), (seed) => byFile.get(seed) ?? []);
+const total = scoreAll(
+  refs.filter((r) => !only || r.from!.includes(only)),
+  (seed) => byFile.get(seed) ?? [],
+);
 console.log(`${'TOTAL'.padEnd(26)} ${formatSummary(total)}`);

@@ -83,7 +83,12 @@ export interface SiteCheck {
  * dist-relative file exists. `origin` is SITE_URL: absolute URLs on it count
  * as internal.
  */
-export function checkSite(pages: ReadonlyMap<string, string>, exists: (file: string) => boolean, base: string, origin: string): SiteCheck {
+export function checkSite(
+  pages: ReadonlyMap<string, string>,
+  exists: (file: string) => boolean,
+  base: string,
+  origin: string,
+): SiteCheck {
   const info = new Map([...pages].map(([file, html]) => [file, readPage(html)]));
   const problems: LinkProblem[] = [];
   const root = withBase(base, '/');
@@ -117,7 +122,8 @@ export function checkSite(pages: ReadonlyMap<string, string>, exists: (file: str
       const fragment = decodeURIComponent(target.hash.slice(1));
       if (fragment !== '' && targetFile.endsWith('.html')) {
         const targetInfo = info.get(targetFile);
-        if (targetInfo && !targetInfo.ids.has(fragment)) report(`no element with id "${fragment}" in ${targetFile}`);
+        if (targetInfo && !targetInfo.ids.has(fragment))
+          report(`no element with id "${fragment}" in ${targetFile}`);
       }
     }
   }

@@ -56,7 +56,8 @@ const sectionLines = (p: PageView) =>
 
 /** A label and a value: `実施主体：都道府県`, `【補助率】 国１／２`. */
 const STATED = {
-  implementer: /(?:事業)?実[^\S\n]?施[^\S\n]?主[^\S\n]?体(?:等)?[^\S\n]*(?:[:：]|[】］])[^\S\n]*[^\s【［:：]/u,
+  implementer:
+    /(?:事業)?実[^\S\n]?施[^\S\n]?主[^\S\n]?体(?:等)?[^\S\n]*(?:[:：]|[】］])[^\S\n]*[^\s【［:：]/u,
   rate: /(?:補[^\S\n]?助[^\S\n]?率|負[^\S\n]?担[^\S\n]?割[^\S\n]?合|助[^\S\n]?成[^\S\n]?率)[^\S\n]*(?:[:：]|[】］])?[^\S\n]*[国定\d０-９]/u,
 };
 /** How a sentence or a clause ends (a name does not). */
@@ -66,12 +67,21 @@ export const RULES: readonly Rule[] = [
   {
     name: 'heading-in-section',
     description: 'a section heading label shown as section text',
-    check: (p) => sectionLines(p).filter((l) => (readHeadings(l, COMMON_HEADINGS)?.headings ?? []).some((h) => !h.keepLabel)),
+    check: (p) =>
+      sectionLines(p).filter((l) =>
+        (readHeadings(l, COMMON_HEADINGS)?.headings ?? []).some((h) => !h.keepLabel),
+      ),
   },
   {
     name: 'division-in-section',
     description: 'the responsible division or an extension number shown as section text',
-    check: (p) => sectionLines(p).filter((l) => isDivisionLine(l) || EXTENSION_ONLY.test(foldWidth(l)) || /[内內]線\s*[\d０-９（(]/u.test(l)),
+    check: (p) =>
+      sectionLines(p).filter(
+        (l) =>
+          isDivisionLine(l) ||
+          EXTENSION_ONLY.test(foldWidth(l)) ||
+          /[内內]線\s*[\d０-９（(]/u.test(l),
+      ),
   },
   {
     name: 'flow-step-in-section',
@@ -80,13 +90,23 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'box-row-in-section',
-    description: "a row of a diagram's box names shown as section text (`都 道 府 県厚 生 労 働 省 医 療 機 関`)",
+    description:
+      "a row of a diagram's box names shown as section text (`都 道 府 県厚 生 労 働 省 医 療 機 関`)",
     check: (p) => sectionLines(p).filter((l) => isBoxRow(l) && /\s/u.test(l.trim())),
   },
   {
     name: 'shared-h1',
-    description: 'two pages of one document with the same <h1>, without a note saying what tells them apart',
-    check: (p, ctx) => (ctx.namesakes(p).length > 0 && !p.namesakeNote ? [`shares 「${p.h1}」 with ${ctx.namesakes(p).map((o) => o.id).join(', ')}`] : []),
+    description:
+      'two pages of one document with the same <h1>, without a note saying what tells them apart',
+    check: (p, ctx) =>
+      ctx.namesakes(p).length > 0 && !p.namesakeNote
+        ? [
+            `shares 「${p.h1}」 with ${ctx
+              .namesakes(p)
+              .map((o) => o.id)
+              .join(', ')}`,
+          ]
+        : [],
   },
   {
     name: 'subtitle-not-a-sub-name',
@@ -110,18 +130,21 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'fact-missing',
-    description: 'the card says 資料に記載がありません for 実施主体 or 国の負担 while the page text states it',
+    description:
+      'the card says 資料に記載がありません for 実施主体 or 国の負担 while the page text states it',
     check: (p) => {
       const text = Object.values(p.sections).join('\n');
       const out: string[] = [];
-      if (p.facts.implementer === null && STATED.implementer.test(foldWidth(text))) out.push(`実施主体: ${STATED.implementer.exec(foldWidth(text))![0]}`);
-      if (p.facts.rate === null && STATED.rate.test(foldWidth(text))) out.push(`補助率: ${STATED.rate.exec(foldWidth(text))![0]}`);
+      if (p.facts.implementer === null && STATED.implementer.test(foldWidth(text)))
+        out.push(`実施主体: ${STATED.implementer.exec(foldWidth(text))![0]}`);
+      if (p.facts.rate === null && STATED.rate.test(foldWidth(text)))
+        out.push(`補助率: ${STATED.rate.exec(foldWidth(text))![0]}`);
       return out;
     },
   },
   {
     name: 'pot-mismatch',
-    description: "a 内数 measure filed under a parent whose amount is not the pot it names",
+    description: 'a 内数 measure filed under a parent whose amount is not the pot it names',
     check: (p, ctx) => {
       const r = ctx.record(p.id);
       if (!r || r.amount.kind !== 'part_of' || !r.parent || !r.amount.fund) return [];
@@ -129,8 +152,12 @@ export const RULES: readonly Rule[] = [
       const pot = parseFigure(r.amount.fund);
       if (!parent || pot === null || parent.amount.kind !== 'own') return [];
       // the measure names its parent (`認知症総合支援事業（地域支援事業）`, `…交付金（59億円）の内数`)
-      const named = [r.amount.fund, r.subtitle ?? ''].some((s) => titleKey(s).includes(titleKey(parent.title).slice(0, 6)));
-      return parent.amount.yen === pot || named ? [] : [`names a pot of ${pot} yen, filed under ${parent.id} (${parent.amount.yen} yen)`];
+      const named = [r.amount.fund, r.subtitle ?? ''].some((s) =>
+        titleKey(s).includes(titleKey(parent.title).slice(0, 6)),
+      );
+      return parent.amount.yen === pot || named
+        ? []
+        : [`names a pot of ${pot} yen, filed under ${parent.id} (${parent.amount.yen} yen)`];
     },
   },
 ];
@@ -141,7 +168,10 @@ export interface LintReport {
   problems: LintProblem[];
 }
 
-export function lintPages(pages: readonly PageView[], records: readonly MeasureRecord[]): LintReport {
+export function lintPages(
+  pages: readonly PageView[],
+  records: readonly MeasureRecord[],
+): LintReport {
   const byId = new Map(records.map((r) => [r.id, r]));
   const byH1 = new Map<string, PageView[]>();
   for (const p of pages) {
@@ -150,7 +180,8 @@ export function lintPages(pages: readonly PageView[], records: readonly MeasureR
   }
   const ctx: LintContext = {
     record: (id) => byId.get(id),
-    namesakes: (p) => (byH1.get(`${p.document}\u0000${titleKey(p.h1)}`) ?? []).filter((o) => o.id !== p.id),
+    namesakes: (p) =>
+      (byH1.get(`${p.document}\u0000${titleKey(p.h1)}`) ?? []).filter((o) => o.id !== p.id),
   };
   const problems: LintProblem[] = [];
   const counts: Record<string, number> = Object.fromEntries(RULES.map((r) => [r.name, 0]));
@@ -171,7 +202,11 @@ export function viewOfRecord(r: MeasureRecord, namesakeNote: boolean): PageView 
     id: r.id,
     document: r.source.document,
     h1: r.name,
-    sections: { purpose: r.sections.purpose, body: [r.sections.overview, r.sections.scheme].filter(Boolean).join('\n'), outcome: r.sections.outcome },
+    sections: {
+      purpose: r.sections.purpose,
+      body: [r.sections.overview, r.sections.scheme].filter(Boolean).join('\n'),
+      outcome: r.sections.outcome,
+    },
     facts: { implementer: r.details.implementer?.text ?? null, rate: r.details.rate?.text ?? null },
     namesakeNote,
   };

@@ -33,7 +33,8 @@ export function pageAddress(loc: Pick<Location, 'origin' | 'pathname'> = locatio
 
 export function initPageTools(): void {
   const address = pageAddress();
-  for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]')) el.textContent = address;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]'))
+    el.textContent = address;
   const status = document.querySelector<HTMLElement>('.tool-status');
   const toggle = document.getElementById('ruby-toggle');
   if (toggle) {

@@ -32,7 +32,8 @@ export function snippet(text: string, query: string, width = 110): [string, bool
   for (const w of words) {
     const wc = [...w];
     for (let i = 0; i + wc.length <= folded.length; i++) {
-      if (wc.every((c, k) => folded[i + k] === c)) for (let k = 0; k < wc.length; k++) marks[i + k] = true;
+      if (wc.every((c, k) => folded[i + k] === c))
+        for (let k = 0; k < wc.length; k++) marks[i + k] = true;
     }
   }
   const first = marks.indexOf(true);
@@ -67,22 +68,26 @@ export function initSearch(): void {
   let run = 0;
 
   const load = () => {
-    pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
-      await pf.init();
-      const filters = await pf.filters();
-      for (const select of selects) {
-        const values = filters[select.dataset.filter!] ?? {};
-        for (const [value, count] of Object.entries(values).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
-          const option = document.createElement('option');
-          option.value = value;
-          option.textContent = `${value}（${count}）`;
-          select.append(option);
+    pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(
+      async (pf: Pagefind) => {
+        await pf.init();
+        const filters = await pf.filters();
+        for (const select of selects) {
+          const values = filters[select.dataset.filter!] ?? {};
+          for (const [value, count] of Object.entries(values).sort(
+            (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+          )) {
+            const option = document.createElement('option');
+            option.value = value;
+            option.textContent = `${value}（${count}）`;
+            select.append(option);
+          }
+          const wanted = new URL(location.href).searchParams.get(select.dataset.filter!);
+          if (wanted) select.value = wanted;
         }
-        const wanted = new URL(location.href).searchParams.get(select.dataset.filter!);
-        if (wanted) select.value = wanted;
-      }
-      return pf;
-    });
+        return pf;
+      },
+    );
     return pagefind;
   };
 
@@ -137,11 +142,19 @@ export function initSearch(): void {
     }
     status.textContent = '検索しています…';
     const pf = await load();
-    const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]));
-    const response = await pf.search(searchQuery(q), { filters, ...(sort.value === 'amount' ? { sort: { amount: 'desc' } } : {}) });
+    const filters = Object.fromEntries(
+      selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]),
+    );
+    const response = await pf.search(searchQuery(q), {
+      filters,
+      ...(sort.value === 'amount' ? { sort: { amount: 'desc' } } : {}),
+    });
     if (mine !== run) return;
     results = response?.results ?? [];
-    status.textContent = results.length > 0 ? `「${q}」の検索結果: ${results.length}件` : `「${q}」に当てはまるページは見つかりませんでした。言葉を短くするか、別の言い方で試してください。`;
+    status.textContent =
+      results.length > 0
+        ? `「${q}」の検索結果: ${results.length}件`
+        : `「${q}」に当てはまるページは見つかりませんでした。言葉を短くするか、別の言い方で試してください。`;
     await render(0);
   };
 

@@ -33,25 +33,32 @@ export function searchIndex(): AstroIntegration {
             ...readGenerated(data, 'curated'),
           }),
         );
-        logger.info(`pagefind: ${count} search records indexed in ${Math.round(performance.now() - started)} ms`);
+        logger.info(
+          `pagefind: ${count} search records indexed in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };
 }
 
-async function writeSearchIndex(outputPath: string, records: ReturnType<typeof searchRecords>): Promise<number> {
+async function writeSearchIndex(
+  outputPath: string,
+  records: ReturnType<typeof searchRecords>,
+): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   try {
     for (const record of records) {
       const added = await index.addCustomRecord(record);
-      if (added.errors.length > 0) throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
+      if (added.errors.length > 0)
+        throw new Error(`pagefind: ${record.url}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`pagefind: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
-  for (const name of readdirSync(outputPath)) if (PAGEFIND_UI.test(name)) rmSync(join(outputPath, name));
+  for (const name of readdirSync(outputPath))
+    if (PAGEFIND_UI.test(name)) rmSync(join(outputPath, name));
   return records.length;
 }

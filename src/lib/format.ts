@@ -70,7 +70,12 @@ export function amountKindLabel(kind: AmountKind): string {
  * 令和 began in 2019 (元年), 平成 in 1989.
  */
 export function formatFiscalYear(year: number): string {
-  const era = year >= 2019 ? { name: '令和', start: 2018 } : year >= 1989 ? { name: '平成', start: 1988 } : null;
+  const era =
+    year >= 2019
+      ? { name: '令和', start: 2018 }
+      : year >= 1989
+        ? { name: '平成', start: 1988 }
+        : null;
   if (!era) return `${year}年度`;
   const n = year - era.start;
   return `${era.name}${n === 1 ? '元' : n}年度（${year}年度）`;
@@ -82,7 +87,11 @@ export function formatLineRange([first, last]: readonly [number, number]): strin
 }
 
 /** Short amount for lists and tables: 828億円 / 〇〇基金の内数 / 記載なし. */
-export function formatAmountShort(amount: { kind: AmountKind; yen: number | null; fund: string | null }): string {
+export function formatAmountShort(amount: {
+  kind: AmountKind;
+  yen: number | null;
+  fund: string | null;
+}): string {
   if (amount.kind === 'own' && amount.yen !== null) return formatYen(amount.yen);
   if (amount.kind === 'part_of') return amount.fund ? `${amount.fund}の内数` : '他の予算の内数';
   return '記載なし';
@@ -99,13 +108,15 @@ export function describePackageSum(p: {
   children_other_count: number;
   difference: number | null;
 }): string {
-  if (p.difference === 0) return `内訳の金額の合計は、この施策の金額（${formatYen(p.own_yen!)}）と一致します。`;
+  if (p.difference === 0)
+    return `内訳の金額の合計は、この施策の金額（${formatYen(p.own_yen!)}）と一致します。`;
   if (p.difference !== null) {
     return (
       `内訳の金額の合計（${formatYenExact(p.children_own_yen)}）は、この施策の金額（${formatYenExact(p.own_yen!)}）より` +
       `${formatYenExact(Math.abs(p.difference))}${p.difference > 0 ? '少なく' : '多く'}なっています。金額は資料に載っているとおりで、端数の丸めなどによる差の可能性があります。`
     );
   }
-  if (p.own_yen === null) return 'この施策の金額は資料に示されていないため、内訳の合計と比べられません。';
+  if (p.own_yen === null)
+    return 'この施策の金額は資料に示されていないため、内訳の合計と比べられません。';
   return `内訳のうち${p.children_other_count}件は他の予算の内数か金額の記載がないため、内訳の合計とこの施策の金額は比べられません。`;
 }

@@ -48,7 +48,10 @@ export function sourcePath(documentId: string): string {
 }
 
 /** A line range of a source document: the page highlights it (with script) and scrolls to its first line. */
-export function sourceLinesPath(documentId: string, [first, last]: readonly [number, number]): string {
+export function sourceLinesPath(
+  documentId: string,
+  [first, last]: readonly [number, number],
+): string {
   return `${sourcePath(documentId)}?lines=${first}-${last}#L${first}`;
 }
 

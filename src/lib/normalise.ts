@@ -28,7 +28,8 @@ export function stripSpaces(s: string): string {
   return s.replace(/\s+/gu, '');
 }
 
-const WIDE = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚA-Z]';
+const WIDE =
+  '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}ー・、。「」（）【】＜＞：0-9０-９Ａ-Ｚａ-ｚA-Z]';
 const SPACED_RUN = new RegExp(`(?<!${WIDE})(?:${WIDE} ){2,}${WIDE}(?!${WIDE})`, 'gu');
 
 /**
@@ -64,8 +65,15 @@ export function joinLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const last = out[out.length - 1];
-    if (last !== undefined && [...last].length >= WRAPPED && !/[。．.:：!?！？）)」』]$/u.test(last)) {
-      out[out.length - 1] = /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line) ? `${last} ${line}` : `${last}${line}`;
+    if (
+      last !== undefined &&
+      [...last].length >= WRAPPED &&
+      !/[。．.:：!?！？）)」』]$/u.test(last)
+    ) {
+      out[out.length - 1] =
+        /[A-Za-z0-9]$/.test(last) && /^[A-Za-z0-9]/.test(line)
+          ? `${last} ${line}`
+          : `${last}${line}`;
     } else {
       out.push(line);
     }

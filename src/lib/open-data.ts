@@ -11,8 +11,23 @@ import type { MeasureRecord } from '../schemas/measure.ts';
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
   '': [
-    'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
-    'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
+    'id',
+    'url',
+    'title',
+    'name',
+    'untitled',
+    'subtitle',
+    'parent',
+    'children',
+    'budget',
+    'amount',
+    'bureau',
+    'tags',
+    'sections',
+    'details',
+    'source',
+    'title_line',
+    'amount_line',
   ],
   details: ['implementer', 'target', 'rate'],
   'details.implementer': ['text', 'line'],
@@ -30,10 +45,13 @@ function ordered(value: unknown, path = ''): unknown {
   if (value === null || typeof value !== 'object') return value;
   const obj = value as Record<string, unknown>;
   const preferred = KEY_ORDER[path] ?? [];
-  const rest = Object.keys(obj).filter((k) => !preferred.includes(k)).sort();
+  const rest = Object.keys(obj)
+    .filter((k) => !preferred.includes(k))
+    .sort();
   const out: Record<string, unknown> = {};
   for (const key of [...preferred, ...rest]) {
-    if (key in obj && obj[key] !== undefined) out[key] = ordered(obj[key], path === '' ? key : `${path}.${key}`);
+    if (key in obj && obj[key] !== undefined)
+      out[key] = ordered(obj[key], path === '' ? key : `${path}.${key}`);
   }
   return out;
 }
@@ -45,12 +63,34 @@ export function toOpenDataJson(records: readonly MeasureRecord[]): string {
 
 /** CSV columns, in order. */
 export const CSV_COLUMNS = [
-  'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children',
-  'budget_label', 'fiscal_year', 'budget_kind',
-  'amount_yen', 'amount_kind', 'amount_text', 'prior_yen', 'fund',
-  'bureau', 'tags', 'purpose', 'overview', 'scheme', 'outcome',
-  'implementer', 'target', 'subsidy_rate',
-  'source_document', 'source_first_line', 'source_last_line',
+  'id',
+  'url',
+  'title',
+  'name',
+  'untitled',
+  'subtitle',
+  'parent',
+  'children',
+  'budget_label',
+  'fiscal_year',
+  'budget_kind',
+  'amount_yen',
+  'amount_kind',
+  'amount_text',
+  'prior_yen',
+  'fund',
+  'bureau',
+  'tags',
+  'purpose',
+  'overview',
+  'scheme',
+  'outcome',
+  'implementer',
+  'target',
+  'subsidy_rate',
+  'source_document',
+  'source_first_line',
+  'source_last_line',
 ] as const;
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string | number | boolean | null>;
@@ -104,4 +144,3 @@ export function toCsv(records: readonly MeasureRecord[]): string {
     cast: { boolean: (value) => (value ? 'true' : 'false') },
   });
 }
-

@@ -21,7 +21,12 @@ export interface SiteConfig {
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';
 
-export const DEFAULT_SITE_CONFIG: SiteConfig = { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 };
+export const DEFAULT_SITE_CONFIG: SiteConfig = {
+  origin: null,
+  base: '/',
+  removalsThreshold: 0.1,
+  maxMeasures: 8000,
+};
 
 export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; errors: string[] };
 
@@ -30,20 +35,30 @@ const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._~-]*$/u;
 
 /** Check a base path; returns it normalised (`/a/b/`) or an error. */
 export function checkBase(raw: string, from: string): { base: string } | { error: string } {
-  const bad = (why: string) => ({ error: `${from}: base "${raw}" ${why}; use / or a path such as /budget/` });
+  const bad = (why: string) => ({
+    error: `${from}: base "${raw}" ${why}; use / or a path such as /budget/`,
+  });
   if (!raw.startsWith('/')) return bad('must start with /');
   const segments = raw.split('/').filter((s) => s !== '');
   for (const s of segments) {
     if (s === '.' || s === '..') return bad('must not contain . or .. segments');
-    if (!SEGMENT.test(s)) return bad(`has a segment "${s}" with characters a host may not serve as they are (spaces, %, ?, # …)`);
+    if (!SEGMENT.test(s))
+      return bad(
+        `has a segment "${s}" with characters a host may not serve as they are (spaces, %, ?, # …)`,
+      );
   }
   if (/\/\//u.test(raw)) return bad('must not contain //');
   return { base: segments.length === 0 ? '/' : `/${segments.join('/')}/` };
 }
 
 /** Check a public URL: an http(s) origin, optionally with a path that then is the base. */
-export function checkUrl(raw: string, from: string): { origin: string; path: string } | { error: string } {
-  const bad = (why: string) => ({ error: `${from}: url "${raw}" ${why}; use an http(s) origin such as https://example.org or https://example.org/budget/` });
+export function checkUrl(
+  raw: string,
+  from: string,
+): { origin: string; path: string } | { error: string } {
+  const bad = (why: string) => ({
+    error: `${from}: url "${raw}" ${why}; use an http(s) origin such as https://example.org or https://example.org/budget/`,
+  });
   let u: URL;
   try {
     u = new URL(raw);
@@ -52,7 +67,8 @@ export function checkUrl(raw: string, from: string): { origin: string; path: str
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return bad('must be http or https');
   if (u.username || u.password) return bad('must not contain a user or password');
-  if (u.search || u.hash || raw.includes('?') || raw.includes('#')) return bad('must not have a query or fragment');
+  if (u.search || u.hash || raw.includes('?') || raw.includes('#'))
+    return bad('must not have a query or fragment');
   if (!u.hostname) return bad('has no host');
   return { origin: u.origin, path: u.pathname };
 }
@@ -61,7 +77,10 @@ export function checkUrl(raw: string, from: string): { origin: string; path: str
  * The configuration from `root`/content/site.yaml (optional: defaults) and
  * `env` (SITE_URL, SITE_BASE). Every problem is listed.
  */
-export function readSiteConfig(root: string, env: Record<string, string | undefined> = process.env): SiteConfigResult {
+export function readSiteConfig(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): SiteConfigResult {
   const errors: string[] = [];
   const file = join(root, SITE_CONFIG_FILE);
   let raw: Record<string, unknown> = {};
@@ -69,25 +88,35 @@ export function readSiteConfig(root: string, env: Record<string, string | undefi
     try {
       const parsed: unknown = parseYaml(readFileSync(file, 'utf8'));
       if (parsed !== null && parsed !== undefined) {
-        if (typeof parsed !== 'object' || Array.isArray(parsed)) errors.push(`${SITE_CONFIG_FILE}: must be a YAML mapping`);
+        if (typeof parsed !== 'object' || Array.isArray(parsed))
+          errors.push(`${SITE_CONFIG_FILE}: must be a YAML mapping`);
         else raw = parsed as Record<string, unknown>;
       }
     } catch (e) {
       const where = (e as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-      errors.push(`${SITE_CONFIG_FILE}${where ? `:${where}` : ''}: invalid YAML: ${(e as Error).message.split('\n')[0]}`);
+      errors.push(
+        `${SITE_CONFIG_FILE}${where ? `:${where}` : ''}: invalid YAML: ${(e as Error).message.split('\n')[0]}`,
+      );
     }
   }
   for (const key of Object.keys(raw)) {
-    if (!['url', 'base', 'removals_threshold', 'max_measures'].includes(key)) errors.push(`${SITE_CONFIG_FILE}: unknown setting "${key}"`);
+    if (!['url', 'base', 'removals_threshold', 'max_measures'].includes(key))
+      errors.push(`${SITE_CONFIG_FILE}: unknown setting "${key}"`);
   }
 
   const config: SiteConfig = { ...DEFAULT_SITE_CONFIG };
   const fileUrl = raw.url;
-  if (fileUrl !== undefined && fileUrl !== null && typeof fileUrl !== 'string') errors.push(`${SITE_CONFIG_FILE}: url must be a string or null`);
+  if (fileUrl !== undefined && fileUrl !== null && typeof fileUrl !== 'string')
+    errors.push(`${SITE_CONFIG_FILE}: url must be a string or null`);
   const fileBase = raw.base;
-  if (fileBase !== undefined && fileBase !== null && typeof fileBase !== 'string') errors.push(`${SITE_CONFIG_FILE}: base must be a string`);
+  if (fileBase !== undefined && fileBase !== null && typeof fileBase !== 'string')
+    errors.push(`${SITE_CONFIG_FILE}: base must be a string`);
 
-  const urlRaw = env.SITE_URL ? env.SITE_URL : typeof fileUrl === 'string' && fileUrl !== '' ? fileUrl : null;
+  const urlRaw = env.SITE_URL
+    ? env.SITE_URL
+    : typeof fileUrl === 'string' && fileUrl !== ''
+      ? fileUrl
+      : null;
   const urlFrom = env.SITE_URL ? 'SITE_URL' : SITE_CONFIG_FILE;
   const baseRaw = env.SITE_BASE ? env.SITE_BASE : typeof fileBase === 'string' ? fileBase : null;
   const baseFrom = env.SITE_BASE ? 'SITE_BASE' : SITE_CONFIG_FILE;
@@ -113,26 +142,33 @@ export function readSiteConfig(root: string, env: Record<string, string | undefi
   if (urlPath !== null) {
     // the url's path is the base; a base given as well must say the same
     if (baseRaw !== null && config.base !== '/' && config.base !== urlPath) {
-      errors.push(`${urlFrom} has the path ${urlPath} but ${baseFrom} says ${config.base}: give the path in one of them only`);
+      errors.push(
+        `${urlFrom} has the path ${urlPath} but ${baseFrom} says ${config.base}: give the path in one of them only`,
+      );
     }
     config.base = urlPath;
   }
 
   const threshold = raw.removals_threshold;
   if (threshold !== undefined) {
-    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) errors.push(`${SITE_CONFIG_FILE}: removals_threshold must be a share between 0 and 1`);
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1))
+      errors.push(`${SITE_CONFIG_FILE}: removals_threshold must be a share between 0 and 1`);
     else config.removalsThreshold = threshold;
   }
   const max = raw.max_measures;
   if (max !== undefined) {
-    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) errors.push(`${SITE_CONFIG_FILE}: max_measures must be a positive integer`);
+    if (typeof max !== 'number' || !Number.isInteger(max) || max < 1)
+      errors.push(`${SITE_CONFIG_FILE}: max_measures must be a positive integer`);
     else config.maxMeasures = max;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
 }
 
 /** The configuration, or an Error listing every problem (for astro.config.mjs and scripts). */
-export function siteConfigOrThrow(root: string, env: Record<string, string | undefined> = process.env): SiteConfig {
+export function siteConfigOrThrow(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): SiteConfig {
   const r = readSiteConfig(root, env);
   if (!r.ok) throw new Error(`site configuration:\n${r.errors.map((e) => `  ${e}`).join('\n')}`);
   return r.config;

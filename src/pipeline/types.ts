@@ -6,7 +6,17 @@ import type { MeasureRecord } from '../schemas/measure.ts';
 import type { Problem } from '../schemas/problem.ts';
 import type { SourceMeta } from '../schemas/source-meta.ts';
 
-export type { Amount, AmountKind, Budget, BudgetKind, Details, Located, MeasureRecord, Sections, SourceRef } from '../schemas/measure.ts';
+export type {
+  Amount,
+  AmountKind,
+  Budget,
+  BudgetKind,
+  Details,
+  Located,
+  MeasureRecord,
+  Sections,
+  SourceRef,
+} from '../schemas/measure.ts';
 export type { Problem } from '../schemas/problem.ts';
 export type { SourceMeta } from '../schemas/source-meta.ts';
 

@@ -3,11 +3,15 @@ import { z } from 'astro/zod';
 
 /** URL slug: lowercase ASCII words joined by single hyphens, starting with a letter (health-policy). */
 export const SLUG_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-export const slugSchema = z.string().regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens');
+export const slugSchema = z
+  .string()
+  .regex(SLUG_PATTERN, 'must be lowercase ASCII words joined by single hyphens');
 
 /** An id of a measure or document: lowercase ASCII letters, digits and single hyphens (r7-gaisan-119). */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const idSchema = z.string().regex(ID_PATTERN, 'must be lowercase ASCII letters, digits and single hyphens');
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, 'must be lowercase ASCII letters, digits and single hyphens');
 
 /** A YAML list that may be written empty (`aliases:`): null reads as []. */
 export const listOf = <T extends z.ZodTypeAny>(item: T) =>
@@ -18,4 +22,7 @@ export const listOf = <T extends z.ZodTypeAny>(item: T) =>
     .transform((v) => v ?? []);
 
 /** A date written as text or as a YAML date: always YYYY-MM-DD text. */
-export const dateText = z.union([z.string().min(1), z.date().transform((d) => d.toISOString().slice(0, 10))]);
+export const dateText = z.union([
+  z.string().min(1),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);

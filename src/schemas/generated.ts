@@ -42,7 +42,10 @@ export const GENERATED_DIR = 'src/generated';
  * from its staged data, so src/generated/ changes only when the whole build
  * succeeds).
  */
-export function generatedDir(root: string, env: Record<string, string | undefined> = process.env): string {
+export function generatedDir(
+  root: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
   return env.GENERATED_DIR ? env.GENERATED_DIR : `${root.replace(/\/+$/u, '')}/${GENERATED_DIR}`;
 }
 
@@ -50,11 +53,17 @@ export function generatedDir(root: string, env: Record<string, string | undefine
 export const GENERATED_MDX_DIR = 'measures';
 
 /** Check `value` against the schema of a generated file; a mismatch names the file and the path. */
-export function checkGenerated<K extends GeneratedKey>(key: K, value: unknown, where: string = GENERATED[key].file): GeneratedData<K> {
+export function checkGenerated<K extends GeneratedKey>(
+  key: K,
+  value: unknown,
+  where: string = GENERATED[key].file,
+): GeneratedData<K> {
   const parsed = GENERATED[key].schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${where}: ${issue.path.join('.') || '(root)'}: ${issue.message} (the generated data does not match src/schemas/; rebuild with \`npm run build\`)`);
+    throw new Error(
+      `${where}: ${issue.path.join('.') || '(root)'}: ${issue.message} (the generated data does not match src/schemas/; rebuild with \`npm run build\`)`,
+    );
   }
   return parsed.data as GeneratedData<K>;
 }
@@ -62,6 +71,7 @@ export function checkGenerated<K extends GeneratedKey>(key: K, value: unknown, w
 /** Read and check one generated file from `dir` (src/generated/ or a build's staging copy). */
 export function readGenerated<K extends GeneratedKey>(dir: string, key: K): GeneratedData<K> {
   const file = join(dir, GENERATED[key].file);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` (or \`npm run extract\`) first`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` (or \`npm run extract\`) first`);
   return checkGenerated(key, JSON.parse(readFileSync(file, 'utf8')), file);
 }

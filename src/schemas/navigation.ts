@@ -8,7 +8,9 @@ import { z } from 'astro/zod';
 const ids = z.array(z.string());
 
 /** A bureau (and division) a measure's 担当 line names. */
-export const unitRefSchema = z.object({ bureau: z.string(), division: z.string().nullable() }).strict();
+export const unitRefSchema = z
+  .object({ bureau: z.string(), division: z.string().nullable() })
+  .strict();
 export type UnitRef = z.infer<typeof unitRefSchema>;
 
 export const measureNavSchema = z
@@ -124,7 +126,9 @@ export const navigationSchema = z
     tags: z.array(tagNavSchema),
     packages: z.array(packageNavSchema),
     /** Pairs of measures the build did not link but a person should look at. */
-    cross_budget_uncertain: z.array(z.object({ a: z.string(), b: z.string(), reason: z.string() }).strict()),
+    cross_budget_uncertain: z.array(
+      z.object({ a: z.string(), b: z.string(), reason: z.string() }).strict(),
+    ),
   })
   .strict();
 export type Navigation = z.infer<typeof navigationSchema>;

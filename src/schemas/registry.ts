@@ -15,7 +15,9 @@ export const registryEntrySchema = z
     /** Build: true when the title was derived from the page because the source printed none. */
     untitled: z.boolean().default(false),
     /** Build: amount signature, `own <yen>`, `part_of <fund>` or `none`. */
-    amount: z.string().regex(/^(?:own \d+|part_of .*|none)$/, 'must be "own <yen>", "part_of <fund>" or "none"'),
+    amount: z
+      .string()
+      .regex(/^(?:own \d+|part_of .*|none)$/, 'must be "own <yen>", "part_of <fund>" or "none"'),
     /** Build: the bureau as printed. */
     bureau: z.string().nullable().default(null),
     /** Build: id of the package this measure belongs to, if any. */

@@ -34,10 +34,16 @@ export const retiredDocuments: RetiredDocument[] = readGenerated(dir, 'retired')
  * The documents every per-document page exists for: the current ones, and
  * the retired or renamed ones, whose pages stay as tombstones.
  */
-export function documentPaths(): ({ params: { doc: string }; props: { doc: DocumentSummary; retired?: undefined } } | { params: { doc: string }; props: { doc?: undefined; retired: RetiredDocument } })[] {
+export function documentPaths(): (
+  | { params: { doc: string }; props: { doc: DocumentSummary; retired?: undefined } }
+  | { params: { doc: string }; props: { doc?: undefined; retired: RetiredDocument } }
+)[] {
   return [
     ...documentSummaries.map((doc) => ({ params: { doc: doc.meta.id }, props: { doc } })),
-    ...retiredDocuments.map((retired) => ({ params: { doc: retired.document }, props: { retired } })),
+    ...retiredDocuments.map((retired) => ({
+      params: { doc: retired.document },
+      props: { retired },
+    })),
   ];
 }
 
@@ -71,7 +77,14 @@ export function measuresByIds(ids: readonly string[]): MeasureRecord[] {
   return ids.map((id) => recordsById.get(id)).filter((m): m is MeasureRecord => m !== undefined);
 }
 
-const EMPTY_NAV: MeasureNav = { prev: null, next: null, ancestors: [], related: [], units: [], tags: [] };
+const EMPTY_NAV: MeasureNav = {
+  prev: null,
+  next: null,
+  ancestors: [],
+  related: [],
+  units: [],
+  tags: [],
+};
 
 export function measureNav(id: string): MeasureNav {
   return navigation.measures[id] ?? EMPTY_NAV;

@@ -45,7 +45,10 @@ export function priorChange(yen: number, prior: number): Change {
   if (diff === 0) return { diff, percent: 0, text: '前年度と同額' };
   const percent = prior === 0 ? null : (diff / prior) * 100;
   const sign = diff > 0 ? '+' : '−';
-  const pct = percent === null ? '' : `（${sign}${Math.abs(percent) >= 10 ? Math.round(Math.abs(percent)) : Math.round(Math.abs(percent) * 10) / 10}%）`;
+  const pct =
+    percent === null
+      ? ''
+      : `（${sign}${Math.abs(percent) >= 10 ? Math.round(Math.abs(percent)) : Math.round(Math.abs(percent) * 10) / 10}%）`;
   return { diff, percent, text: `${sign}${formatYen(Math.abs(diff))}${pct}` };
 }
 
@@ -60,9 +63,12 @@ export function budgetPhrase(label: string): string {
 }
 
 const KIND_EXPLANATIONS: Record<BudgetKind, string> = {
-  supplementary: '補正予算は、年度の途中で、その年度の予算にお金を追加したり使い道を変えたりするための予算です。「案」が付くものは国会で議決される前の案です。',
-  request: '概算要求は、各省庁が翌年度の予算として財務省に求める金額です。まだ決まった予算ではなく、年末の政府予算案までに金額が変わることがあります。',
-  initial: '当初予算は、年度の初めから1年間に使うお金の計画です。「案」が付くものは国会で議決される前の案です。',
+  supplementary:
+    '補正予算は、年度の途中で、その年度の予算にお金を追加したり使い道を変えたりするための予算です。「案」が付くものは国会で議決される前の案です。',
+  request:
+    '概算要求は、各省庁が翌年度の予算として財務省に求める金額です。まだ決まった予算ではなく、年末の政府予算案までに金額が変わることがあります。',
+  initial:
+    '当初予算は、年度の初めから1年間に使うお金の計画です。「案」が付くものは国会で議決される前の案です。',
   policy: '政策の方針をまとめた資料に、関連する予算として載っているものです。',
 };
 
@@ -88,8 +94,14 @@ export function isRuleChange(amountText: string): boolean {
  */
 export function firstSentence(text: string, max = 90): string {
   // leading section labels and list markers are layout, not part of the sentence
-  const body = text.trim().replace(/^(?:\s*(?:[＜<【][^＞>】\n]{1,8}[＞>】]|[○◯●◎・◆◇■□※]|[①-⑳]))+\s*/u, '');
-  const first = (joinLines(body.split('\n').map((l) => l.trim())).join('\n').split(/(?<=。)|\n/u)[0] ?? '').trim();
+  const body = text
+    .trim()
+    .replace(/^(?:\s*(?:[＜<【][^＞>】\n]{1,8}[＞>】]|[○◯●◎・◆◇■□※]|[①-⑳]))+\s*/u, '');
+  const first = (
+    joinLines(body.split('\n').map((l) => l.trim()))
+      .join('\n')
+      .split(/(?<=。)|\n/u)[0] ?? ''
+  ).trim();
   if (!first.endsWith('。')) return '';
   const chars = [...first];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : first;
@@ -115,9 +127,13 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
       out.push('前年度の予算はありません。');
     }
   } else if (amount.kind === 'part_of') {
-    out.push(`${phrase}に載っていますが、この施策だけの金額は示されていません。${amount.fund ? `「${amount.fund}」の一部から支出されます。` : '他の予算の一部から支出されます。'}`);
+    out.push(
+      `${phrase}に載っていますが、この施策だけの金額は示されていません。${amount.fund ? `「${amount.fund}」の一部から支出されます。` : '他の予算の一部から支出されます。'}`,
+    );
   } else if (isRuleChange(amount.text)) {
-    out.push(`${phrase}で求めている「制度要求」です。新しいお金を伴わず、制度やルールの見直しを求めるものです。`);
+    out.push(
+      `${phrase}で求めている「制度要求」です。新しいお金を伴わず、制度やルールの見直しを求めるものです。`,
+    );
   } else {
     out.push(`${phrase}の資料に載っていますが、金額の記載はありません。`);
   }
@@ -127,7 +143,9 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
 }
 
 /** The national share in words with the rate as printed, or null when the page prints none. */
-export function rateSummary(record: MeasureRecord): { words: string | null; printed: string; line: number } | null {
+export function rateSummary(
+  record: MeasureRecord,
+): { words: string | null; printed: string; line: number } | null {
   const rate = record.details.rate;
   if (!rate) return null;
   const parsed = parseRate(rate.text);

@@ -7,11 +7,25 @@ import type { ChartSpec } from './charts/specs.ts';
 import { leadSentences } from './lead.ts';
 import { documentPath } from '../lib/links.ts';
 import { chart } from './charts/index.ts';
-import { bureauBySlug, curated, divisionOf, documentById, link, measureById, measureNav, measuresByIds, measuresOfDocument, navigation } from './data.ts';
+import {
+  bureauBySlug,
+  curated,
+  divisionOf,
+  documentById,
+  link,
+  measureById,
+  measureNav,
+  measuresByIds,
+  measuresOfDocument,
+  navigation,
+} from './data.ts';
 
 export function measurePageData(id: string, site: URL | undefined) {
   const m = measureById(id);
-  if (!m) throw new Error(`measure ${id} has an MDX page but no record in measures.json: rebuild with \`npm run build\``);
+  if (!m)
+    throw new Error(
+      `measure ${id} has an MDX page but no record in measures.json: rebuild with \`npm run build\``,
+    );
   const nav = measureNav(m.id);
   const doc = documentById(m.source.document);
   const docTitle = doc?.meta.title ?? m.source.document;
@@ -25,11 +39,19 @@ export function measurePageData(id: string, site: URL | undefined) {
     pkg: navigation.packages.find((p) => p.id === m.id),
     related: measuresByIds(nav.related),
     ancestors: measuresByIds(nav.ancestors),
-    units: nav.units.map((u) => ({ bureau: bureauBySlug(u.bureau), division: u.division ? divisionOf(u.bureau, u.division) : undefined, u })),
+    units: nav.units.map((u) => ({
+      bureau: bureauBySlug(u.bureau),
+      division: u.division ? divisionOf(u.bureau, u.division) : undefined,
+      u,
+    })),
     tags: m.tags.map((name, i) => ({ name, slug: nav.tags[i] })),
     sentences: leadSentences(m, curated.population),
-    charts: ['prior', 'share', 'programs'].map((k) => chart(`measure-${m.id}-${k}`)).filter((c): c is ChartSpec => c !== undefined),
-    namesakes: measuresOfDocument(m.source.document).filter((o) => o.id !== m.id && o.name === m.name),
+    charts: ['prior', 'share', 'programs']
+      .map((k) => chart(`measure-${m.id}-${k}`))
+      .filter((c): c is ChartSpec => c !== undefined),
+    namesakes: measuresOfDocument(m.source.document).filter(
+      (o) => o.id !== m.id && o.name === m.name,
+    ),
     prev: nav.prev ? measureById(nav.prev) : undefined,
     next: nav.next ? measureById(nav.next) : undefined,
     // The page's permanent address: the configured public URL, else its path; in the browser

@@ -33,7 +33,12 @@ export function publicUrls(
   urls: readonly UrlEntry[],
   base: string,
   site: string | null,
-): { site: string | null; base: string; statuses: Record<UrlEntry['status'], string>; ids: PublicUrl[] } {
+): {
+  site: string | null;
+  base: string;
+  statuses: Record<UrlEntry['status'], string>;
+  ids: PublicUrl[];
+} {
   const path = (id: string) => withBase(base, measureUrl(id));
   return {
     site: site ? new URL(withBase(base, '/'), site).href : null,
@@ -64,10 +69,18 @@ export function redirectsFile(urls: readonly UrlEntry[], base: string): string {
   return `# Moved measure ids (generated from content/registry/). Each old URL also has a static redirect page.\n${lines.join('\n')}\n`;
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** A sitemap of absolute page URLs, sorted, one <url> each. */
 export function sitemapXml(urls: readonly string[]): string {
-  const locs = [...new Set(urls)].sort().map((u) => `  <url><loc>${u.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)}</loc></url>`);
+  const locs = [...new Set(urls)]
+    .sort()
+    .map((u) => `  <url><loc>${u.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!)}</loc></url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${locs.join('\n')}\n</urlset>\n`;
 }

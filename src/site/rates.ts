@@ -37,7 +37,11 @@ export function parseRate(printed: string): Rate | null {
     const denominator = Number(m[3]);
     if (denominator === 0 || numerator > denominator) continue;
     const payer = (m[1] ?? '').replace(/^(?:補助率|うち|上記費用の)/u, '').trim();
-    shares.push({ payer: payer === '' || /^[^\p{Script=Han}\p{Script=Katakana}]+$/u.test(payer) ? null : payer, numerator, denominator });
+    shares.push({
+      payer: payer === '' || /^[^\p{Script=Han}\p{Script=Katakana}]+$/u.test(payer) ? null : payer,
+      numerator,
+      denominator,
+    });
   }
   if (!fixed && shares.length === 0) return null;
   return { fixed, shares };
@@ -70,12 +74,18 @@ const NATIONAL = /^(?:国|国庫)$/u;
 export function rateWords(rate: Rate): string {
   const { fixed, shares } = rate;
   if (fixed) {
-    const equivalent = shares.length === 1 && shares[0]!.payer === null ? `（費用の${shareWords(shares[0]!.numerator, shares[0]!.denominator)}に当たる額）` : '';
+    const equivalent =
+      shares.length === 1 && shares[0]!.payer === null
+        ? `（費用の${shareWords(shares[0]!.numerator, shares[0]!.denominator)}に当たる額）`
+        : '';
     return `国が一定額を支給${equivalent}`;
   }
   const named = shares.filter((s) => s.payer !== null);
   if (named.length > 0 && named.length === shares.length) {
-    const parts = named.map((s) => `${NATIONAL.test(s.payer!) ? '国' : s.payer}が${shareWords(s.numerator, s.denominator)}`);
+    const parts = named.map(
+      (s) =>
+        `${NATIONAL.test(s.payer!) ? '国' : s.payer}が${shareWords(s.numerator, s.denominator)}`,
+    );
     return `${parts.join('、')}を負担`;
   }
   const words = [...new Set(shares.map((s) => shareWords(s.numerator, s.denominator)))];

@@ -10,47 +10,105 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.build', '.git', '.cache', 'src/generated', 'src/content/measures']);
+const SKIP = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  '.build',
+  '.git',
+  '.cache',
+  'src/generated',
+  'src/content/measures',
+]);
 const dir = mkdtempSync(join(tmpdir(), 'faults-'));
 const table: string[] = [];
 
 function copyProject(): void {
   for (const name of readdirSync(ROOT)) {
     if (SKIP.has(name)) continue;
-    cpSync(join(ROOT, name), join(dir, name), { recursive: true, filter: (from) => !SKIP.has(relative(ROOT, from)) });
+    cpSync(join(ROOT, name), join(dir, name), {
+      recursive: true,
+      filter: (from) => !SKIP.has(relative(ROOT, from)),
+    });
   }
   mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  for (const name of readdirSync(join(ROOT, 'node_modules')))
+    if (!name.startsWith('.'))
+      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
 }
 
 /** The environment without what Vitest adds (Astro would take NODE_ENV=test, BASE_URL … over its config) or a developer's SITE_*. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const drop = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'SITE_URL', 'SITE_BASE', 'NODE_OPTIONS']);
-  return { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !drop.has(k) && !k.startsWith('VITEST'))), ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  const drop = new Set([
+    'BASE_URL',
+    'MODE',
+    'DEV',
+    'PROD',
+    'SSR',
+    'NODE_ENV',
+    'TEST',
+    'SITE_URL',
+    'SITE_BASE',
+    'NODE_OPTIONS',
+  ]);
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !drop.has(k) && !k.startsWith('VITEST')),
+    ),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
 }
 
 function build(args: string[] = [], extra: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [TSX, 'scripts/build.ts', ...args], { cwd: dir, env: env(extra), encoding: 'utf8', timeout: 300_000, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [TSX, 'scripts/build.ts', ...args], {
+    cwd: dir,
+    env: env(extra),
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 1 << 26,
+  });
   return { status: r.status, out: r.stdout, err: r.stderr };
 }
 
 function start(args: string[] = []): ChildProcess {
-  return spawn(process.execPath, [TSX, 'scripts/build.ts', ...args], { cwd: dir, env: env(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, [TSX, 'scripts/build.ts', ...args], {
+    cwd: dir,
+    env: env(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
-function finished(child: ChildProcess): Promise<{ status: number | null; signal: string | null; out: string; err: string }> {
+function finished(
+  child: ChildProcess,
+): Promise<{ status: number | null; signal: string | null; out: string; err: string }> {
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (err += d));
-  return new Promise((done) => child.on('close', (status, signal) => done({ status, signal, out, err })));
+  return new Promise((done) =>
+    child.on('close', (status, signal) => done({ status, signal, out, err })),
+  );
 }
 
 function files(root: string): string[] {
@@ -64,15 +122,29 @@ function files(root: string): string[] {
 /** Hash of every file under `sub`, by path. */
 function tree(sub: string): Record<string, string> {
   const root = join(dir, sub);
-  return Object.fromEntries(files(root).map((f) => [relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16)]));
+  return Object.fromEntries(
+    files(root).map((f) => [
+      relative(root, f),
+      createHash('sha256').update(readFileSync(f)).digest('hex').slice(0, 16),
+    ]),
+  );
 }
 
-const snapshot = () => ({ registry: tree('content/registry'), generated: tree('src/generated'), dist: tree('dist') });
+const snapshot = () => ({
+  registry: tree('content/registry'),
+  generated: tree('src/generated'),
+  dist: tree('dist'),
+});
 let baseline: ReturnType<typeof snapshot>;
 
 const sources = join(dir, 'content/sources');
-const metaOf = (id: string) => readdirSync(sources).find((n) => n.endsWith('.meta.yaml') && readFileSync(join(sources, n), 'utf8').includes(`\nid: ${id}\n`))!;
-const textOf = (id: string) => /^file: (.+)$/m.exec(readFileSync(join(sources, metaOf(id)), 'utf8'))![1]!.trim();
+const metaOf = (id: string) =>
+  readdirSync(sources).find(
+    (n) =>
+      n.endsWith('.meta.yaml') && readFileSync(join(sources, n), 'utf8').includes(`\nid: ${id}\n`),
+  )!;
+const textOf = (id: string) =>
+  /^file: (.+)$/m.exec(readFileSync(join(sources, metaOf(id)), 'utf8'))![1]!.trim();
 
 /** Change a file for one test; the returned function puts it back. */
 function change(path: string, edit: (old: Buffer) => Buffer | string | null): () => void {
@@ -90,14 +162,19 @@ function add(path: string, content: string | Buffer): () => void {
 }
 
 function record(fault: string, r: { status: number | null; err: string }, changed: string): void {
-  const message = r.err.split('\n').find((l) => l.trim() !== '' && !l.startsWith('build stopped')) ?? '';
-  table.push(`| ${fault} | ${r.status} | ${message.replace(/\|/gu, '\\|').slice(0, 160)} | ${changed} |`);
+  const message =
+    r.err.split('\n').find((l) => l.trim() !== '' && !l.startsWith('build stopped')) ?? '';
+  table.push(
+    `| ${fault} | ${r.status} | ${message.replace(/\|/gu, '\\|').slice(0, 160)} | ${changed} |`,
+  );
 }
 
 /** What differs from `before` (default: the baseline build): nothing, or the trees that changed. */
 function unchanged(before = baseline): string {
   const now = snapshot();
-  const differs = (['registry', 'generated', 'dist'] as const).filter((k) => JSON.stringify(now[k]) !== JSON.stringify(before[k]));
+  const differs = (['registry', 'generated', 'dist'] as const).filter(
+    (k) => JSON.stringify(now[k]) !== JSON.stringify(before[k]),
+  );
   return differs.length === 0 ? 'nothing' : differs.join(', ');
 }
 
@@ -110,7 +187,9 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => {
-  console.log(['| fault | exit | first message | what changed |', '|---|---|---|---|', ...table].join('\n'));
+  console.log(
+    ['| fault | exit | first message | what changed |', '|---|---|---|---|', ...table].join('\n'),
+  );
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -123,46 +202,199 @@ interface Fault {
 }
 
 const FAULTS: Fault[] = [
-  { name: 'YAML typo in a metadata file', apply: () => change(`content/sources/${metaOf('r6-hosei')}`, (b) => b.toString().replace('budgets:', 'budgets: [')), message: /^00\d_\w+\.meta\.yaml:\d+: invalid YAML/m },
-  { name: 'a required field missing', apply: () => change(`content/sources/${metaOf('r6-hosei')}`, (b) => b.toString().replace(/^title: .*\n/m, '')), message: /\.meta\.yaml: "title" must be a non-empty string/ },
-  { name: 'a budget label that matches nothing', apply: () => change(`content/sources/${metaOf('r6-hosei')}`, (b) => b.toString().replace(/label: 令和6年度補正予算案/u, 'label: 令和9年度補正予算案')), message: /^001_\w+\.txt: no measure found/m },
-  { name: 'an empty text', apply: () => change(`content/sources/${textOf('r6-hosei')}`, () => ''), message: /^001_\w+\.txt: empty/m },
-  { name: 'a binary text', apply: () => change(`content/sources/${textOf('r6-hosei')}`, () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), message: /^001_\w+\.txt: binary, not text: a NUL byte at offset 8/m },
-  { name: 'damaged UTF-8 (a cut character)', apply: () => change(`content/sources/${textOf('r6-hosei')}`, (b) => Buffer.concat([b.subarray(0, 1000), Buffer.from([0xe3, 0x81]), b.subarray(1000)])), message: /^001_\w+\.txt: UTF-8 with \d+ invalid bytes?, the first at offset \d+/m },
-  { name: 'an encoding that is none of UTF-8, UTF-16, Shift_JIS', apply: () => change(`content/sources/${textOf('r4-digiden')}`, (b) => Buffer.concat([Buffer.from([0x41, 0x81, 0x7f]), b.subarray(0, 20).map(() => 0x80)])), message: /neither UTF-8, UTF-16 \(with a BOM\) nor Shift_JIS: byte 1 \(0x81\)/ },
-  { name: 'file: with the wrong case', apply: () => change(`content/sources/${metaOf('r6-hosei')}`, (b) => b.toString().replace(/^file: (.+)$/m, (_, f: string) => `file: ${f.toUpperCase()}`)), message: /text file "001_\w+\.TXT" not found; there is "001_\w+\.txt" \(file names are case-sensitive\)/ },
-  { name: 'a second document with the same id, sorting first', apply: () => add('content/sources/000-copy.meta.yaml', readFileSync(join(sources, metaOf('r6-hosei')))), message: /id "r6-hosei" is already used by 000-copy\.meta\.yaml: two documents cannot share an id/ },
-  { name: 'a document id renamed without renamed_from', apply: () => change(`content/sources/${metaOf('r4-digiden')}`, (b) => b.toString().replace('\nid: r4-digiden\n', '\nid: r4-digital\n')), message: /registry\/r4-digiden\.yaml:1: document r4-digiden has 1 registered ids but no source/ },
-  { name: 'a source file deleted', apply: () => change(`content/sources/${textOf('r4-zensedai')}`, () => null), message: /text file "004_\w+\.txt" not found/ },
-  { name: 'the last registry entry deleted and next lowered', apply: () => change('content/registry/r4-zensedai.yaml', (b) => b.toString().replace(/ {2}- id: r4-zensedai-003\n(?: {4}.*\n)+$/u, '').replace('next: 4', 'next: 3')), message: /registry\/r4-zensedai\.yaml: id r4-zensedai-003 was published \(content\/registry\/published\.txt:\d+\) but is no longer in the registry \(nor its alias r4-zensedai-[0-9a-f]{8}\)/ },
-  { name: "an entry's aliases removed", apply: () => change('content/registry/r6-hosei.yaml', (b) => b.toString().replace(/( {2}- id: r6-hosei-001\n(?: {4}(?!aliases).*\n)*) {4}aliases:\n(?: {6}- .*\n)+/u, '$1')), message: /registry\/r6-hosei\.yaml:\d+: alias r6-hosei-[0-9a-f]{8} of r6-hosei-001 was published .* but is no longer listed/ },
-  { name: "an alias that is another measure's id", apply: () => change('content/registry/r7-gaisan.yaml', (b) => b.toString().replace(/( {2}- id: r7-gaisan-001\n(?: {4}.*\n)*? {4}aliases:\n)/u, '$1      - r6-hosei-001\n')), message: /registry\/r7-gaisan\.yaml:\d+: alias r6-hosei-001 would have the same URL as the id registered at content\/registry\/r6-hosei\.yaml:\d+/ },
-  { name: 'a registry file deleted', apply: () => change('content/registry/r4-zensedai.yaml', () => null), message: /registry\/r4-zensedai\.yaml: the registry of document r4-zensedai is missing, but \d+ of its ids and aliases were published/ },
-  { name: 'half of a text cut off (most of its measures lost)', apply: () => change(`content/sources/${textOf('r6-hosei')}`, (b) => b.toString().split('\n').slice(0, 3000).join('\n')), message: /registry\/r6-hosei\.yaml: this build would turn \d+ of the 128 live ids of r6-hosei into tombstones \(more than 10 %\)/ },
-  { name: 'more measures than the build can hold', apply: () => change('content/site.yaml', (b) => b.toString().replace(/^max_measures: \d+$/mu, 'max_measures: 100')), message: /^334 measures found, more than this build accepts \(max_measures: 100/m },
-  { name: 'SITE_URL=javascript:alert(1)//', apply: () => () => {}, env: { SITE_URL: 'javascript:alert(1)//' }, message: /^SITE_URL: url "javascript:alert\(1\)\/\/" must be http or https/m },
-  { name: 'SITE_URL with a path and a different SITE_BASE', apply: () => () => {}, env: { SITE_URL: 'https://example.org/sub/', SITE_BASE: '/other/' }, message: /SITE_URL has the path \/sub\/ but SITE_BASE says \/other\// },
-  { name: 'SITE_BASE="/a b/"', apply: () => () => {}, env: { SITE_BASE: '/a b/' }, message: /SITE_BASE: base "\/a b\/" has a segment "a b"/ },
-  { name: 'SITE_BASE="../x/"', apply: () => () => {}, env: { SITE_BASE: '../x/' }, message: /SITE_BASE: base "\.\.\/x\/" must start with \// },
+  {
+    name: 'YAML typo in a metadata file',
+    apply: () =>
+      change(`content/sources/${metaOf('r6-hosei')}`, (b) =>
+        b.toString().replace('budgets:', 'budgets: ['),
+      ),
+    message: /^00\d_\w+\.meta\.yaml:\d+: invalid YAML/m,
+  },
+  {
+    name: 'a required field missing',
+    apply: () =>
+      change(`content/sources/${metaOf('r6-hosei')}`, (b) =>
+        b.toString().replace(/^title: .*\n/m, ''),
+      ),
+    message: /\.meta\.yaml: "title" must be a non-empty string/,
+  },
+  {
+    name: 'a budget label that matches nothing',
+    apply: () =>
+      change(`content/sources/${metaOf('r6-hosei')}`, (b) =>
+        b.toString().replace(/label: 令和6年度補正予算案/u, 'label: 令和9年度補正予算案'),
+      ),
+    message: /^001_\w+\.txt: no measure found/m,
+  },
+  {
+    name: 'an empty text',
+    apply: () => change(`content/sources/${textOf('r6-hosei')}`, () => ''),
+    message: /^001_\w+\.txt: empty/m,
+  },
+  {
+    name: 'a binary text',
+    apply: () =>
+      change(`content/sources/${textOf('r6-hosei')}`, () =>
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      ),
+    message: /^001_\w+\.txt: binary, not text: a NUL byte at offset 8/m,
+  },
+  {
+    name: 'damaged UTF-8 (a cut character)',
+    apply: () =>
+      change(`content/sources/${textOf('r6-hosei')}`, (b) =>
+        Buffer.concat([b.subarray(0, 1000), Buffer.from([0xe3, 0x81]), b.subarray(1000)]),
+      ),
+    message: /^001_\w+\.txt: UTF-8 with \d+ invalid bytes?, the first at offset \d+/m,
+  },
+  {
+    name: 'an encoding that is none of UTF-8, UTF-16, Shift_JIS',
+    apply: () =>
+      change(`content/sources/${textOf('r4-digiden')}`, (b) =>
+        Buffer.concat([Buffer.from([0x41, 0x81, 0x7f]), b.subarray(0, 20).map(() => 0x80)]),
+      ),
+    message: /neither UTF-8, UTF-16 \(with a BOM\) nor Shift_JIS: byte 1 \(0x81\)/,
+  },
+  {
+    name: 'file: with the wrong case',
+    apply: () =>
+      change(`content/sources/${metaOf('r6-hosei')}`, (b) =>
+        b.toString().replace(/^file: (.+)$/m, (_, f: string) => `file: ${f.toUpperCase()}`),
+      ),
+    message:
+      /text file "001_\w+\.TXT" not found; there is "001_\w+\.txt" \(file names are case-sensitive\)/,
+  },
+  {
+    name: 'a second document with the same id, sorting first',
+    apply: () =>
+      add('content/sources/000-copy.meta.yaml', readFileSync(join(sources, metaOf('r6-hosei')))),
+    message:
+      /id "r6-hosei" is already used by 000-copy\.meta\.yaml: two documents cannot share an id/,
+  },
+  {
+    name: 'a document id renamed without renamed_from',
+    apply: () =>
+      change(`content/sources/${metaOf('r4-digiden')}`, (b) =>
+        b.toString().replace('\nid: r4-digiden\n', '\nid: r4-digital\n'),
+      ),
+    message: /registry\/r4-digiden\.yaml:1: document r4-digiden has 1 registered ids but no source/,
+  },
+  {
+    name: 'a source file deleted',
+    apply: () => change(`content/sources/${textOf('r4-zensedai')}`, () => null),
+    message: /text file "004_\w+\.txt" not found/,
+  },
+  {
+    name: 'the last registry entry deleted and next lowered',
+    apply: () =>
+      change('content/registry/r4-zensedai.yaml', (b) =>
+        b
+          .toString()
+          .replace(/ {2}- id: r4-zensedai-003\n(?: {4}.*\n)+$/u, '')
+          .replace('next: 4', 'next: 3'),
+      ),
+    message:
+      /registry\/r4-zensedai\.yaml: id r4-zensedai-003 was published \(content\/registry\/published\.txt:\d+\) but is no longer in the registry \(nor its alias r4-zensedai-[0-9a-f]{8}\)/,
+  },
+  {
+    name: "an entry's aliases removed",
+    apply: () =>
+      change('content/registry/r6-hosei.yaml', (b) =>
+        b
+          .toString()
+          .replace(
+            /( {2}- id: r6-hosei-001\n(?: {4}(?!aliases).*\n)*) {4}aliases:\n(?: {6}- .*\n)+/u,
+            '$1',
+          ),
+      ),
+    message:
+      /registry\/r6-hosei\.yaml:\d+: alias r6-hosei-[0-9a-f]{8} of r6-hosei-001 was published .* but is no longer listed/,
+  },
+  {
+    name: "an alias that is another measure's id",
+    apply: () =>
+      change('content/registry/r7-gaisan.yaml', (b) =>
+        b
+          .toString()
+          .replace(
+            /( {2}- id: r7-gaisan-001\n(?: {4}.*\n)*? {4}aliases:\n)/u,
+            '$1      - r6-hosei-001\n',
+          ),
+      ),
+    message:
+      /registry\/r7-gaisan\.yaml:\d+: alias r6-hosei-001 would have the same URL as the id registered at content\/registry\/r6-hosei\.yaml:\d+/,
+  },
+  {
+    name: 'a registry file deleted',
+    apply: () => change('content/registry/r4-zensedai.yaml', () => null),
+    message:
+      /registry\/r4-zensedai\.yaml: the registry of document r4-zensedai is missing, but \d+ of its ids and aliases were published/,
+  },
+  {
+    name: 'half of a text cut off (most of its measures lost)',
+    apply: () =>
+      change(`content/sources/${textOf('r6-hosei')}`, (b) =>
+        b.toString().split('\n').slice(0, 3000).join('\n'),
+      ),
+    message:
+      /registry\/r6-hosei\.yaml: this build would turn \d+ of the 128 live ids of r6-hosei into tombstones \(more than 10 %\)/,
+  },
+  {
+    name: 'more measures than the build can hold',
+    apply: () =>
+      change('content/site.yaml', (b) =>
+        b.toString().replace(/^max_measures: \d+$/mu, 'max_measures: 100'),
+      ),
+    message: /^334 measures found, more than this build accepts \(max_measures: 100/m,
+  },
+  {
+    name: 'SITE_URL=javascript:alert(1)//',
+    apply: () => () => {},
+    env: { SITE_URL: 'javascript:alert(1)//' },
+    message: /^SITE_URL: url "javascript:alert\(1\)\/\/" must be http or https/m,
+  },
+  {
+    name: 'SITE_URL with a path and a different SITE_BASE',
+    apply: () => () => {},
+    env: { SITE_URL: 'https://example.org/sub/', SITE_BASE: '/other/' },
+    message: /SITE_URL has the path \/sub\/ but SITE_BASE says \/other\//,
+  },
+  {
+    name: 'SITE_BASE="/a b/"',
+    apply: () => () => {},
+    env: { SITE_BASE: '/a b/' },
+    message: /SITE_BASE: base "\/a b\/" has a segment "a b"/,
+  },
+  {
+    name: 'SITE_BASE="../x/"',
+    apply: () => () => {},
+    env: { SITE_BASE: '../x/' },
+    message: /SITE_BASE: base "\.\.\/x\/" must start with \//,
+  },
 ];
 
 describe('a fault never touches the URL contract', () => {
-  it.each(FAULTS.map((f) => [f.name, f] as const))('%s: non-zero exit, file:line message, registry, generated data and dist/ unchanged', (_name, fault) => {
-    const undo = fault.apply();
-    try {
-      // a fault in a registry file changes it; the build must change nothing more
-      const before = snapshot();
-      const r = build(fault.args, fault.env);
-      const changed = unchanged(before);
-      record(fault.name, r, changed);
-      expect(r.status, r.out + r.err).not.toBe(0);
-      expect(r.err).toMatch(fault.message);
-      expect(r.err).toMatch(/build stopped: content\/registry\/, src\/generated\/ and dist\/ are unchanged/);
-      expect(changed).toBe('nothing');
-    } finally {
-      undo();
-    }
-  });
+  it.each(FAULTS.map((f) => [f.name, f] as const))(
+    '%s: non-zero exit, file:line message, registry, generated data and dist/ unchanged',
+    (_name, fault) => {
+      const undo = fault.apply();
+      try {
+        // a fault in a registry file changes it; the build must change nothing more
+        const before = snapshot();
+        const r = build(fault.args, fault.env);
+        const changed = unchanged(before);
+        record(fault.name, r, changed);
+        expect(r.status, r.out + r.err).not.toBe(0);
+        expect(r.err).toMatch(fault.message);
+        expect(r.err).toMatch(
+          /build stopped: content\/registry\/, src\/generated\/ and dist\/ are unchanged/,
+        );
+        expect(changed).toBe('nothing');
+      } finally {
+        undo();
+      }
+    },
+  );
 
   it('a build that runs out of memory in Astro leaves everything as it was', () => {
     // a heap Astro cannot render the site in; extraction still fits
@@ -182,7 +414,11 @@ describe('a fault never touches the URL contract', () => {
     process.kill(-child.pid!, 'SIGKILL');
     const r = await done;
     const changed = unchanged();
-    record('killed (SIGKILL) during extraction', { status: r.status ?? 137, err: `killed by ${r.signal}` }, changed);
+    record(
+      'killed (SIGKILL) during extraction',
+      { status: r.status ?? 137, err: `killed by ${r.signal}` },
+      changed,
+    );
     expect(r.signal).toBe('SIGKILL');
     expect(changed).toBe('nothing');
   }, 120_000);
@@ -193,13 +429,18 @@ describe('a fault never touches the URL contract', () => {
     child.stdout!.on('data', (d) => (out += d));
     const done = finished(child);
     // wait until Astro renders the pages into the staging directory
-    while (!out.includes('generating static routes') && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+    while (!out.includes('generating static routes') && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 50));
     expect(child.exitCode, 'the build ended before it could be killed').toBeNull();
     await new Promise((r) => setTimeout(r, 1500));
     process.kill(-child.pid!, 'SIGKILL');
     const r = await done;
     const changed = unchanged();
-    record('killed (SIGKILL) during the Astro build', { status: r.status ?? 137, err: `killed by ${r.signal}` }, changed);
+    record(
+      'killed (SIGKILL) during the Astro build',
+      { status: r.status ?? 137, err: `killed by ${r.signal}` },
+      changed,
+    );
     expect(r.signal).toBe('SIGKILL');
     expect(changed).toBe('nothing');
   }, 300_000);
@@ -210,9 +451,19 @@ describe('a fault never touches the URL contract', () => {
     const refused = results.filter((r) => r.status === 1);
     const built = results.filter((r) => r.status === 0);
     const changed = unchanged();
-    for (const r of results) record(r.status === 0 ? 'two builds at once: the one that ran' : 'two builds at once: the second', { status: r.status, err: r.err || r.out.split('\n').find((l) => l.startsWith('recovered')) || '' }, changed);
+    for (const r of results)
+      record(
+        r.status === 0 ? 'two builds at once: the one that ran' : 'two builds at once: the second',
+        {
+          status: r.status,
+          err: r.err || r.out.split('\n').find((l) => l.startsWith('recovered')) || '',
+        },
+        changed,
+      );
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.err).toMatch(/^build refused: another build is running in this checkout \(pid \d+/m);
+    expect(refused[0]!.err).toMatch(
+      /^build refused: another build is running in this checkout \(pid \d+/m,
+    );
     expect(built).toHaveLength(1);
     expect(built[0]!.out).toMatch(/^recovered: a previous build .*stopped before it finished/m);
     expect(changed).toBe('nothing');
@@ -223,42 +474,83 @@ describe('a fault never touches the URL contract', () => {
 describe('what a build is told to do keeps every URL answering', () => {
   it('retiring a document: its measures, budget and source pages become tombstones, its data files keep answering', () => {
     const retiredText = textOf('r4-zensedai');
-    const csvs = Object.keys(baseline.dist).filter((f) => /^data\/charts\/.*r4-zensedai.*\.csv$/u.test(f));
+    const csvs = Object.keys(baseline.dist).filter((f) =>
+      /^data\/charts\/.*r4-zensedai.*\.csv$/u.test(f),
+    );
     expect(csvs.length).toBeGreaterThan(0);
     rmSync(join(sources, metaOf('r4-zensedai')));
     rmSync(join(sources, retiredText));
     const registry = join(dir, 'content/registry/r4-zensedai.yaml');
-    writeFileSync(registry, readFileSync(registry, 'utf8').replace('\nnext:', '\nretired: 2026-12-01\nnote: テストのため資料の掲載を終えた\nsuccessor: r7-gaisan\nnext:'));
+    writeFileSync(
+      registry,
+      readFileSync(registry, 'utf8').replace(
+        '\nnext:',
+        '\nretired: 2026-12-01\nnote: テストのため資料の掲載を終えた\nsuccessor: r7-gaisan\nnext:',
+      ),
+    );
     const r = build();
-    record('retired: <date> in the registry, source removed (allowed)', { status: r.status, err: r.err || r.out.split('\n').find((l) => l.startsWith('tombstones')) || '' }, 'measure, budget and source pages became tombstones');
+    record(
+      'retired: <date> in the registry, source removed (allowed)',
+      {
+        status: r.status,
+        err: r.err || r.out.split('\n').find((l) => l.startsWith('tombstones')) || '',
+      },
+      'measure, budget and source pages became tombstones',
+    );
     expect(r.status, r.out + r.err).toBe(0);
     const page = (p: string) => readFileSync(join(dir, 'dist', p, 'index.html'), 'utf8');
-    expect(page('/budgets/r4-zensedai/')).toContain('この予算資料は、現在このサイトでは扱っていません。');
+    expect(page('/budgets/r4-zensedai/')).toContain(
+      'この予算資料は、現在このサイトでは扱っていません。',
+    );
     expect(page('/budgets/r4-zensedai/')).toContain('全世代型社会保障構築会議');
     expect(page('/budgets/r4-zensedai/')).toContain('href="/budgets/r7-gaisan/"');
     expect(page('/sources/r4-zensedai/')).toContain('id="L789"');
-    expect(page('/measures/r4-zensedai-001/')).toContain('現在このサイトが扱う予算資料には掲載されていません');
+    expect(page('/measures/r4-zensedai-001/')).toContain(
+      '現在このサイトが扱う予算資料には掲載されていません',
+    );
     for (const f of csvs) expect(existsSync(join(dir, 'dist', f)), f).toBe(true);
-    const urls = JSON.parse(readFileSync(join(dir, 'dist/data/urls.json'), 'utf8')) as { ids: { id: string; status: string }[] };
+    const urls = JSON.parse(readFileSync(join(dir, 'dist/data/urls.json'), 'utf8')) as {
+      ids: { id: string; status: string }[];
+    };
     expect(urls.ids.find((u) => u.id === 'r4-zensedai-001')?.status).toBe('gone');
   }, 300_000);
 
   it('renaming a document id with renamed_from: every old URL redirects to the same measure under the new id', () => {
     const meta = join(sources, metaOf('r4-digiden'));
-    writeFileSync(meta, readFileSync(meta, 'utf8').replace('\nid: r4-digiden\n', '\nid: r5-digiden\nrenamed_from: r4-digiden\n'));
+    writeFileSync(
+      meta,
+      readFileSync(meta, 'utf8').replace(
+        '\nid: r4-digiden\n',
+        '\nid: r5-digiden\nrenamed_from: r4-digiden\n',
+      ),
+    );
     const r = build();
-    record('renamed_from: <old id> in the new metadata (allowed)', { status: r.status, err: r.err || '' }, 'old ids redirect to the new ones');
+    record(
+      'renamed_from: <old id> in the new metadata (allowed)',
+      { status: r.status, err: r.err || '' },
+      'old ids redirect to the new ones',
+    );
     expect(r.status, r.out + r.err).toBe(0);
     const fresh = readFileSync(join(dir, 'content/registry/r5-digiden.yaml'), 'utf8');
     expect(fresh).toMatch(/- id: r5-digiden-001\n/u);
-    expect(readFileSync(join(dir, 'content/registry/r4-digiden.yaml'), 'utf8')).toMatch(/^renamed_to: r5-digiden$/mu);
-    const urls = JSON.parse(readFileSync(join(dir, 'dist/data/urls.json'), 'utf8')) as { ids: { id: string; status: string; redirect_to: string | null }[] };
+    expect(readFileSync(join(dir, 'content/registry/r4-digiden.yaml'), 'utf8')).toMatch(
+      /^renamed_to: r5-digiden$/mu,
+    );
+    const urls = JSON.parse(readFileSync(join(dir, 'dist/data/urls.json'), 'utf8')) as {
+      ids: { id: string; status: string; redirect_to: string | null }[];
+    };
     for (const n of ['001']) {
-      expect(urls.ids.find((u) => u.id === `r4-digiden-${n}`)).toMatchObject({ status: 'moved', redirect_to: `/measures/r5-digiden-${n}/` });
+      expect(urls.ids.find((u) => u.id === `r4-digiden-${n}`)).toMatchObject({
+        status: 'moved',
+        redirect_to: `/measures/r5-digiden-${n}/`,
+      });
       expect(urls.ids.find((u) => u.id === `r5-digiden-${n}`)?.status).toBe('live');
     }
-    expect(readFileSync(join(dir, 'dist/_redirects'), 'utf8')).toContain('/measures/r4-digiden-001/ /measures/r5-digiden-001/ 301');
-    expect(readFileSync(join(dir, 'dist/budgets/r4-digiden/index.html'), 'utf8')).toContain('この予算資料のページは新しいURLに移りました。');
+    expect(readFileSync(join(dir, 'dist/_redirects'), 'utf8')).toContain(
+      '/measures/r4-digiden-001/ /measures/r5-digiden-001/ 301',
+    );
+    expect(readFileSync(join(dir, 'dist/budgets/r4-digiden/index.html'), 'utf8')).toContain(
+      'この予算資料のページは新しいURLに移りました。',
+    );
   }, 300_000);
 });
-

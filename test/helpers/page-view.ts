@@ -16,7 +16,10 @@ function text(n: Node): string {
   if (n.type === 'element' && ['rt', 'script', 'style', 'template'].includes(n.tagName)) return '';
   if (n.type === 'element' && n.tagName === 'br') return '\n';
   const inner = n.children.map(text).join('');
-  return n.type === 'element' && ['p', 'li', 'div', 'dd', 'dt', 'h1', 'h2', 'h3'].includes(n.tagName) ? `${inner}\n` : inner;
+  return n.type === 'element' &&
+    ['p', 'li', 'div', 'dd', 'dt', 'h1', 'h2', 'h3'].includes(n.tagName)
+    ? `${inner}\n`
+    : inner;
 }
 
 function* elements(n: Node): Generator<Element> {
@@ -24,7 +27,8 @@ function* elements(n: Node): Generator<Element> {
   if (n.type === 'element' || n.type === 'root') for (const c of n.children) yield* elements(c);
 }
 
-const cls = (e: Element) => String((e.properties?.className as string[] | undefined)?.join(' ') ?? '');
+const cls = (e: Element) =>
+  String((e.properties?.className as string[] | undefined)?.join(' ') ?? '');
 
 export function viewOfPage(html: string, id: string, document: string): PageView {
   const tree = fromHtml(html);
@@ -32,7 +36,11 @@ export function viewOfPage(html: string, id: string, document: string): PageView
   const h1 = all.find((e) => e.tagName === 'h1');
   // the body's sections: the siblings after each <h2 id="目的|概要スキーム|成果"> up to the next <h2>
   const sections = { purpose: '', body: '', outcome: '' };
-  const keys: Record<string, keyof typeof sections> = { 目的: 'purpose', 概要スキーム: 'body', 成果: 'outcome' };
+  const keys: Record<string, keyof typeof sections> = {
+    目的: 'purpose',
+    概要スキーム: 'body',
+    成果: 'outcome',
+  };
   for (const parent of all) {
     let current: keyof typeof sections | null = null;
     for (const c of parent.children) {
@@ -61,7 +69,11 @@ export function viewOfPage(html: string, id: string, document: string): PageView
     id,
     document,
     h1: h1 ? text(h1).trim() : '',
-    sections: { purpose: sections.purpose.trim(), body: sections.body.trim(), outcome: sections.outcome.trim() },
+    sections: {
+      purpose: sections.purpose.trim(),
+      body: sections.body.trim(),
+      outcome: sections.outcome.trim(),
+    },
     facts,
     namesakeNote: /同じ名前の施策がほかに/u.test(html),
   };

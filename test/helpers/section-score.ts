@@ -40,8 +40,10 @@ const HEADING =
   /施策の(目的|概要|スキーム|対象)|事業の(目的|概要)|成果イメージ|スキーム図|実施要件|対策の柱|^\s*[①-⑳]|^\s*\d\s+\S*(目的|概要|実施主体|実績)/u;
 const MARKS = /[\s\u3000○◯・･•●■◆◇➢▶►\-–—‐〇※]/gu;
 
-export const norm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(MARKS, '');
-const tnorm = (s: string | null | undefined): string => (s ?? '').normalize('NFKC').replace(/[\s()（）「」【】・]/gu, '');
+export const norm = (s: string | null | undefined): string =>
+  (s ?? '').normalize('NFKC').replace(MARKS, '');
+const tnorm = (s: string | null | undefined): string =>
+  (s ?? '').normalize('NFKC').replace(/[\s()（）「」【】・]/gu, '');
 
 /** Ratio of matching characters, like Python's difflib.SequenceMatcher.ratio() (longest-common-block recursion). */
 function ratio(a: string, b: string): number {
@@ -63,7 +65,11 @@ function ratio(a: string, b: string): number {
       }
     }
     if (best === 0) return 0;
-    return best + matches(x.slice(0, bi), y.slice(0, bj)) + matches(x.slice(bi + best), y.slice(bj + best));
+    return (
+      best +
+      matches(x.slice(0, bi), y.slice(0, bj)) +
+      matches(x.slice(bi + best), y.slice(bj + best))
+    );
   };
   return (2 * matches(a, b)) / (a.length + b.length);
 }
@@ -81,7 +87,13 @@ export function pick<M extends ScoredMeasure>(ref: SectionRef, measures: readonl
 
 function foundStart(piece: string, block: string, slack = 60): boolean {
   const p = [...norm(piece)].slice(0, 12).join('');
-  return p !== '' && [...norm(block)].slice(0, slack + [...p].length).join('').includes(p);
+  return (
+    p !== '' &&
+    [...norm(block)]
+      .slice(0, slack + [...p].length)
+      .join('')
+      .includes(p)
+  );
 }
 
 function foundEnd(piece: string, block: string): boolean {
@@ -102,21 +114,41 @@ export interface MeasureScore {
   right: boolean;
 }
 
-const BLOCK_OF = { purpose: 'purpose', overview: 'body', scheme: 'body', outcome: 'outcome' } as const;
+const BLOCK_OF = {
+  purpose: 'purpose',
+  overview: 'body',
+  scheme: 'body',
+  outcome: 'outcome',
+} as const;
 
 export function scoreMeasure(ref: SectionRef, m: ScoredMeasure | null): MeasureScore {
-  const out: MeasureScore = { ref, measure: m, blocks: 0, blocksOk: 0, headingDebris: 0, otherDebris: 0, problems: [], minor: [], right: false };
+  const out: MeasureScore = {
+    ref,
+    measure: m,
+    blocks: 0,
+    blocksOk: 0,
+    headingDebris: 0,
+    otherDebris: 0,
+    problems: [],
+    minor: [],
+    right: false,
+  };
   if (m === null) {
     out.problems.push('missing');
     return out;
   }
   const s = m.sections;
-  const blocks = { purpose: s.purpose ?? '', body: `${s.overview ?? ''}\n${s.scheme ?? ''}`, outcome: s.outcome ?? '' };
+  const blocks = {
+    purpose: s.purpose ?? '',
+    body: `${s.overview ?? ''}\n${s.scheme ?? ''}`,
+    outcome: s.outcome ?? '',
+  };
   for (const sec of ['purpose', 'overview', 'scheme', 'outcome'] as const) {
     const want = ref[sec];
     const block = blocks[BLOCK_OF[sec]];
     if (want === null) {
-      if ((sec === 'purpose' || sec === 'outcome') && norm(block)) out.problems.push(`${sec}: page has none, got ${JSON.stringify(block.slice(0, 30))}`);
+      if ((sec === 'purpose' || sec === 'outcome') && norm(block))
+        out.problems.push(`${sec}: page has none, got ${JSON.stringify(block.slice(0, 30))}`);
       continue;
     }
     out.blocks++;
@@ -158,7 +190,10 @@ export interface ScoreSummary {
   rows: MeasureScore[];
 }
 
-export function scoreAll(refs: readonly SectionRef[], measuresOf: (seed: string) => readonly ScoredMeasure[]): ScoreSummary {
+export function scoreAll(
+  refs: readonly SectionRef[],
+  measuresOf: (seed: string) => readonly ScoredMeasure[],
+): ScoreSummary {
   const rows = refs.map((ref) => scoreMeasure(ref, pick(ref, measuresOf(ref.seed))));
   return {
     measures: rows.length,

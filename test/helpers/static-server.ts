@@ -12,7 +12,11 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-export async function serve(dist: string, base = '/', headers: Record<string, string> = {}): Promise<Served> {
+export async function serve(
+  dist: string,
+  base = '/',
+  headers: Record<string, string> = {},
+): Promise<Served> {
   const files = sirv(dist, { dev: false, etag: false });
   const server: Server = createServer((req, res) => {
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);

@@ -32,8 +32,20 @@ function run(seed: number) {
   if (!meta.ok) throw new Error(meta.errors.join('; '));
   const decoded = decodeSource(hostileDocument(seed), HOSTILE_META.file);
   if (!decoded.ok) throw new Error(decoded.message);
-  const { results, errors, ids } = extractAll([{ meta: meta.meta, text: decoded.text, metaFile: 'hostile.meta.yaml', problems: decoded.problems }]);
-  return { results, errors, outputs: buildOutputs(results, ids), lineCount: decoded.text.split('\n').length };
+  const { results, errors, ids } = extractAll([
+    {
+      meta: meta.meta,
+      text: decoded.text,
+      metaFile: 'hostile.meta.yaml',
+      problems: decoded.problems,
+    },
+  ]);
+  return {
+    results,
+    errors,
+    outputs: buildOutputs(results, ids),
+    lineCount: decoded.text.split('\n').length,
+  };
 }
 
 describe('hostile documents', () => {
@@ -47,7 +59,11 @@ describe('hostile documents', () => {
       expect(doc!.measures.length, `seed ${seed}`).toBeGreaterThan(0);
       measures += doc!.measures.length;
       for (const m of doc!.measures) {
-        if (m.amount.yen !== null) expect(Number.isSafeInteger(m.amount.yen) && m.amount.yen >= 0, `seed ${seed} ${m.id}`).toBe(true);
+        if (m.amount.yen !== null)
+          expect(
+            Number.isSafeInteger(m.amount.yen) && m.amount.yen >= 0,
+            `seed ${seed} ${m.id}`,
+          ).toBe(true);
         expect([...m.title].length).toBeLessThanOrEqual(201);
       }
       for (const p of doc!.problems) {
@@ -60,15 +76,20 @@ describe('hostile documents', () => {
       for (const { file, content } of outputs.mdx) {
         // the frontmatter is the record, as Astro reads it; Astro compiles the rest as MDX
         const [front, ...body] = content.replace(/^---\n/, '').split('\n---\n');
-        expect(jsYaml.load(front!), `${seed} ${file}`).toMatchObject({ id: file.replace(/\.mdx$/, '') });
+        expect(jsYaml.load(front!), `${seed} ${file}`).toMatchObject({
+          id: file.replace(/\.mdx$/, ''),
+        });
         const tree = await hast(body.join('\n---\n'));
         walk(tree, (n) => {
           expect(['root', 'element', 'text'], `${seed} ${file}: ${n.type}`).toContain(n.type);
-          if (n.type === 'element') expect(ALLOWED, `${seed} ${file}: <${n.tagName}>`).toContain(n.tagName);
+          if (n.type === 'element')
+            expect(ALLOWED, `${seed} ${file}: <${n.tagName}>`).toContain(n.tagName);
         });
       }
     }
-    console.log(`hostile documents: ${SEEDS.length} variations, ${measures} measures, ${problems} problems reported with file and line`);
+    console.log(
+      `hostile documents: ${SEEDS.length} variations, ${measures} measures, ${problems} problems reported with file and line`,
+    );
   });
 
   it('reports the removed control and bidirectional characters, the odd amounts and the cut title of the fixed document', () => {
@@ -84,7 +105,12 @@ describe('hostile documents', () => {
 
   it('lets no control or bidirectional character reach a page, JSON, CSV or the search index', () => {
     const { outputs } = run(0);
-    const everything = [...Object.values(outputs.generated), ...outputs.mdx.map((m) => m.content)].join('\n');
-    expect(everything).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u);
+    const everything = [
+      ...Object.values(outputs.generated),
+      ...outputs.mdx.map((m) => m.content),
+    ].join('\n');
+    expect(everything).not.toMatch(
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u,
+    );
   });
 });

@@ -10,7 +10,13 @@
  */
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extractAll, loadRegistries, loadSources, type ExtractResult, type SourceDocument } from '../../src/pipeline/index.ts';
+import {
+  extractAll,
+  loadRegistries,
+  loadSources,
+  type ExtractResult,
+  type SourceDocument,
+} from '../../src/pipeline/index.ts';
 import { titleKey } from '../../src/lib/normalise.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 
@@ -21,7 +27,11 @@ const { sources } = loadSources(join(ROOT, 'content/sources'));
 /** The line a measure is known by: its amount line, else its title line, else its first line (1-based). */
 const anchorLine = (m: MeasureRecord) => m.amount_line ?? m.title_line ?? m.source.lines[0];
 /** Position keys: document, anchor line, and order among measures sharing that line (table rows). */
-function positions(doc: string, measures: readonly MeasureRecord[], line: (m: MeasureRecord) => number | null): Map<string, MeasureRecord> {
+function positions(
+  doc: string,
+  measures: readonly MeasureRecord[],
+  line: (m: MeasureRecord) => number | null,
+): Map<string, MeasureRecord> {
   const out = new Map<string, MeasureRecord>();
   const count = new Map<number, number>();
   for (const m of measures) {
@@ -47,7 +57,9 @@ type Mutate = (doc: SourceDocument, measures: MeasureRecord[]) => Mutation;
 let baseline: ExtractResult;
 /** Figures printed after the run (for the issue note). */
 const stats: string[] = [];
-afterAll(() => console.log(`id stability over ${baselineByDoc.size} documents:\n  ${stats.join('\n  ')}`));
+afterAll(() =>
+  console.log(`id stability over ${baselineByDoc.size} documents:\n  ${stats.join('\n  ')}`),
+);
 const baselineByDoc = new Map<string, MeasureRecord[]>();
 
 beforeAll(() => {
@@ -59,7 +71,8 @@ beforeAll(() => {
 function movable(measures: MeasureRecord[], lines: string[]): MeasureRecord[] {
   const spans = measures.map((m) => m.source.lines);
   return measures.filter((m) => {
-    if (m.parent !== null || m.children.length > 0 || m.untitled || m.title_line === null) return false;
+    if (m.parent !== null || m.children.length > 0 || m.untitled || m.title_line === null)
+      return false;
     if (!lines[m.title_line - 1]!.includes(m.title)) return false;
     const [a, b] = m.source.lines;
     if (m.amount_line !== null && (m.amount_line < a || m.amount_line > b)) return false;
@@ -78,7 +91,8 @@ function runMutation(mutate: Mutate) {
   });
   const after = extractAll(mutated, registries);
   const now = new Map<string, MeasureRecord>();
-  for (const r of after.results) for (const [k, m] of positions(r.meta.id, r.measures, anchorLine)) now.set(k, m);
+  for (const r of after.results)
+    for (const [k, m] of positions(r.meta.id, r.measures, anchorLine)) now.set(k, m);
   const kept: { before: MeasureRecord; after: MeasureRecord | undefined }[] = [];
   const removed: string[] = [];
   for (const [doc, measures] of baselineByDoc) {
@@ -86,7 +100,14 @@ function runMutation(mutate: Mutate) {
     const survivors = measures.filter((m) => !mutation.removed.includes(m.id));
     // sort survivors by their new line so that shared lines keep their order
     const moved = survivors.map((m) => ({ m, line: mutation.moved(anchorLine(m)) }));
-    const keys = positions(doc, moved.filter((x) => x.line !== null).sort((a, b) => a.line! - b.line!).map((x) => x.m), (m) => mutation.moved(anchorLine(m)));
+    const keys = positions(
+      doc,
+      moved
+        .filter((x) => x.line !== null)
+        .sort((a, b) => a.line! - b.line!)
+        .map((x) => x.m),
+      (m) => mutation.moved(anchorLine(m)),
+    );
     const keyOf = new Map([...keys].map(([k, m]) => [m.id, k]));
     for (const { m } of moved) {
       const k = keyOf.get(m.id);
@@ -99,9 +120,13 @@ function runMutation(mutate: Mutate) {
 
 /** Every surviving measure is found at its moved line with its old id. */
 function expectIdsKept(result: ReturnType<typeof runMutation>) {
-  const lost = result.kept.filter((k) => k.after === undefined).map((k) => `${k.before.id} 「${k.before.title}」`);
+  const lost = result.kept
+    .filter((k) => k.after === undefined)
+    .map((k) => `${k.before.id} 「${k.before.title}」`);
   expect(lost, 'measures the extractor no longer finds at their line').toEqual([]);
-  const changed = result.kept.filter((k) => k.after!.id !== k.before.id).map((k) => `${k.before.id} → ${k.after!.id} 「${k.before.title}」`);
+  const changed = result.kept
+    .filter((k) => k.after!.id !== k.before.id)
+    .map((k) => `${k.before.id} → ${k.after!.id} 「${k.before.title}」`);
   expect(changed).toEqual([]);
 }
 
@@ -131,7 +156,10 @@ describe('stable ids', () => {
     expect(baseline.errors).toEqual([]);
     expect(baseline.ids.events).toEqual([]);
     expect(baseline.ids.registries.filter((r) => r.changed).map((r) => r.file)).toEqual([]);
-    const live = baseline.ids.urls.filter((u) => u.status === 'live').map((u) => u.id).sort();
+    const live = baseline.ids.urls
+      .filter((u) => u.status === 'live')
+      .map((u) => u.id)
+      .sort();
     expect(live).toEqual(baseline.results.flatMap((r) => r.measures.map((m) => m.id)).sort());
   });
 
@@ -173,7 +201,9 @@ describe('stable ids', () => {
     // the new ids belong to the inserted pages, one per document
     expect(fresh.map((e) => e.file).sort()).toEqual([...insertedLines.keys()].sort());
     for (const e of fresh) expect(e.line!).toBeLessThanOrEqual(insertedLines.get(e.file)!);
-    stats.push(`insertion at the top: ${inserted} pages inserted, ${fresh.length} new ids, ${result.kept.length} ids kept`);
+    stats.push(
+      `insertion at the top: ${inserted} pages inserted, ${fresh.length} new ids, ${result.kept.length} ids kept`,
+    );
   });
 
   it('keeps every id when two measures swap places', () => {
@@ -215,7 +245,13 @@ describe('stable ids', () => {
       const lines = doc.text.split('\n');
       for (const m of measures) {
         const chars = [...m.title];
-        if (m.untitled || m.title_line === null || chars.length < 8 || !lines[m.title_line - 1]!.includes(m.title)) continue;
+        if (
+          m.untitled ||
+          m.title_line === null ||
+          chars.length < 8 ||
+          !lines[m.title_line - 1]!.includes(m.title)
+        )
+          continue;
         // a typo fixed: one kanji near the middle becomes another
         const at = chars.findIndex((c, i) => i >= chars.length / 2 && /\p{Script=Han}/u.test(c));
         if (at < 0) continue;
@@ -229,7 +265,9 @@ describe('stable ids', () => {
     expectIdsKept(result);
     const renamed = result.after.ids.events.filter((e) => e.event.kind === 'renamed').length;
     expect(renamed).toBeGreaterThan(100);
-    stats.push(`title corrections: ${corrected} titles changed, ${renamed} reported as renamed, ${result.kept.length} ids kept`);
+    stats.push(
+      `title corrections: ${corrected} titles changed, ${renamed} reported as renamed, ${result.kept.length} ids kept`,
+    );
   });
 
   it('keeps the ids of measures whose amount was corrected', () => {
@@ -242,8 +280,12 @@ describe('stable ids', () => {
         const figure = /([0-9０-９][0-9０-９,，.．]*)(\s*(?:億|百万|千万|万)円)/u.exec(line);
         if (!figure) continue;
         const first = figure[1]![0]!;
-        const bumped = first === '9' || first === '９' ? '1' : String((Number(first.normalize('NFKC')) + 1) % 10);
-        lines[m.amount_line - 1] = line.slice(0, figure.index) + bumped + line.slice(figure.index + 1);
+        const bumped =
+          first === '9' || first === '９'
+            ? '1'
+            : String((Number(first.normalize('NFKC')) + 1) % 10);
+        lines[m.amount_line - 1] =
+          line.slice(0, figure.index) + bumped + line.slice(figure.index + 1);
         corrected += 1;
       }
       return { lines, moved: identity, removed: [] };
@@ -271,13 +313,19 @@ describe('stable ids', () => {
     expectIdsKept(result);
     for (const id of gone) {
       expect(result.after.ids.urls.find((u) => u.id === id)).toMatchObject({ status: 'gone' });
-      expect(result.after.ids.events).toContainEqual(expect.objectContaining({ event: expect.objectContaining({ kind: 'gone', id }) }));
+      expect(result.after.ids.events).toContainEqual(
+        expect.objectContaining({ event: expect.objectContaining({ kind: 'gone', id }) }),
+      );
     }
     // the registry written back keeps the entry, as a tombstone
-    const written = result.after.ids.registries.find((r) => r.document === gone[0]!.replace(/-\d+$/, ''))!;
+    const written = result.after.ids.registries.find(
+      (r) => r.document === gone[0]!.replace(/-\d+$/, ''),
+    )!;
     expect(written.content).toContain(`id: ${gone[0]}`);
     const entry = written.content.split('  - id: ').find((e) => e.startsWith(`${gone[0]}\n`))!;
     expect(entry).toMatch(/status: gone/);
-    stats.push(`removal: ${gone.join(', ')} removed and tombstoned, ${result.kept.length} ids kept`);
+    stats.push(
+      `removal: ${gone.join(', ')} removed and tombstoned, ${result.kept.length} ids kept`,
+    );
   });
 });

@@ -36,7 +36,14 @@ function findMatch(ref: RefMeasure, measures: readonly MeasureRecord[]): Measure
     if (onLine.length <= 1) return onLine[0];
     return onLine.find((m) => ref.title !== null && titleKey(m.title) === titleKey(ref.title));
   }
-  return measures.find((m) => m.title_line === ref.title_line || (ref.title !== null && m.amount.kind === 'none' && titleKey(m.title) === titleKey(ref.title) && m.amount_line === null));
+  return measures.find(
+    (m) =>
+      m.title_line === ref.title_line ||
+      (ref.title !== null &&
+        m.amount.kind === 'none' &&
+        titleKey(m.title) === titleKey(ref.title) &&
+        m.amount_line === null),
+  );
 }
 
 describe('extraction against the hand-checked reference', () => {
@@ -46,16 +53,19 @@ describe('extraction against the hand-checked reference', () => {
   beforeAll(() => {
     expect(existsSync(REFERENCE_DIR), `reference folder ${REFERENCE_DIR} is missing`).toBe(true);
     const files = [
-      ...readdirSync(REFERENCE_DIR).filter((f) => /^measures-.*\.jsonl$/u.test(f)).map((f) => join(REFERENCE_DIR, f)),
-      ...readdirSync(join(REFERENCE_DIR, 'own')).filter((f) => /^measures-.*\.jsonl$/u.test(f)).map((f) => join(REFERENCE_DIR, 'own', f)),
+      ...readdirSync(REFERENCE_DIR)
+        .filter((f) => /^measures-.*\.jsonl$/u.test(f))
+        .map((f) => join(REFERENCE_DIR, f)),
+      ...readdirSync(join(REFERENCE_DIR, 'own'))
+        .filter((f) => /^measures-.*\.jsonl$/u.test(f))
+        .map((f) => join(REFERENCE_DIR, 'own', f)),
     ].sort();
-    refs = files
-      .flatMap((f) =>
-        readFileSync(f, 'utf8')
-          .split('\n')
-          .filter((l) => l.trim())
-          .map((l) => JSON.parse(l) as RefMeasure),
-      );
+    refs = files.flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => JSON.parse(l) as RefMeasure),
+    );
     const { sources, errors } = loadSources(join(ROOT, 'content/sources'));
     expect(errors).toEqual([]);
     const { results } = extractAll(sources);
@@ -77,11 +87,19 @@ describe('extraction against the hand-checked reference', () => {
       }
       counts.found++;
       if (m.amount.kind === ref.amount_kind && m.amount.yen === ref.amount_yen) counts.amount++;
-      else misses.push(`${where}: amount ${m.amount.kind} ${m.amount.yen} ≠ ${ref.amount_kind} ${ref.amount_yen}`);
+      else
+        misses.push(
+          `${where}: amount ${m.amount.kind} ${m.amount.yen} ≠ ${ref.amount_kind} ${ref.amount_yen}`,
+        );
       if (m.amount.prior_yen === ref.prior_amount_yen) counts.prior++;
       else misses.push(`${where}: prior ${m.amount.prior_yen} ≠ ${ref.prior_amount_yen}`);
       // a name printed with a bracketed part: one reading splits it off as the sub-name, another keeps it
-      if (ref.title === null || titleKey(m.title) === titleKey(ref.title) || titleKey(`${m.title}（${m.subtitle}）`) === titleKey(ref.title)) counts.title++;
+      if (
+        ref.title === null ||
+        titleKey(m.title) === titleKey(ref.title) ||
+        titleKey(`${m.title}（${m.subtitle}）`) === titleKey(ref.title)
+      )
+        counts.title++;
       else misses.push(`${where}: title ${m.title} ≠ ${ref.title}`);
       if ((m.bureau ?? null) === ref.bureau) counts.bureau++;
       else misses.push(`${where}: bureau ${m.bureau} ≠ ${ref.bureau}`);

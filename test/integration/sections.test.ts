@@ -41,7 +41,10 @@ describe('sections against the hand-checked section references', () => {
   it('scores every reference file, and all of them together', () => {
     const files = [...new Set([...shared, ...own].map((r) => r.from!))];
     for (const f of files) {
-      const s = scoreAll([...shared, ...own].filter((r) => r.from === f), (seed) => byFile.get(seed) ?? []);
+      const s = scoreAll(
+        [...shared, ...own].filter((r) => r.from === f),
+        (seed) => byFile.get(seed) ?? [],
+      );
       console.log(`  ${f}: ${formatSummary(s)}`);
       expect(s.headingDebris).toBe(0);
     }

@@ -16,7 +16,10 @@ const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
 const nav = readGenerated(join(tmp, GENERATED_DIR), 'navigation');
 
 /** One real measure per budget kind, the package with children, and the hostile fixture. */
-const byKind = (kind: string) => records.find((r) => r.budget.kind === kind && r.amount.kind === 'own' && r.sections.purpose !== '')!;
+const byKind = (kind: string) =>
+  records.find(
+    (r) => r.budget.kind === kind && r.amount.kind === 'own' && r.sections.purpose !== '',
+  )!;
 const PAGES: Record<string, string> = {
   home: '/',
   budget: `/budgets/${records[0]!.source.document}/`,
@@ -25,7 +28,9 @@ const PAGES: Record<string, string> = {
   'measure (supplementary)': byKind('supplementary').url,
   'measure (request)': byKind('request').url,
   'measure (package)': `/measures/${nav.packages[0]!.id}/`,
-  'measure (part of a fund)': records.find((r) => r.amount.kind === 'part_of' && r.source.document !== 'fixture')!.url,
+  'measure (part of a fund)': records.find(
+    (r) => r.amount.kind === 'part_of' && r.source.document !== 'fixture',
+  )!.url,
   'measure (hostile fixture text)': '/measures/fixture-5/',
   tombstone: '/measures/retired-001/',
   bureaus: '/bureaus/',
@@ -72,11 +77,15 @@ describe('accessibility', () => {
   }
 
   it('uses a base font size of at least 16 px and wraps headings between phrases', async () => {
-    const longest = records.filter((r) => r.source.document !== 'fixture').reduce((a, b) => (b.title.length > a.title.length ? b : a));
+    const longest = records
+      .filter((r) => r.source.document !== 'fixture')
+      .reduce((a, b) => (b.title.length > a.title.length ? b : a));
     const page = await open(longest.url);
     const size = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(size).toBeGreaterThanOrEqual(16);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).wordBreak)).toBe('keep-all');
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).wordBreak),
+    ).toBe('keep-all');
     expect(await page.locator('h1 wbr').count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -97,7 +106,9 @@ describe('furigana', () => {
     expect(reading).toBe(`"${await rt.getAttribute('data-r')}" / ""`);
     // the readings are not text: copying and search see the printed words only
     const h1 = await page.locator('h1').innerText();
-    expect(h1.replace(/\s/g, '')).toBe(records.find((r) => r.url === PAGES['measure (supplementary)'])!.title.replace(/\s/g, ''));
+    expect(h1.replace(/\s/g, '')).toBe(
+      records.find((r) => r.url === PAGES['measure (supplementary)'])!.title.replace(/\s/g, ''),
+    );
     await page.reload();
     expect(await page.locator('#ruby-toggle').getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('h1 rt').first().isVisible()).toBe(true);
@@ -152,7 +163,13 @@ describe('sharing and printing', () => {
   it('prints the content with its URL and source, without navigation or buttons', async () => {
     const page = await open(PAGES['measure (request)']!);
     await page.emulateMedia({ media: 'print' });
-    for (const hidden of ['.site-header', '.page-tools', '.prev-next', '.breadcrumbs', '.site-footer']) {
+    for (const hidden of [
+      '.site-header',
+      '.page-tools',
+      '.prev-next',
+      '.breadcrumbs',
+      '.site-footer',
+    ]) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     for (const shown of ['h1', '.summary-card', '.source', '.permalink', '.print-only']) {
@@ -166,10 +183,20 @@ describe('sharing and printing', () => {
 });
 
 describe('small screens', () => {
-  for (const name of ['home', 'measure (package)', 'measure (hostile fixture text)', 'budget', 'glossary', 'source text']) {
+  for (const name of [
+    'home',
+    'measure (package)',
+    'measure (hostile fixture text)',
+    'budget',
+    'glossary',
+    'source text',
+  ]) {
     it(`has no horizontal scroll at 320 px: ${name}`, async () => {
       const page = await open(PAGES[name]!, 320);
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       await page.close();
       expect(scroll).toBeLessThanOrEqual(client);
     });
@@ -186,7 +213,8 @@ describe('without JavaScript', () => {
       const charts = page.locator('figure.chart');
       expect(await charts.count(), path).toBeGreaterThan(0);
       for (const svg of await page.locator('figure.chart svg[role="img"]').all()) {
-        if (await svg.isVisible()) expect((await svg.boundingBox())!.height, path).toBeGreaterThan(20);
+        if (await svg.isVisible())
+          expect((await svg.boundingBox())!.height, path).toBeGreaterThan(20);
       }
       await page.close();
     }

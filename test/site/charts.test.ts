@@ -13,7 +13,9 @@ import { describe, expect, inject, it } from 'vitest';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 
 const { dist } = inject('site');
-const published = JSON.parse(readFileSync(join(dist, 'data/measures.json'), 'utf8')) as MeasureRecord[];
+const published = JSON.parse(
+  readFileSync(join(dist, 'data/measures.json'), 'utf8'),
+) as MeasureRecord[];
 const byId = new Map(published.map((r) => [r.id, r]));
 const tree = (path: string): Root => fromHtml(readFileSync(join(dist, path, 'index.html'), 'utf8'));
 
@@ -24,7 +26,10 @@ function elements(root: Root, test: (e: Element) => boolean): Element[] {
   });
   return out;
 }
-const text = (e: Element | Root): string => e.children.map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? text(c) : '')).join('');
+const text = (e: Element | Root): string =>
+  e.children
+    .map((c) => (c.type === 'text' ? c.value : c.type === 'element' ? text(c) : ''))
+    .join('');
 const byIdIn = (root: Root, id: string) => elements(root, (e) => e.properties.id === id)[0];
 
 function htmlPages(dir = dist, prefix = ''): string[] {
@@ -36,7 +41,9 @@ function htmlPages(dir = dist, prefix = ''): string[] {
 }
 
 const withChart = (path: string) => tree(path);
-const measureWithPrior = published.find((r) => r.amount.prior_yen !== null && r.source.document !== 'fixture')!;
+const measureWithPrior = published.find(
+  (r) => r.amount.prior_yen !== null && r.source.document !== 'fixture',
+)!;
 
 describe('charts', () => {
   const pages = {
@@ -53,7 +60,9 @@ describe('charts', () => {
       expect(svgs.length, name).toBeGreaterThan(0);
       for (const svg of svgs) {
         const labelledBy = svg.properties.ariaLabelledBy;
-        const ids = Array.isArray(labelledBy) ? labelledBy.map(String) : String(labelledBy ?? '').split(/\s+/);
+        const ids = Array.isArray(labelledBy)
+          ? labelledBy.map(String)
+          : String(labelledBy ?? '').split(/\s+/);
         expect(ids).toHaveLength(2);
         const [title, desc] = ids.map((id) => byIdIn(root, id));
         expect(title?.tagName).toBe('title');
@@ -66,7 +75,10 @@ describe('charts', () => {
 
   it('shows the prior year and the share of the budget on a measure page', () => {
     const root = withChart(pages.measure);
-    const titles = elements(root, (e) => e.properties.className?.toString().includes('chart-title') ?? false).map(text);
+    const titles = elements(
+      root,
+      (e) => e.properties.className?.toString().includes('chart-title') ?? false,
+    ).map(text);
     expect(titles).toContain('前年度との比較');
     expect(titles.some((t) => t.endsWith('の合計に占める割合'))).toBe(true);
   });
@@ -78,14 +90,24 @@ describe('charts', () => {
       const html = readFileSync(join(dist, page, 'index.html'), 'utf8');
       if (!html.includes('data-chart=')) continue;
       const root = fromHtml(html);
-      for (const table of elements(root, (e) => e.tagName === 'table' && e.properties.dataChart !== undefined)) {
+      for (const table of elements(
+        root,
+        (e) => e.tagName === 'table' && e.properties.dataChart !== undefined,
+      )) {
         tables += 1;
         const id = String(table.properties.dataChart);
-        const csv = parseCsv(readFileSync(join(dist, 'data/charts', `${id}.csv`), 'utf8').replace(/^\uFEFF/, '')) as string[][];
-        const trs = elements({ type: 'root', children: [table] }, (e) => e.tagName === 'tr').slice(1);
+        const csv = parseCsv(
+          readFileSync(join(dist, 'data/charts', `${id}.csv`), 'utf8').replace(/^\uFEFF/, ''),
+        ) as string[][];
+        const trs = elements({ type: 'root', children: [table] }, (e) => e.tagName === 'tr').slice(
+          1,
+        );
         expect(csv.length - 1, id).toBe(trs.length);
         trs.forEach((tr, i) => {
-          const yenCell = elements({ type: 'root', children: [tr] }, (e) => e.properties.dataYen !== undefined)[0];
+          const yenCell = elements(
+            { type: 'root', children: [tr] },
+            (e) => e.properties.dataYen !== undefined,
+          )[0];
           const yen = yenCell ? Number(yenCell.properties.dataYen) : null;
           if (yen !== null) expect(Number(csv[i + 1]!.at(-1)), `${id} row ${i}`).toBe(yen);
           const measure = tr.properties.dataId ? byId.get(String(tr.properties.dataId)) : undefined;
@@ -107,7 +129,10 @@ describe('charts', () => {
       const srcs = [...html.matchAll(/<script[^>]*src="\/sub\/([^"]+)"/g)].map((m) => m[1]!);
       const bytes = srcs.reduce((s, src) => s + gzipSync(readFileSync(join(dist, src))).length, 0);
       expect(bytes, r.id).toBeLessThanOrEqual(10 * 1024);
-      expect(srcs.every((s) => /PageTools/.test(s)), r.id).toBe(true);
+      expect(
+        srcs.every((s) => /PageTools/.test(s)),
+        r.id,
+      ).toBe(true);
     }
   });
 });

@@ -9,11 +9,28 @@
  * tree is not touched.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildOutputs, extractAll, liveUrls, loadCurated, loadRegistries, loadSources } from '../../src/pipeline/index.ts';
+import {
+  buildOutputs,
+  extractAll,
+  liveUrls,
+  loadCurated,
+  loadRegistries,
+  loadSources,
+} from '../../src/pipeline/index.ts';
 import { formatRegistry, parseRegistry } from '../../src/pipeline/ids/registry-file.ts';
 import { writeGenerated } from '../../src/pipeline/write/generated.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
@@ -43,7 +60,8 @@ declare module 'vitest' {
 /** A copy of the project without generated files, sharing node_modules. */
 function makeProject(tmp: string): void {
   for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
-    if (existsSync(join(ROOT, name))) cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
+    if (existsSync(join(ROOT, name)))
+      cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
   }
   cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
     recursive: true,
@@ -51,7 +69,8 @@ function makeProject(tmp: string): void {
   });
   mkdirSync(join(tmp, 'node_modules'));
   for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
+    if (!name.startsWith('.'))
+      symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
   }
 }
 
@@ -61,7 +80,11 @@ function makeProject(tmp: string): void {
  */
 function buildEnv(): NodeJS.ProcessEnv {
   const vitestKeys = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST')));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST'),
+    ),
+  );
 }
 
 /** The environment without SITE_URL and SITE_BASE a developer may have set. */
@@ -77,12 +100,16 @@ function withoutSite(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  */
 export function astroBuild(tmp: string, base: string, outDir?: string): void {
   const site = base === '/' ? {} : { SITE_URL: SITE };
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/astro.js'), 'build', ...(outDir ? ['--outDir', outDir] : [])], {
-    cwd: tmp,
-    encoding: 'utf8',
-    env: { ...withoutSite(buildEnv()), SITE_BASE: base, ...site, ASTRO_TELEMETRY_DISABLED: '1' },
-    timeout: 300_000,
-  });
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/astro/astro.js'), 'build', ...(outDir ? ['--outDir', outDir] : [])],
+    {
+      cwd: tmp,
+      encoding: 'utf8',
+      env: { ...withoutSite(buildEnv()), SITE_BASE: base, ...site, ASTRO_TELEMETRY_DISABLED: '1' },
+      timeout: 300_000,
+    },
+  );
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
 }
 
@@ -96,8 +123,28 @@ function retiredRegistry(successor: string) {
     successor: 'r6-hosei',
     next: 3,
     entries: [
-      { id: 'retired-001', title: '廃止された架空の事業', untitled: false, amount: 'own 500000000', bureau: null, parent: null, purpose: '', status: 'live', successor },
-      { id: 'retired-002', title: '統合された架空の事業', untitled: false, amount: 'none', bureau: null, parent: null, purpose: '', status: 'live', moved_to: 'retired-001' },
+      {
+        id: 'retired-001',
+        title: '廃止された架空の事業',
+        untitled: false,
+        amount: 'own 500000000',
+        bureau: null,
+        parent: null,
+        purpose: '',
+        status: 'live',
+        successor,
+      },
+      {
+        id: 'retired-002',
+        title: '統合された架空の事業',
+        untitled: false,
+        amount: 'none',
+        bureau: null,
+        parent: null,
+        purpose: '',
+        status: 'live',
+        moved_to: 'retired-001',
+      },
     ],
   });
   const parsed = parseRegistry(text, 'registry/retired.yaml');
@@ -115,15 +162,27 @@ export default function setup(project: TestProject) {
   cpSync(join(ROOT, 'content/sources'), sources, { recursive: true });
   writeFileSync(join(sources, 'zz-hostile.meta.yaml'), JSON.stringify(HOSTILE_META));
   writeFileSync(join(sources, HOSTILE_META.file), hostileDocument());
-  const extracted = extractAll(loadSources(sources).sources, [...registries, retiredRegistry(successorId)]);
+  const extracted = extractAll(loadSources(sources).sources, [
+    ...registries,
+    retiredRegistry(successorId),
+  ]);
   const fixture = fixtureDocument();
   const ids = { ...extracted.ids, urls: [...extracted.ids.urls, ...liveUrls(fixture.measures)] };
-  const outputs = buildOutputs([...extracted.results, fixture], ids, loadCurated(join(ROOT, 'content')));
+  const outputs = buildOutputs(
+    [...extracted.results, fixture],
+    ids,
+    loadCurated(join(ROOT, 'content')),
+  );
   writeGenerated(join(tmp, 'src/generated'), outputs);
   writeFileSync(join(tmp, 'summary.txt'), outputs.summary);
   astroBuild(tmp, BASE);
   renameSync(join(tmp, 'dist'), join(tmp, 'dist-sub'));
   astroBuild(tmp, '/');
-  project.provide('site', { tmp, dist: join(tmp, 'dist-sub'), distRoot: join(tmp, 'dist'), successorId });
+  project.provide('site', {
+    tmp,
+    dist: join(tmp, 'dist-sub'),
+    distRoot: join(tmp, 'dist'),
+    successorId,
+  });
   return () => rmSync(tmp, { recursive: true, force: true });
 }

@@ -15,7 +15,9 @@ import { astroBuild } from './global-setup.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
 const { tmp, distRoot } = inject('site');
-const records = JSON.parse(readFileSync(join(distRoot, 'data/measures.json'), 'utf8')) as MeasureRecord[];
+const records = JSON.parse(
+  readFileSync(join(distRoot, 'data/measures.json'), 'utf8'),
+) as MeasureRecord[];
 const documents = readGenerated(join(tmp, GENERATED_DIR), 'documents');
 
 function files(dir: string): string[] {
@@ -24,7 +26,13 @@ function files(dir: string): string[] {
     return statSync(p).isDirectory() ? files(p) : [p];
   });
 }
-const hashes = (dir: string) => new Map(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+const hashes = (dir: string) =>
+  new Map(
+    files(dir).map((f) => [
+      relative(dir, f),
+      createHash('sha256').update(readFileSync(f)).digest('hex'),
+    ]),
+  );
 
 describe('determinism', () => {
   it('gives a byte-identical dist/ when the same sources are built again', () => {
@@ -49,7 +57,12 @@ describe('totals', () => {
       const mine = records.filter((r) => r.source.document === doc.meta.id);
       const ids = new Set(mine.map((r) => r.id));
       for (const t of doc.totals) {
-        const top = mine.filter((r) => r.budget.label === t.label && (r.parent === null || !ids.has(r.parent)) && r.amount.kind === 'own');
+        const top = mine.filter(
+          (r) =>
+            r.budget.label === t.label &&
+            (r.parent === null || !ids.has(r.parent)) &&
+            r.amount.kind === 'own',
+        );
         const sum = top.reduce((s, r) => s + r.amount.yen!, 0);
         expect(t.top_level_own_yen, `${doc.meta.id} ${t.label}`).toBe(sum);
         if (top.length === 0) continue;
@@ -68,7 +81,9 @@ describe('performance budgets', () => {
   it('keeps every measure page under 60 KB of HTML', () => {
     const sizes = measurePages.map((f) => ({ f: relative(distRoot, f), size: statSync(f).size }));
     const over = sizes.filter((s) => s.size > 60 * 1024);
-    console.log(`measure pages: ${sizes.length}, largest ${(Math.max(...sizes.map((s) => s.size)) / 1024).toFixed(1)} KB`);
+    console.log(
+      `measure pages: ${sizes.length}, largest ${(Math.max(...sizes.map((s) => s.size)) / 1024).toFixed(1)} KB`,
+    );
     expect(over).toEqual([]);
   });
 
@@ -76,7 +91,10 @@ describe('performance budgets', () => {
     for (const f of measurePages) {
       const html = readFileSync(f, 'utf8');
       const srcs = [...html.matchAll(/<script[^>]*src="\/([^"]+)"/g)].map((m) => m[1]!);
-      const bytes = srcs.reduce((s, src) => s + gzipSync(readFileSync(join(distRoot, src))).length, 0);
+      const bytes = srcs.reduce(
+        (s, src) => s + gzipSync(readFileSync(join(distRoot, src))).length,
+        0,
+      );
       expect(bytes, relative(distRoot, f)).toBeLessThanOrEqual(15 * 1024);
       expect(html).not.toContain('pagefind');
     }
@@ -85,7 +103,9 @@ describe('performance budgets', () => {
   it('loads no web font', () => {
     for (const f of files(distRoot).filter((x) => x.endsWith('.css') || x.endsWith('.html'))) {
       const text = readFileSync(f, 'utf8');
-      expect(text, relative(distRoot, f)).not.toMatch(/@font-face|fonts\.googleapis|rel="preload"[^>]*as="font"/);
+      expect(text, relative(distRoot, f)).not.toMatch(
+        /@font-face|fonts\.googleapis|rel="preload"[^>]*as="font"/,
+      );
     }
     expect(files(distRoot).filter((f) => /\.(woff2?|ttf|otf|eot)$/.test(f))).toEqual([]);
   });

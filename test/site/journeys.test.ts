@@ -47,12 +47,14 @@ async function watched(ctx: BrowserContext): Promise<{ page: Page; problems: str
   const page = await ctx.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()))
+      problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   return { page, problems };
 }
-const go = (page: Page, path: string) => page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+const go = (page: Page, path: string) =>
+  page.goto(new URL(path.replace(/^\//, ''), server.url).href);
 
 describe('Content-Security-Policy', () => {
   it('is shipped with the other security headers', () => {
@@ -66,9 +68,22 @@ describe('Content-Security-Policy', () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, problems } = await watched(ctx);
     const measure = records.find((r) => r.budget.kind === 'request' && r.amount.kind === 'own')!;
-    for (const path of ['/', `/budgets/${measure.source.document}/`, `/budgets/${measure.source.document}/packages/`, measure.url, '/measures/retired-001/', '/bureaus/', '/tags/', '/glossary/', `/sources/${measure.source.document}/?lines=10-20#L10`, '/measures/fixture-5/']) {
+    for (const path of [
+      '/',
+      `/budgets/${measure.source.document}/`,
+      `/budgets/${measure.source.document}/packages/`,
+      measure.url,
+      '/measures/retired-001/',
+      '/bureaus/',
+      '/tags/',
+      '/glossary/',
+      `/sources/${measure.source.document}/?lines=10-20#L10`,
+      '/measures/fixture-5/',
+    ]) {
       const response = await go(page, path);
-      expect(response?.headers()['content-security-policy'], path).toBe(HEADERS['Content-Security-Policy']);
+      expect(response?.headers()['content-security-policy'], path).toBe(
+        HEADERS['Content-Security-Policy'],
+      );
     }
     await go(page, measure.url);
     await page.locator('#ruby-toggle').click();
@@ -97,8 +112,12 @@ describe('journeys', () => {
     expect(await page.locator('.breadcrumbs a').allInnerTexts()).toContain(pkg.title);
     await page.locator('.source a', { hasText: '資料の本文' }).click();
     expect(new URL(page.url()).hash).toBe(`#L${child.source.lines[0]}`);
-    expect(await page.locator(`#L${child.source.lines[0]}`).evaluate((e) => e.classList.contains('hl'))).toBe(true);
-    expect(await page.locator('li.hl').count()).toBe(child.source.lines[1] - child.source.lines[0] + 1);
+    expect(
+      await page.locator(`#L${child.source.lines[0]}`).evaluate((e) => e.classList.contains('hl')),
+    ).toBe(true);
+    expect(await page.locator('li.hl').count()).toBe(
+      child.source.lines[1] - child.source.lines[0] + 1,
+    );
     expect(problems).toEqual([]);
     await ctx.close();
   });
@@ -122,10 +141,27 @@ describe('journeys', () => {
     const ctx = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await ctx.newPage();
     const measure = records.find((r) => r.children.length > 0 && r.source.document !== 'fixture')!;
-    for (const path of ['/', `/budgets/${measure.source.document}/`, `/budgets/${measure.source.document}/by-amount/`, `/budgets/${measure.source.document}/packages/`, measure.url, '/measures/fixture-5/', '/measures/retired-001/', '/bureaus/', `/bureaus/${readdirSync(join(distRoot, 'bureaus')).find((n) => !n.includes('.'))}/`, '/tags/', '/glossary/', '/search/?q=%E4%BB%8B%E8%AD%B7', `/sources/${measure.source.document}/`]) {
+    for (const path of [
+      '/',
+      `/budgets/${measure.source.document}/`,
+      `/budgets/${measure.source.document}/by-amount/`,
+      `/budgets/${measure.source.document}/packages/`,
+      measure.url,
+      '/measures/fixture-5/',
+      '/measures/retired-001/',
+      '/bureaus/',
+      `/bureaus/${readdirSync(join(distRoot, 'bureaus')).find((n) => !n.includes('.'))}/`,
+      '/tags/',
+      '/glossary/',
+      '/search/?q=%E4%BB%8B%E8%AD%B7',
+      `/sources/${measure.source.document}/`,
+    ]) {
       await go(page, path);
       await page.waitForLoadState('networkidle');
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       expect(scroll, path).toBeLessThanOrEqual(client);
     }
     await ctx.close();
@@ -149,7 +185,8 @@ describe('without JavaScript', () => {
       }
       for (const { url } of readPage(html).refs) {
         const target = new URL(url, `http://site${path}`);
-        if (target.host !== 'site' || !target.pathname.endsWith('/') || seen.has(target.pathname)) continue;
+        if (target.host !== 'site' || !target.pathname.endsWith('/') || seen.has(target.pathname))
+          continue;
         seen.add(target.pathname);
         queue.push(target.pathname);
       }

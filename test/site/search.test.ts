@@ -20,7 +20,11 @@ interface Query {
   expect: string[];
   pair?: string;
 }
-const QUERIES = (parse(readFileSync(join(import.meta.dirname, '../search/queries.yaml'), 'utf8')) as { queries: Query[] }).queries;
+const QUERIES = (
+  parse(readFileSync(join(import.meta.dirname, '../search/queries.yaml'), 'utf8')) as {
+    queries: Query[];
+  }
+).queries;
 const { dist, distRoot } = inject('site');
 
 let browser: Browser;
@@ -43,21 +47,33 @@ async function indexPage(): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${root.url}search/`);
   // a string, so that Vitest does not rewrite the browser's import()
-  await page.evaluate("import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); window.pf = pf; })");
+  await page.evaluate(
+    "import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); window.pf = pf; })",
+  );
   return page;
 }
 
 /** Measure ids of the top results of a query. */
 async function top(page: Page, q: string, n = 3): Promise<string[]> {
-  return page.evaluate(
-    async ({ query, n }) => {
-      const pf = (window as unknown as { pf: { search: (q: string) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }> } }).pf;
-      const r = await pf.search(query);
-      const data = await Promise.all(r.results.slice(0, n).map((x) => x.data()));
-      return data.map((d) => d.url);
-    },
-    { query: searchQuery(q), n },
-  ).then((urls) => urls.map((u) => /^\/measures\/([^/]+)\//.exec(u)?.[1] ?? u));
+  return page
+    .evaluate(
+      async ({ query, n }) => {
+        const pf = (
+          window as unknown as {
+            pf: {
+              search: (
+                q: string,
+              ) => Promise<{ results: { data: () => Promise<{ url: string }> }[] }>;
+            };
+          }
+        ).pf;
+        const r = await pf.search(query);
+        const data = await Promise.all(r.results.slice(0, n).map((x) => x.data()));
+        return data.map((d) => d.url);
+      },
+      { query: searchQuery(q), n },
+    )
+    .then((urls) => urls.map((u) => /^\/measures\/([^/]+)\//.exec(u)?.[1] ?? u));
 }
 
 describe('search quality', () => {
@@ -67,11 +83,14 @@ describe('search quality', () => {
     const misses: string[] = [];
     for (const q of QUERIES) {
       const got = await top(page, q.q);
-      if (!q.expect.every((id) => got.includes(id))) misses.push(`${q.kind} 「${q.q}」 → ${got.join(', ')} (expected ${q.expect.join(', ')})`);
+      if (!q.expect.every((id) => got.includes(id)))
+        misses.push(`${q.kind} 「${q.q}」 → ${got.join(', ')} (expected ${q.expect.join(', ')})`);
     }
     await page.close();
     const rate = (QUERIES.length - misses.length) / QUERIES.length;
-    console.log(`search quality: ${QUERIES.length - misses.length}/${QUERIES.length} queries with all expected measures in the top 3 (${(rate * 100).toFixed(1)}%)\n${misses.join('\n')}`);
+    console.log(
+      `search quality: ${QUERIES.length - misses.length}/${QUERIES.length} queries with all expected measures in the top 3 (${(rate * 100).toFixed(1)}%)\n${misses.join('\n')}`,
+    );
     expect(rate).toBeGreaterThanOrEqual(0.95);
   });
 
@@ -83,7 +102,11 @@ describe('search quality', () => {
     for (const [name, [a, b]] of pairs) {
       expect(await top(page, a!.q, 10), name).toEqual(await top(page, b!.q, 10));
     }
-    for (const [wide, narrow] of [['ＤＭＡＴ', 'DMAT'], ['１，３１１億円', '1311億円'], ['ＡＩ', 'ai']]) {
+    for (const [wide, narrow] of [
+      ['ＤＭＡＴ', 'DMAT'],
+      ['１，３１１億円', '1311億円'],
+      ['ＡＩ', 'ai'],
+    ]) {
       expect(await top(page, wide!, 10)).toEqual(await top(page, narrow!, 10));
     }
     await page.close();
@@ -100,7 +123,9 @@ describe('the search page', () => {
     await page.locator('#search-results li').first().waitFor();
     expect(new URL(page.url()).searchParams.get('q')).toBe('ドクターヘリ');
     expect(await page.locator('#search-status').getAttribute('role')).toBe('status');
-    expect(await page.locator('#search-status').innerText()).toMatch(/^「ドクターヘリ」の検索結果: \d+件$/);
+    expect(await page.locator('#search-status').innerText()).toMatch(
+      /^「ドクターヘリ」の検索結果: \d+件$/,
+    );
     const first = page.locator('#search-results li').first();
     expect(await first.locator('a').getAttribute('href')).toMatch(/^\/measures\/[a-z0-9-]+\/$/);
     expect(await first.locator('.result-meta').innerText()).toMatch(/施策・.+・.+円/);
@@ -108,7 +133,9 @@ describe('the search page', () => {
     // a new query from the page's own box, by keyboard
     await page.locator('#search-q').fill('828億円');
     await page.locator('#search-q').press('Enter');
-    await expect.poll(() => page.locator('#search-status').innerText()).toMatch(/^「828億円」の検索結果/);
+    await expect
+      .poll(() => page.locator('#search-status').innerText())
+      .toMatch(/^「828億円」の検索結果/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('828億円');
     await page.close();
   });
@@ -121,7 +148,13 @@ describe('the search page', () => {
     const budget = page.locator('select[data-filter="budget"]');
     const option = await budget.locator('option').nth(1).getAttribute('value');
     await budget.selectOption(option!);
-    await expect.poll(async () => (await page.locator('#search-results li .result-meta').allInnerTexts()).every((t) => t.includes(option!))).toBe(true);
+    await expect
+      .poll(async () =>
+        (await page.locator('#search-results li .result-meta').allInnerTexts()).every((t) =>
+          t.includes(option!),
+        ),
+      )
+      .toBe(true);
     const filtered = Number(/(\d+)件/.exec(await page.locator('#search-status').innerText())![1]);
     expect(filtered).toBeLessThan(all);
     expect(new URL(page.url()).searchParams.get('budget')).toBe(option);

@@ -2,13 +2,26 @@
  * Checks of the built site (built once by global-setup.ts, at the root and
  * under /sub/): pages, links, sitemap, URL contract, navigation.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { checkDist } from '../../scripts/check-links.ts';
-import { describePackageSum, formatLineRange, formatYen, formatYenExact } from '../../src/lib/format.ts';
+import {
+  describePackageSum,
+  formatLineRange,
+  formatYen,
+  formatYenExact,
+} from '../../src/lib/format.ts';
 import { BASE, SITE } from './global-setup.ts';
 import { GENERATED, GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
@@ -29,7 +42,12 @@ const page = (path: string) => readFileSync(fileFor(path), 'utf8');
 /** Text of some HTML (parsed, so every character reference is decoded; no script or style text). */
 function textOf(html: string): string {
   const walk = (n: HastNode): string =>
-    n.type === 'text' ? n.value : 'children' in n && !(n.type === 'element' && ['script', 'style', 'title'].includes(n.tagName)) ? n.children.map(walk).join('') : '';
+    n.type === 'text'
+      ? n.value
+      : 'children' in n &&
+          !(n.type === 'element' && ['script', 'style', 'title'].includes(n.tagName))
+        ? n.children.map(walk).join('')
+        : '';
   return walk(fromHtml(html, { fragment: !/^<!doctype/i.test(html) }));
 }
 type HastNode = ReturnType<typeof fromHtml> | ReturnType<typeof fromHtml>['children'][number];
@@ -58,26 +76,34 @@ describe('built site', () => {
       const html = readFileSync(f, 'utf8');
       expect(html, f).toMatch(/<html lang="ja"/);
       // only the site's own bundled modules, as files under the base
-      for (const tag of markup(html).match(/<script[^>]*>/gi) ?? []) expect(tag, f).toBe('<script type="" src="">');
-      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]*)"/g)) expect(src, f).toMatch(/^\/sub\/_astro\/[\w.-]+\.js$/);
+      for (const tag of markup(html).match(/<script[^>]*>/gi) ?? [])
+        expect(tag, f).toBe('<script type="" src="">');
+      for (const [, src] of html.matchAll(/<script[^>]*src="([^"]*)"/g))
+        expect(src, f).toMatch(/^\/sub\/_astro\/[\w.-]+\.js$/);
       expect(markup(html), f).not.toMatch(/\son[a-z]+=/i);
     }
   });
 
   it('has no broken internal link, asset, fragment or redirect, at the root and under a sub-path', () => {
-    for (const [dir, base, site] of [[distRoot, '/', null], [dist, BASE, SITE]] as const) {
+    for (const [dir, base, site] of [
+      [distRoot, '/', null],
+      [dist, BASE, SITE],
+    ] as const) {
       const check = checkDist(dir, base, site);
       expect(check.problems, `${base}`).toEqual([]);
       expect(check.pages).toBeGreaterThan(records.length);
       expect(check.checked).toBeGreaterThan(check.pages * 5);
-      console.log(`link check under ${base}: ${check.pages} pages, ${check.checked} internal references, ${check.sitemapUrls} sitemap URLs, ${check.problems.length} problems`);
+      console.log(
+        `link check under ${base}: ${check.pages} pages, ${check.checked} internal references, ${check.sitemapUrls} sitemap URLs, ${check.problems.length} problems`,
+      );
     }
   });
 
   it('finds a broken link when there is one', () => {
     const broken = join(distRoot, 'broken-test');
     mkdirSync(broken);
-    const html = '<!doctype html><html lang="ja"><head><title>x</title></head><body><a href="/measures/no-such-id/">x</a><a href="/#nowhere">y</a></body></html>';
+    const html =
+      '<!doctype html><html lang="ja"><head><title>x</title></head><body><a href="/measures/no-such-id/">x</a><a href="/#nowhere">y</a></body></html>';
     writeFileSync(join(broken, 'index.html'), html);
     writeFileSync(join(distRoot, 'sitemap.xml'), '<urlset></urlset>');
     const check = checkDist(distRoot, '/', null);
@@ -95,7 +121,8 @@ describe('built site', () => {
   it('links only under the base when built under a sub-path', () => {
     for (const f of htmlFiles()) {
       const html = readFileSync(f, 'utf8');
-      for (const [, href] of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) expect(href, relative(dist, f)).toMatch(/^\/sub\//);
+      for (const [, href] of html.matchAll(/(?:href|src)="(\/[^"]*)"/g))
+        expect(href, relative(dist, f)).toMatch(/^\/sub\//);
     }
   });
 
@@ -108,7 +135,9 @@ describe('built site', () => {
     expect(text).toContain(formatYenExact(child.amount.yen!));
     expect(text).toContain(`資料の表記「${child.amount.text}」`);
     expect(text).toContain(`前年度の予算額 ${formatYen(child.amount.prior_yen!)}`);
-    expect(html).toContain(`href="/sub/sources/fixture/?lines=${child.amount_line}-${child.amount_line}#L${child.amount_line}"`);
+    expect(html).toContain(
+      `href="/sub/sources/fixture/?lines=${child.amount_line}-${child.amount_line}#L${child.amount_line}"`,
+    );
     expect(text).toContain(formatLineRange(child.source.lines));
     expect(html).toContain('href="/sub/measures/fixture-1/"');
     expect(html).toContain('href="/sub/budgets/fixture/"');
@@ -120,7 +149,9 @@ describe('built site', () => {
     const pkg = page('/measures/fixture-1/');
     expect(pkg).toContain('href="/sub/measures/fixture-2/"');
     expect(pkg).toContain('href="/sub/measures/fixture-3/"');
-    expect(textOf(page('/measures/fixture-3/'))).toContain('「地域医療介護総合確保基金」の一部から支出されます。');
+    expect(textOf(page('/measures/fixture-3/'))).toContain(
+      '「地域医療介護総合確保基金」の一部から支出されます。',
+    );
     expect(textOf(page('/measures/fixture-4/'))).toContain('金額の記載なし');
   });
 
@@ -136,13 +167,26 @@ describe('built site', () => {
     expect(html).not.toContain('href="http://www.example.com');
     const body = markup(html.split('<div class="measure-body"')[1]!.split('</div>')[0]!);
     // only glossary links (<a class="term">) and furigana are added to the section text
-    expect(body.replace(/<a class="" href="" id="" aria-describedby="">/g, '')).not.toMatch(/<(code|pre|blockquote|table|strong|del|img|hr|a)\b/);
+    expect(body.replace(/<a class="" href="" id="" aria-describedby="">/g, '')).not.toMatch(
+      /<(code|pre|blockquote|table|strong|del|img|hr|a)\b/,
+    );
   });
 
   it('has a budget page in source order and one by amount', () => {
     // links of the measure table only (the charts above it link measures too)
-    const ids = (html: string) => [...html.split('id="measures-table-caption"')[1]!.matchAll(/href="\/sub\/measures\/(fixture-\d)\/"/g)].map((m) => m[1]);
-    expect(ids(page('/budgets/fixture/'))).toEqual(['fixture-1', 'fixture-2', 'fixture-3', 'fixture-4', 'fixture-5']);
+    const ids = (html: string) =>
+      [
+        ...html
+          .split('id="measures-table-caption"')[1]!
+          .matchAll(/href="\/sub\/measures\/(fixture-\d)\/"/g),
+      ].map((m) => m[1]);
+    expect(ids(page('/budgets/fixture/'))).toEqual([
+      'fixture-1',
+      'fixture-2',
+      'fixture-3',
+      'fixture-4',
+      'fixture-5',
+    ]);
     // the by-amount table also links parents; keep the first link of each row
     const byAmount = [...new Set(ids(page('/budgets/fixture/by-amount/')))];
     expect(byAmount).toEqual(['fixture-1', 'fixture-2', 'fixture-5', 'fixture-3', 'fixture-4']);
@@ -182,19 +226,29 @@ describe('public address', () => {
       const p = join(dir, n);
       return statSync(p).isDirectory() ? allFiles(p) : [p];
     });
-  const textFiles = (dir: string) => allFiles(dir).filter((f) => /\.(?:html|json|xml|txt|csv|js|css)$|_redirects$|_headers$/u.test(f));
+  const textFiles = (dir: string) =>
+    allFiles(dir).filter((f) =>
+      /\.(?:html|json|xml|txt|csv|js|css)$|_redirects$|_headers$/u.test(f),
+    );
 
   it('writes no invented host when none is configured: no localhost, no canonical, no og:url, no sitemap', () => {
-    const hits = textFiles(distRoot).filter((f) => /localhost|127\.0\.0\.1/u.test(readFileSync(f, 'utf8')));
+    const hits = textFiles(distRoot).filter((f) =>
+      /localhost|127\.0\.0\.1/u.test(readFileSync(f, 'utf8')),
+    );
     expect(hits).toEqual([]);
     expect(existsSync(join(distRoot, 'sitemap.xml'))).toBe(false);
     const measure = readFileSync(join(distRoot, 'measures', records[0]!.id, 'index.html'), 'utf8');
     expect(measure).not.toContain('rel="canonical"');
     expect(measure).not.toContain('og:url');
     expect(readFileSync(join(distRoot, 'robots.txt'), 'utf8')).not.toContain('Sitemap:');
-    const published = JSON.parse(readFileSync(join(distRoot, 'data/urls.json'), 'utf8')) as { site: string | null; ids: { url?: string; path: string }[] };
+    const published = JSON.parse(readFileSync(join(distRoot, 'data/urls.json'), 'utf8')) as {
+      site: string | null;
+      ids: { url?: string; path: string }[];
+    };
     expect(published.site).toBeNull();
-    expect(published.ids.every((u) => u.url === undefined && u.path.startsWith('/measures/'))).toBe(true);
+    expect(published.ids.every((u) => u.url === undefined && u.path.startsWith('/measures/'))).toBe(
+      true,
+    );
   });
 
   it('puts the configured address in canonical, og:url, the sitemap, robots.txt and urls.json', () => {
@@ -202,9 +256,16 @@ describe('public address', () => {
     const measure = readFileSync(join(dist, 'measures', r.id, 'index.html'), 'utf8');
     expect(measure).toContain(`<link rel="canonical" href="${SITE}/sub/measures/${r.id}/">`);
     expect(measure).toContain(`<meta property="og:url" content="${SITE}/sub/measures/${r.id}/">`);
-    expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).toContain(`<loc>${SITE}/sub/measures/${r.id}/</loc>`);
-    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE}/sub/sitemap.xml`);
-    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as { site: string; ids: { id: string; url: string }[] };
+    expect(readFileSync(join(dist, 'sitemap.xml'), 'utf8')).toContain(
+      `<loc>${SITE}/sub/measures/${r.id}/</loc>`,
+    );
+    expect(readFileSync(join(dist, 'robots.txt'), 'utf8')).toContain(
+      `Sitemap: ${SITE}/sub/sitemap.xml`,
+    );
+    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as {
+      site: string;
+      ids: { id: string; url: string }[];
+    };
     expect(published.site).toBe(`${SITE}/sub/`);
     expect(published.ids.find((u) => u.id === r.id)?.url).toBe(`${SITE}/sub/measures/${r.id}/`);
     expect(textFiles(dist).filter((f) => /localhost/u.test(readFileSync(f, 'utf8')))).toEqual([]);
@@ -218,11 +279,25 @@ describe('public address', () => {
 
 describe('stable URLs', () => {
   it('publishes urls.json with every registered id, its path, absolute URL and status', () => {
-    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as { ids: { id: string; status: string; url: string; redirect_to: string | null; successor: string | null }[] };
+    const published = JSON.parse(readFileSync(join(dist, 'data/urls.json'), 'utf8')) as {
+      ids: {
+        id: string;
+        status: string;
+        url: string;
+        redirect_to: string | null;
+        successor: string | null;
+      }[];
+    };
     expect(published.ids.map((u) => u.id)).toEqual(urls.map((u) => u.id));
     for (const u of published.ids) expect(u.url).toBe(`${SITE}/sub/measures/${u.id}/`);
-    expect(published.ids.find((u) => u.id === 'retired-001')).toMatchObject({ status: 'gone', successor: `/sub/measures/${successorId}/` });
-    expect(published.ids.find((u) => u.id === 'retired-002')).toMatchObject({ status: 'moved', redirect_to: `/sub/measures/retired-001/` });
+    expect(published.ids.find((u) => u.id === 'retired-001')).toMatchObject({
+      status: 'gone',
+      successor: `/sub/measures/${successorId}/`,
+    });
+    expect(published.ids.find((u) => u.id === 'retired-002')).toMatchObject({
+      status: 'moved',
+      redirect_to: `/sub/measures/retired-001/`,
+    });
     const counts = new Map<string, number>();
     for (const u of published.ids) counts.set(u.status, (counts.get(u.status) ?? 0) + 1);
     console.log(`urls.json: ${[...counts].map(([k, n]) => `${k} ${n}`).join(', ')}`);
@@ -236,16 +311,24 @@ describe('stable URLs', () => {
     expect(tomb).toContain(`href="/sub/measures/${successorId}/"`);
     const alias = urls.find((u) => u.status === 'moved' && u.document !== 'retired')!;
     const redirect = page(alias.path);
-    expect(redirect).toContain(`<meta http-equiv="refresh" content="0; url=/sub/measures/${alias.target}/">`);
-    expect(redirect).toContain(`<link rel="canonical" href="${SITE}/sub/measures/${alias.target}/">`);
+    expect(redirect).toContain(
+      `<meta http-equiv="refresh" content="0; url=/sub/measures/${alias.target}/">`,
+    );
+    expect(redirect).toContain(
+      `<link rel="canonical" href="${SITE}/sub/measures/${alias.target}/">`,
+    );
   });
 
   it('writes _redirects with a permanent redirect per moved id, under the base', () => {
-    const lines = readFileSync(join(dist, '_redirects'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = readFileSync(join(dist, '_redirects'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     const moved = urls.filter((u) => u.status === 'moved');
     expect(lines).toHaveLength(moved.length);
     expect(lines).toContain('/sub/measures/retired-002/ /sub/measures/retired-001/ 301');
-    expect(readFileSync(join(distRoot, '_redirects'), 'utf8')).toContain('\n/measures/retired-002/ /measures/retired-001/ 301');
+    expect(readFileSync(join(distRoot, '_redirects'), 'utf8')).toContain(
+      '\n/measures/retired-002/ /measures/retired-001/ 301',
+    );
   });
 });
 
@@ -253,7 +336,11 @@ describe('navigation', () => {
   it('shows breadcrumbs home → budget → package → measure, and previous/next within the budget', () => {
     const html = page('/measures/fixture-2/');
     const crumbs = /<nav class="breadcrumbs"[^>]*>([\s\S]*?)<\/nav>/.exec(html)![1]!;
-    expect([...crumbs.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual(['/sub/', '/sub/budgets/fixture/', '/sub/measures/fixture-1/']);
+    expect([...crumbs.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      '/sub/',
+      '/sub/budgets/fixture/',
+      '/sub/measures/fixture-1/',
+    ]);
     // PrevNext's scoped style adds a data-astro-cid-* attribute after rel
     expect(html).toMatch(/<a href="\/sub\/measures\/fixture-1\/" rel="prev"[\s>]/);
     expect(html).toMatch(/<a href="\/sub\/measures\/fixture-3\/" rel="next"[\s>]/);
@@ -292,7 +379,9 @@ describe('navigation', () => {
       const html = page(`/tags/${t.slug}/`);
       for (const id of t.measures) expect(html).toContain(`href="/sub/measures/${id}/"`);
     }
-    expect(markup(page(`/tags/${nav.tags.find((t) => t.name === '<tag>')!.slug}/`))).not.toMatch(/<tag>/);
+    expect(markup(page(`/tags/${nav.tags.find((t) => t.name === '<tag>')!.slug}/`))).not.toMatch(
+      /<tag>/,
+    );
   });
 
   it('lists packages with their sub-measures and whether they add up', () => {
@@ -310,7 +399,9 @@ describe('navigation', () => {
 describe('hostile source document', () => {
   it('builds its pages with every attack as text, and reports its problems with file and line', () => {
     const summary = readFileSync(join(tmp, 'summary.txt'), 'utf8');
-    expect(summary).toMatch(/hostile\.txt:\d+: control or bidirectional characters removed \(U\+0007, U\+0085, U\+202E, U\+2066, U\+2069\)/);
+    expect(summary).toMatch(
+      /hostile\.txt:\d+: control or bidirectional characters removed \(U\+0007, U\+0085, U\+202E, U\+2066, U\+2069\)/,
+    );
     const pages = records.filter((r) => r.source.document === 'hostile');
     expect(pages.length).toBeGreaterThan(3);
     for (const r of pages) {
@@ -321,4 +412,3 @@ describe('hostile source document', () => {
     }
   });
 });
-

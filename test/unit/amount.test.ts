@@ -28,28 +28,46 @@ describe('parseFigure', () => {
 
 describe('parseAmountExpression', () => {
   it('reads a supplementary amount after the label', () => {
-    expect(parseAmountExpression('：５５８億円】', false)).toMatchObject({ kind: 'own', yen: 55_800_000_000, prior_yen: null });
+    expect(parseAmountExpression('：５５８億円】', false)).toMatchObject({
+      kind: 'own',
+      yen: 55_800_000_000,
+      prior_yen: null,
+    });
   });
 
   it('reads the prior-year figure of a budget request', () => {
     const a = parseAmountExpression(' 1.4億円 (30百万円) ※()内は前年度当初予算額', true)!;
-    expect(a).toMatchObject({ kind: 'own', yen: 140_000_000, prior_yen: 30_000_000, text: '1.4億円 (30百万円)' });
+    expect(a).toMatchObject({
+      kind: 'own',
+      yen: 140_000_000,
+      prior_yen: 30_000_000,
+      text: '1.4億円 (30百万円)',
+    });
   });
 
-  it.each(['(ー)', '（-）', '(一)', '(－)', '（-億円）', '(一千万円)', '(一億円)'])('treats %s as no prior figure', (paren) => {
-    const a = parseAmountExpression(` 7.9億円 ${paren} ※()内は前年度当初予算額`, true)!;
-    expect(a.yen).toBe(790_000_000);
-    expect(a.prior_yen).toBeNull();
-    expect(a.text).toContain(paren);
-  });
+  it.each(['(ー)', '（-）', '(一)', '(－)', '（-億円）', '(一千万円)', '(一億円)'])(
+    'treats %s as no prior figure',
+    (paren) => {
+      const a = parseAmountExpression(` 7.9億円 ${paren} ※()内は前年度当初予算額`, true)!;
+      expect(a.yen).toBe(790_000_000);
+      expect(a.prior_yen).toBeNull();
+      expect(a.text).toContain(paren);
+    },
+  );
 
   it('does not read a parenthesised breakdown as a prior figure in a supplementary budget', () => {
-    const a = parseAmountExpression(' ５０９億円（保育所等整備交付金：４３０億円、保育対策総合支援事業費補助金：８０億円）', false)!;
+    const a = parseAmountExpression(
+      ' ５０９億円（保育所等整備交付金：４３０億円、保育対策総合支援事業費補助金：８０億円）',
+      false,
+    )!;
     expect(a).toMatchObject({ yen: 50_900_000_000, prior_yen: null });
   });
 
   it('reads …の内数 as part_of with the fund named', () => {
-    const a = parseAmountExpression(' 地域医療介護総合確保基金（介護従事者確保分）97億円の内数（97億円の内数）', true)!;
+    const a = parseAmountExpression(
+      ' 地域医療介護総合確保基金（介護従事者確保分）97億円の内数（97億円の内数）',
+      true,
+    )!;
     expect(a.kind).toBe('part_of');
     expect(a.yen).toBeNull();
     expect(a.fund).toBe('地域医療介護総合確保基金（介護従事者確保分）97億円');
@@ -57,19 +75,34 @@ describe('parseAmountExpression', () => {
   });
 
   it('reads a fund whose figure is in brackets', () => {
-    const a = parseAmountExpression('：新型コロナウイルス感染症セーフティネット強化交付金（59億円）の内数', false)!;
+    const a = parseAmountExpression(
+      '：新型コロナウイルス感染症セーフティネット強化交付金（59億円）の内数',
+      false,
+    )!;
     expect(a.kind).toBe('part_of');
     expect(a.fund).toBe('新型コロナウイルス感染症セーフティネット強化交付金（59億円）');
   });
 
   it('reads 制度要求, also letter-spaced, as no money', () => {
-    expect(parseAmountExpression('： 制度要求', false)).toMatchObject({ kind: 'none', yen: null, text: '制度要求' });
-    expect(parseAmountExpression(' ： 制 度 要 求', false)).toMatchObject({ kind: 'none', yen: null });
-    expect(parseAmountExpression(' 制度要求（公共職業訓練、求職者支援訓練）', false)!.text).toBe('制度要求（公共職業訓練、求職者支援訓練）');
+    expect(parseAmountExpression('： 制度要求', false)).toMatchObject({
+      kind: 'none',
+      yen: null,
+      text: '制度要求',
+    });
+    expect(parseAmountExpression(' ： 制 度 要 求', false)).toMatchObject({
+      kind: 'none',
+      yen: null,
+    });
+    expect(parseAmountExpression(' 制度要求（公共職業訓練、求職者支援訓練）', false)!.text).toBe(
+      '制度要求（公共職業訓練、求職者支援訓練）',
+    );
   });
 
   it('keeps 事項要求 in the printed text and still reads the prior figure', () => {
-    const a = parseAmountExpression(' 12億円+事項要求（国土強靭化分）（12億円）※（）内は前年度当初予算額', true)!;
+    const a = parseAmountExpression(
+      ' 12億円+事項要求（国土強靭化分）（12億円）※（）内は前年度当初予算額',
+      true,
+    )!;
     expect(a).toMatchObject({ yen: 1_200_000_000, prior_yen: 1_200_000_000 });
     expect(a.text).toContain('事項要求');
   });

@@ -16,12 +16,26 @@ const own = (yen: number) => ({ yen, kind: 'own' as const, text: '', prior_yen: 
 /** A budget: a package (100) with children 60 + 30 (10 not itemised), a plain measure 50, a 内数 and a no-figure measure. */
 function budget(): MeasureRecord[] {
   return [
-    makeRecord({ id: 'p', title: '医療のパッケージ', amount: own(100), children: ['c1', 'c2', 'c3'] }),
+    makeRecord({
+      id: 'p',
+      title: '医療のパッケージ',
+      amount: own(100),
+      children: ['c1', 'c2', 'c3'],
+    }),
     makeRecord({ id: 'c1', title: '病院の支援', amount: own(60), parent: 'p' }),
     makeRecord({ id: 'c2', title: '診療所の支援', amount: own(30), parent: 'p' }),
-    makeRecord({ id: 'c3', title: '基金の事業', amount: { yen: null, kind: 'part_of', text: '', prior_yen: null, fund: '基金' }, parent: 'p' }),
+    makeRecord({
+      id: 'c3',
+      title: '基金の事業',
+      amount: { yen: null, kind: 'part_of', text: '', prior_yen: null, fund: '基金' },
+      parent: 'p',
+    }),
     makeRecord({ id: 'm', title: '介護の施策', amount: own(50) }),
-    makeRecord({ id: 'n', title: '制度の見直し', amount: { yen: null, kind: 'none', text: '制度要求', prior_yen: null, fund: null } }),
+    makeRecord({
+      id: 'n',
+      title: '制度の見直し',
+      amount: { yen: null, kind: 'none', text: '制度要求', prior_yen: null, fund: null },
+    }),
   ];
 }
 
@@ -48,9 +62,21 @@ describe('labels', () => {
     expect(textWidth('AB', 10)).toBe(12);
   });
   it('wraps between phrases, drops what does not fit, or cuts with …', () => {
-    expect(wrapLabel('医療の提供体制を確保する', { maxWidth: 80, fontSize: 10, maxLines: 3, phrases })).toEqual(['医療の提供体制を', '確保する']);
-    expect(wrapLabel('医療の提供体制を確保する', { maxWidth: 40, fontSize: 10, maxLines: 2, phrases })).toBeNull();
-    expect(wrapLabel('医療の提供体制を確保する', { maxWidth: 40, fontSize: 10, maxLines: 2, phrases, ellipsis: true })).toEqual(['医療の', '提供体…']);
+    expect(
+      wrapLabel('医療の提供体制を確保する', { maxWidth: 80, fontSize: 10, maxLines: 3, phrases }),
+    ).toEqual(['医療の提供体制を', '確保する']);
+    expect(
+      wrapLabel('医療の提供体制を確保する', { maxWidth: 40, fontSize: 10, maxLines: 2, phrases }),
+    ).toBeNull();
+    expect(
+      wrapLabel('医療の提供体制を確保する', {
+        maxWidth: 40,
+        fontSize: 10,
+        maxLines: 2,
+        phrases,
+        ellipsis: true,
+      }),
+    ).toEqual(['医療の', '提供体…']);
   });
 });
 
@@ -71,7 +97,8 @@ describe('treemap', () => {
     for (const c of layout.cells) {
       const share = (c.w * c.h) / (300 * 200);
       expect(Math.abs(share - c.value / 150)).toBeLessThan(0.05);
-      if (c.label) for (const line of c.label) expect(textWidth(line, 12)).toBeLessThanOrEqual(c.w - 8);
+      if (c.label)
+        for (const line of c.label) expect(textWidth(line, 12)).toBeLessThanOrEqual(c.w - 8);
     }
     const tiny = layoutTreemap(budgetTree('予算', budget()), 30, 20, phrases);
     expect(tiny.cells.every((c) => c.label === null)).toBe(true);
@@ -82,11 +109,22 @@ describe('bars', () => {
   it('keeps the top items and sums the rest', () => {
     const items = [5, 1, 4, 2, 3].map((v) => ({ label: `項目${v}`, value: v }));
     const top = topWithRest(items, 3);
-    expect(top.map((i) => [i.label, i.value])).toEqual([['項目5', 5], ['項目4', 4], ['項目3', 3], ['その他 2件', 3]]);
+    expect(top.map((i) => [i.label, i.value])).toEqual([
+      ['項目5', 5],
+      ['項目4', 4],
+      ['項目3', 3],
+      ['その他 2件', 3],
+    ]);
     expect(topWithRest(items, 5)).toHaveLength(5);
   });
   it('starts every bar at zero with lengths proportional to the values', () => {
-    const layout = layoutBars([{ label: 'a', value: 300 }, { label: 'b', value: 100 }], phrases);
+    const layout = layoutBars(
+      [
+        { label: 'a', value: 300 },
+        { label: 'b', value: 100 },
+      ],
+      phrases,
+    );
     const [a, b] = layout.rows;
     expect(a!.barWidth / b!.barWidth).toBeCloseTo(3, 1);
     expect(layout.ticks[0]).toMatchObject({ x: layout.plotX, label: '0' });
@@ -96,19 +134,34 @@ describe('bars', () => {
 describe('chart specs', () => {
   const doc = fixtureDocument();
   const records = doc.measures;
-  const { nav } = buildNavigation({ records, files: new Map(), org: null, tags: [], cross: { same: [], different: [] } });
+  const { nav } = buildNavigation({
+    records,
+    files: new Map(),
+    org: null,
+    tags: [],
+    cross: { same: [], different: [] },
+  });
   const charts = buildCharts({ records, nav, documents: [summariseDocument(doc)] });
 
   it('has a treemap, the budget charts, and a share and prior-year chart for a measure', () => {
     expect([...charts.keys()]).toEqual(
-      expect.arrayContaining(['budgets-totals', 'treemap-fixture', 'budget-fixture-measures', 'budget-fixture-bureaus', 'measure-fixture-2-prior', 'measure-fixture-2-share']),
+      expect.arrayContaining([
+        'budgets-totals',
+        'treemap-fixture',
+        'budget-fixture-measures',
+        'budget-fixture-bureaus',
+        'measure-fixture-2-prior',
+        'measure-fixture-2-share',
+      ]),
     );
     expect(charts.has('measure-fixture-3-share')).toBe(false); // 内数: no share of its own
   });
 
   it('states the main message and keeps table numbers equal to the records', () => {
     const share = charts.get('measure-fixture-2-share')!;
-    expect(share.message).toBe('この施策の3.9億円は、令和6年度補正予算案の合計（約1,311.7億円）の0.3%です。');
+    expect(share.message).toBe(
+      'この施策の3.9億円は、令和6年度補正予算案の合計（約1,311.7億円）の0.3%です。',
+    );
     for (const spec of charts.values()) {
       for (const row of spec.rows) {
         if (!row.id) continue;

@@ -31,16 +31,40 @@ describe('toOpenDataJson', () => {
     const text = toOpenDataJson([makeRecord()]);
     expect(text.endsWith('}\n]\n')).toBe(true);
     expect(Object.keys(JSON.parse(text)[0])).toEqual([
-      'id', 'url', 'title', 'name', 'untitled', 'subtitle', 'parent', 'children', 'budget', 'amount',
-      'bureau', 'tags', 'sections', 'details', 'source', 'title_line', 'amount_line',
+      'id',
+      'url',
+      'title',
+      'name',
+      'untitled',
+      'subtitle',
+      'parent',
+      'children',
+      'budget',
+      'amount',
+      'bureau',
+      'tags',
+      'sections',
+      'details',
+      'source',
+      'title_line',
+      'amount_line',
     ]);
-    expect(Object.keys(JSON.parse(text)[0].amount)).toEqual(['yen', 'kind', 'text', 'prior_yen', 'fund']);
+    expect(Object.keys(JSON.parse(text)[0].amount)).toEqual([
+      'yen',
+      'kind',
+      'text',
+      'prior_yen',
+      'fund',
+    ]);
     expect(text).toContain('\n  {\n    "id": ');
   });
 
   it('keeps fields it does not know, sorted after the known ones', () => {
     const record = { ...makeRecord(), zeta: 1, alpha: 2 } as MeasureRecord;
-    expect(Object.keys(JSON.parse(toOpenDataJson([record]))[0]).slice(-2)).toEqual(['alpha', 'zeta']);
+    expect(Object.keys(JSON.parse(toOpenDataJson([record]))[0]).slice(-2)).toEqual([
+      'alpha',
+      'zeta',
+    ]);
   });
 
   it('writes an empty array for no records', () => {
@@ -85,11 +109,18 @@ describe('toCsv', () => {
       source_last_line: '30',
     });
     const child = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, rows[3]![i]]));
-    expect(child).toMatchObject({ amount_kind: 'part_of', amount_yen: '', fund: '地域医療介護総合確保基金', parent: 'fixture-1' });
+    expect(child).toMatchObject({
+      amount_kind: 'part_of',
+      amount_yen: '',
+      fund: '地域医療介護総合確保基金',
+      parent: 'fixture-1',
+    });
   });
 
   it('stops spreadsheet formulas in text fields', () => {
-    const rows: string[][] = parse(toCsv([makeRecord({ title: '=HYPERLINK("x")', bureau: '+1', tags: ['@a'] })]).slice(1));
+    const rows: string[][] = parse(
+      toCsv([makeRecord({ title: '=HYPERLINK("x")', bureau: '+1', tags: ['@a'] })]).slice(1),
+    );
     const row = rows[1]!;
     expect(row[CSV_COLUMNS.indexOf('title')]).toBe('\'=HYPERLINK("x")');
     expect(row[CSV_COLUMNS.indexOf('bureau')]).toBe("'+1");
@@ -114,7 +145,18 @@ describe('buildReport', () => {
   });
 
   it('omits the line number of a problem without one', () => {
-    const doc = { ...fixtureDocument(), problems: [{ code: 'no-measure' as const, severity: 'warning' as const, file: 'fixture.txt', line: null, message: 'no pages found' }] };
+    const doc = {
+      ...fixtureDocument(),
+      problems: [
+        {
+          code: 'no-measure' as const,
+          severity: 'warning' as const,
+          file: 'fixture.txt',
+          line: null,
+          message: 'no pages found',
+        },
+      ],
+    };
     expect(buildReport([doc])).toContain('  fixture.txt: no pages found\n');
   });
 });

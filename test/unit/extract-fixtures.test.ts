@@ -35,7 +35,9 @@ function view(text: string, metaText: string) {
       amount: `${m.amount.kind}${m.amount.yen === null ? '' : ` ${m.amount.yen}`}${m.amount.prior_yen === null ? '' : ` (prior ${m.amount.prior_yen})`}`,
       bureau: m.bureau,
       tags: m.tags,
-      facts: Object.fromEntries(Object.entries(m.details).map(([k, v]) => [k, v ? `${v.text} (L${v.line})` : null])),
+      facts: Object.fromEntries(
+        Object.entries(m.details).map(([k, v]) => [k, v ? `${v.text} (L${v.line})` : null]),
+      ),
       sections: m.sections,
     })),
     notes: r.sectionNotes,
@@ -50,11 +52,16 @@ const cases = readdirSync(DIR).flatMap((family) =>
 
 describe('golden extraction fixtures', () => {
   it('has fixtures for every family', () => {
-    expect(new Set(cases.map((c) => c.family))).toEqual(new Set(['gaisan', 'hosei-form', 'hosei-free', 'policy']));
+    expect(new Set(cases.map((c) => c.family))).toEqual(
+      new Set(['gaisan', 'hosei-form', 'hosei-free', 'policy']),
+    );
   });
   for (const c of cases) {
     it(`${c.family}/${c.name}`, () => {
-      const got = view(readFileSync(join(c.dir, `${c.name}.txt`), 'utf8'), readFileSync(join(c.dir, `${c.name}.meta.yaml`), 'utf8'));
+      const got = view(
+        readFileSync(join(c.dir, `${c.name}.txt`), 'utf8'),
+        readFileSync(join(c.dir, `${c.name}.meta.yaml`), 'utf8'),
+      );
       expect(got.family).toBe(c.family);
       const file = join(c.dir, `${c.name}.expected.json`);
       if (update || !existsSync(file)) writeFileSync(file, `${JSON.stringify(got, null, 2)}\n`);

@@ -3,10 +3,21 @@ import { badgesOf } from '../../src/pipeline/extract/rules/badges.ts';
 import { isBureauLine, isDivisionLine } from '../../src/pipeline/extract/rules/bureau.ts';
 import { isBoxRow, isDebrisLine, isFlowStep } from '../../src/pipeline/extract/rules/debris.ts';
 import { stripExtension } from '../../src/pipeline/extract/rules/extension.ts';
-import { COMMON_HEADINGS, headingCore, looksLikeHeading, readHeadings } from '../../src/pipeline/extract/rules/headings.ts';
-import { cleanTitle, readNameLabel, splitSubtitle, titleScore } from '../../src/pipeline/extract/rules/titles.ts';
+import {
+  COMMON_HEADINGS,
+  headingCore,
+  looksLikeHeading,
+  readHeadings,
+} from '../../src/pipeline/extract/rules/headings.ts';
+import {
+  cleanTitle,
+  readNameLabel,
+  splitSubtitle,
+  titleScore,
+} from '../../src/pipeline/extract/rules/titles.ts';
 
-const kinds = (line: string) => readHeadings(line, COMMON_HEADINGS)?.headings.map((h) => h.kinds.join('+') || 'none') ?? null;
+const kinds = (line: string) =>
+  readHeadings(line, COMMON_HEADINGS)?.headings.map((h) => h.kinds.join('+') || 'none') ?? null;
 
 describe('headings: every printed form of the five documents', () => {
   it.each([
@@ -39,7 +50,10 @@ describe('headings: every printed form of the five documents', () => {
     ['④ 施策のスキーム図、実施要件、成果イメージ', ['scheme+outcome']],
     ['⑤ 成果イメージ（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', ['outcome']],
     ['⑤ 成果イメージ（経済効果、雇用の下支', ['outcome']],
-    ['⑤ 施策の対象・成果イメージ（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', ['outcome']],
+    [
+      '⑤ 施策の対象・成果イメージ（経済効果、雇用の下支え・創出効果、波及プロセスを含む）',
+      ['outcome'],
+    ],
     ['⑤ 対象・成果イメージ（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', ['outcome']],
     ['4 事業実績', ['outcome']],
     ['4 事業実績等', ['outcome']],
@@ -63,20 +77,32 @@ describe('headings: every printed form of the five documents', () => {
   });
 
   it('keeps a fact label that stands alone (its value follows) as text of the scheme', () => {
-    expect(readHeadings('【実施主体】', COMMON_HEADINGS)?.headings[0]).toMatchObject({ kinds: ['scheme'], keepLabel: true });
-    expect(readHeadings('3 実施主体', COMMON_HEADINGS)?.headings[0]).toMatchObject({ kinds: ['scheme'], keepLabel: false });
+    expect(readHeadings('【実施主体】', COMMON_HEADINGS)?.headings[0]).toMatchObject({
+      kinds: ['scheme'],
+      keepLabel: true,
+    });
+    expect(readHeadings('3 実施主体', COMMON_HEADINGS)?.headings[0]).toMatchObject({
+      kinds: ['scheme'],
+      keepLabel: false,
+    });
   });
 
   it('does not take text, facts with values or policy headings for section headings', () => {
     expect(kinds('実施主体：国')).toBeNull();
     expect(kinds('【実施主体】 都道府県・指定都市・中核市')).toBeNull();
-    expect(kinds('がんや難病に苦しむ患者を対象として、精緻な全ゲノム解析等を実施し、その結果をもとに目的を果たす。')).toBeNull();
+    expect(
+      kinds(
+        'がんや難病に苦しむ患者を対象として、精緻な全ゲノム解析等を実施し、その結果をもとに目的を果たす。',
+      ),
+    ).toBeNull();
     expect(kinds('１．こども・子育て支援の充実')).toBeNull();
     expect(kinds('① 研修施設での人材育成支援')).toBeNull();
   });
 
   it('reduces a printed heading to its core label', () => {
-    expect(headingCore('③④ 施策の概要、スキーム図、実施要件（対象、補助率等）等')).toBe('施策の概要、スキーム図、実施要件');
+    expect(headingCore('③④ 施策の概要、スキーム図、実施要件（対象、補助率等）等')).toBe(
+      '施策の概要、スキーム図、実施要件',
+    );
     expect(headingCore('［ 趣 旨 ］')).toBe('趣旨');
   });
 
@@ -115,7 +141,11 @@ describe('layout debris', () => {
   it('recognises the responsible division and extension lines', () => {
     expect(isDivisionLine('医政局医療経営支援課（内線2672）')).toBe(true);
     expect(isDivisionLine('雇用政策課労働移動支援室、')).toBe(true);
-    expect(isDivisionLine('（内線2550,2665,8048）施策名：人口減少や医療機関の経営状況の急変に対応する緊急的な支援パッケージ')).toBe(true);
+    expect(
+      isDivisionLine(
+        '（内線2550,2665,8048）施策名：人口減少や医療機関の経営状況の急変に対応する緊急的な支援パッケージ',
+      ),
+    ).toBe(true);
     expect(isDivisionLine('医療機関')).toBe(false);
   });
   it('recognises rows of diagram box names and flow steps', () => {
@@ -124,7 +154,9 @@ describe('layout debris', () => {
     expect(isBoxRow('補助金')).toBe(false);
     expect(isFlowStep('Ⅱ 交付決定')).toBe(true);
     expect(isFlowStep('①申請（計画提出） ②交付申請')).toBe(true);
-    expect(isFlowStep('Ⅰ 医療機関は都道府県に交付申請し、都道府県は国に所要額を交付申請')).toBe(false);
+    expect(isFlowStep('Ⅰ 医療機関は都道府県に交付申請し、都道府県は国に所要額を交付申請')).toBe(
+      false,
+    );
   });
 });
 
@@ -145,23 +177,35 @@ describe('bureau lines', () => {
 
 describe('titles', () => {
   it('reads 施策名 labels, also empty ones', () => {
-    expect(readNameLabel(' 施策名：ケアプランデータ連携システム構築事業')).toBe('ケアプランデータ連携システム構築事業');
+    expect(readNameLabel(' 施策名：ケアプランデータ連携システム構築事業')).toBe(
+      'ケアプランデータ連携システム構築事業',
+    );
     expect(readNameLabel('施策名：')).toBe('');
     expect(readNameLabel('本文')).toBeNull();
   });
   it('splits a trailing sub-name but keeps short qualifiers', () => {
-    expect(splitSubtitle('診療報酬改定DX（施設基準の届出の電子化推進）')).toEqual({ title: '診療報酬改定DX', subtitle: '施設基準の届出の電子化推進' });
+    expect(splitSubtitle('診療報酬改定DX（施設基準の届出の電子化推進）')).toEqual({
+      title: '診療報酬改定DX',
+      subtitle: '施設基準の届出の電子化推進',
+    });
     expect(splitSubtitle('介護関連データ利活用に係る基盤構築事業（市町村分）').subtitle).toBeNull();
     expect(splitSubtitle('障害福祉分野の介護テクノロジー導入支援事業（仮称）').subtitle).toBeNull();
   });
   it('drops badges and programme labels from a title', () => {
-    expect(cleanTitle('保健医療情報拡充システム開発事業（新規）')).toEqual({ title: '保健医療情報拡充システム開発事業', tags: ['新規'] });
+    expect(cleanTitle('保健医療情報拡充システム開発事業（新規）')).toEqual({
+      title: '保健医療情報拡充システム開発事業',
+      tags: ['新規'],
+    });
     expect(cleanTitle('医薬品プロジェクト 創薬支援推進事業').title).toBe('創薬支援推進事業');
-    expect(cleanTitle('児 童 相 談 所 等 に お け る Ｉ Ｃ Ｔ 化 推 進 事 業').title).toBe('児童相談所等におけるＩＣＴ化推進事業');
+    expect(cleanTitle('児 童 相 談 所 等 に お け る Ｉ Ｃ Ｔ 化 推 進 事 業').title).toBe(
+      '児童相談所等におけるＩＣＴ化推進事業',
+    );
   });
   it('scores names above sentences and labels', () => {
     expect(titleScore('介護ロボット開発等加速化事業')).toBeGreaterThanOrEqual(3);
-    expect(titleScore('がんや難病に苦しむ患者を対象として、精緻な全ゲノム解析等を実施する。')).toBeNull();
+    expect(
+      titleScore('がんや難病に苦しむ患者を対象として、精緻な全ゲノム解析等を実施する。'),
+    ).toBeNull();
     expect(titleScore('○ 補助の対象者')).toBeNull();
     expect(titleScore('実施主体：社会保険診療報酬支払基金')).toBeNull();
     // a figure's caption is no name

@@ -14,7 +14,11 @@ const meta = (budget: Budget): SourceMeta => ({
   url: null,
   family: null,
 });
-const SUPPLEMENTARY = meta({ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' });
+const SUPPLEMENTARY = meta({
+  label: '令和6年度補正予算案',
+  fiscal_year: 2024,
+  kind: 'supplementary',
+});
 const REQUEST = meta({ label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' });
 
 describe('extractDocument: supplementary budget with 施策名 labels and a package', () => {
@@ -49,14 +53,22 @@ describe('extractDocument: supplementary budget with 施策名 labels and a pack
     expect(r.parentIndex).toEqual([null, 0, 0]);
   });
   it('names a sub-measure by its own sub-name, the package by its printed name', () => {
-    expect(r.measures.map((m) => m.name)).toEqual(['医療機関の緊急的な支援パッケージ', '生産性向上・職場環境整備等事業', '産科・小児科医療確保事業']);
+    expect(r.measures.map((m) => m.name)).toEqual([
+      '医療機関の緊急的な支援パッケージ',
+      '生産性向上・職場環境整備等事業',
+      '産科・小児科医療確保事業',
+    ]);
   });
   it('reads bureaus without extension numbers, purposes and source lines', () => {
     expect(r.measures[0]!.bureau).toBe('医政局医療経営支援課');
     expect(r.measures[2]!.bureau).toBe('医政局地域医療計画課');
     expect(r.measures[1]!.sections.purpose).toBe('生産性向上の取組を支援する。');
     expect(r.measures[1]!.source.lines).toEqual([6, 10]);
-    expect(r.measures[0]!.budget).toEqual({ label: '令和6年度補正予算案', fiscal_year: 2024, kind: 'supplementary' });
+    expect(r.measures[0]!.budget).toEqual({
+      label: '令和6年度補正予算案',
+      fiscal_year: 2024,
+      kind: 'supplementary',
+    });
   });
   it('lists a label that is only mentioned, and does not make it a measure', () => {
     expect(r.unattributed).toEqual([{ line: 15, text: '【令和６年度補正予算案の主な実施内容】' }]);
@@ -89,10 +101,23 @@ describe('extractDocument: budget request layout', () => {
 
   it('reads badges, title, bureau, amount and prior amount', () => {
     const [a, b] = r.measures;
-    expect(a).toMatchObject({ title: '新規モダリティ対応ヒト初回投与試験体制整備等事業', bureau: '医政局研究開発政策課', tags: ['新規', '推進枠'] });
+    expect(a).toMatchObject({
+      title: '新規モダリティ対応ヒト初回投与試験体制整備等事業',
+      bureau: '医政局研究開発政策課',
+      tags: ['新規', '推進枠'],
+    });
     expect(a!.amount).toMatchObject({ kind: 'own', yen: 790_000_000, prior_yen: null });
-    expect(b).toMatchObject({ title: '介護テクノロジー導入支援事業', subtitle: '地域医療介護総合確保基金（介護従事者確保分）', bureau: '老健局高齢者支援課', tags: ['拡充'] });
-    expect(b!.amount).toMatchObject({ kind: 'part_of', yen: null, fund: '地域医療介護総合確保基金（介護従事者確保分）97億円' });
+    expect(b).toMatchObject({
+      title: '介護テクノロジー導入支援事業',
+      subtitle: '地域医療介護総合確保基金（介護従事者確保分）',
+      bureau: '老健局高齢者支援課',
+      tags: ['拡充'],
+    });
+    expect(b!.amount).toMatchObject({
+      kind: 'part_of',
+      yen: null,
+      fund: '地域医療介護総合確保基金（介護従事者確保分）97億円',
+    });
   });
   it('starts each measure at its header and maps its sections', () => {
     expect(r.measures[0]!.source.lines).toEqual([2, 13]);
@@ -108,15 +133,40 @@ describe('extractDocument: budget request layout', () => {
 
 describe('extractDocument: no title printed', () => {
   it('derives a title from the purpose and reports it', () => {
-    const text = ['令和7年度概算要求額 58百万円 (一) ※()内は前年度当初予算額', '1 事業の目的', 'ヘルパーの魅力を発信する。'].join('\n');
+    const text = [
+      '令和7年度概算要求額 58百万円 (一) ※()内は前年度当初予算額',
+      '1 事業の目的',
+      'ヘルパーの魅力を発信する。',
+    ].join('\n');
     const r = extractDocument(text, REQUEST);
-    expect(r.measures[0]).toMatchObject({ title: 'ヘルパーの魅力の発信に関する施策', name: 'ヘルパーの魅力の発信に関する施策', untitled: true });
-    expect(r.problems).toEqual([{ code: 'untitled', severity: 'warning', file: 'test.txt', line: 1, message: expect.stringContaining('no title printed') }]);
+    expect(r.measures[0]).toMatchObject({
+      title: 'ヘルパーの魅力の発信に関する施策',
+      name: 'ヘルパーの魅力の発信に関する施策',
+      untitled: true,
+    });
+    expect(r.problems).toEqual([
+      {
+        code: 'untitled',
+        severity: 'warning',
+        file: 'test.txt',
+        line: 1,
+        message: expect.stringContaining('no title printed'),
+      },
+    ]);
   });
 
   it('names an untitled contribution by the body it pays', () => {
-    const text = ['令和7年度概算要求額 1.5億円 (1百万円) ※()内は前年度当初予算額', '1 事業の目的', 'Gaviへの拠出を通じて、Gaviが行う活動を支援する。', '3 実施主体等', '拠出先:Gaviワクチンアライアンス'].join('\n');
-    expect(extractDocument(text, REQUEST).measures[0]).toMatchObject({ name: 'Gaviワクチンアライアンスへの拠出金', untitled: true });
+    const text = [
+      '令和7年度概算要求額 1.5億円 (1百万円) ※()内は前年度当初予算額',
+      '1 事業の目的',
+      'Gaviへの拠出を通じて、Gaviが行う活動を支援する。',
+      '3 実施主体等',
+      '拠出先:Gaviワクチンアライアンス',
+    ].join('\n');
+    expect(extractDocument(text, REQUEST).measures[0]).toMatchObject({
+      name: 'Gaviワクチンアライアンスへの拠出金',
+      untitled: true,
+    });
   });
 });
 
@@ -139,7 +189,10 @@ describe('extractDocument: bureaus, names and pots as printed on the form sheets
       '（内線2279）令和６年度補正予算案 20億円',
     ].join('\n');
     const r = extractDocument(text, SUPPLEMENTARY);
-    expect(r.measures.map((m) => m.bureau)).toEqual(['老健局高齢者支援課、認知症施策・地域介護推進課', '社会・援護局総務課自殺対策推進室']);
+    expect(r.measures.map((m) => m.bureau)).toEqual([
+      '老健局高齢者支援課、認知症施策・地域介護推進課',
+      '社会・援護局総務課自殺対策推進室',
+    ]);
   });
   it('joins a 施策名 broken over two lines and takes no extension number for a sub-name', () => {
     const text = [
@@ -151,7 +204,10 @@ describe('extractDocument: bureaus, names and pots as printed on the form sheets
       '令和６年度補正予算案 1.3億円',
     ].join('\n');
     const [m] = extractDocument(text, SUPPLEMENTARY).measures;
-    expect(m).toMatchObject({ title: '認知症基本法に基づく都道府県・市町村の認知症施策推進計画の策定支援事業', subtitle: null });
+    expect(m).toMatchObject({
+      title: '認知症基本法に基づく都道府県・市町村の認知症施策推進計画の策定支援事業',
+      subtitle: null,
+    });
   });
   it('files a 内数 measure under the measure whose own amount is the pot, not one that prints the figure as its prior year', () => {
     const text = [
@@ -221,7 +277,10 @@ describe('extractDocument: a free-form measure of several pages', () => {
   ].join('\n');
   it("takes the name opening the pages after the previous measure's amount, not a broken sentence on the amount's page", () => {
     const ms = extractDocument(text, FREE).measures;
-    expect(ms.map((m) => m.title)).toEqual(['介護職員の研修支援事業', '人材確保等支援助成金（テレワークコース）の概要']);
+    expect(ms.map((m) => m.title)).toEqual([
+      '介護職員の研修支援事業',
+      '人材確保等支援助成金（テレワークコース）の概要',
+    ]);
     expect(ms[1]!.sections.purpose).toContain('良質なテレワーク');
   });
 });

@@ -50,9 +50,9 @@ describe('formatYenExact', () => {
 describe('formatAmountShort', () => {
   it('covers the three amount kinds', () => {
     expect(formatAmountShort({ kind: 'own', yen: 390_000_000, fund: null })).toBe('3.9億円');
-    expect(formatAmountShort({ kind: 'part_of', yen: null, fund: '地域医療介護総合確保基金' })).toBe(
-      '地域医療介護総合確保基金の内数',
-    );
+    expect(
+      formatAmountShort({ kind: 'part_of', yen: null, fund: '地域医療介護総合確保基金' }),
+    ).toBe('地域医療介護総合確保基金の内数');
     expect(formatAmountShort({ kind: 'part_of', yen: null, fund: null })).toBe('他の予算の内数');
     expect(formatAmountShort({ kind: 'none', yen: null, fund: null })).toBe('記載なし');
   });
@@ -79,12 +79,24 @@ describe('labels', () => {
 describe('describePackageSum', () => {
   const base = { own_yen: 1_000_000_000, children_own_yen: 1_000_000_000, children_other_count: 0 };
   it('says when the sub-measures add up, and by how much they differ when not', () => {
-    expect(describePackageSum({ ...base, difference: 0 })).toBe('内訳の金額の合計は、この施策の金額（10億円）と一致します。');
-    expect(describePackageSum({ ...base, children_own_yen: 920_000_000, difference: 80_000_000 })).toMatch(/^内訳の金額の合計（920,000,000円）は、この施策の金額（1,000,000,000円）より80,000,000円少なく/);
-    expect(describePackageSum({ ...base, children_own_yen: 1_100_000_000, difference: -100_000_000 })).toMatch(/100,000,000円多く/);
+    expect(describePackageSum({ ...base, difference: 0 })).toBe(
+      '内訳の金額の合計は、この施策の金額（10億円）と一致します。',
+    );
+    expect(
+      describePackageSum({ ...base, children_own_yen: 920_000_000, difference: 80_000_000 }),
+    ).toMatch(
+      /^内訳の金額の合計（920,000,000円）は、この施策の金額（1,000,000,000円）より80,000,000円少なく/,
+    );
+    expect(
+      describePackageSum({ ...base, children_own_yen: 1_100_000_000, difference: -100_000_000 }),
+    ).toMatch(/100,000,000円多く/);
   });
   it('says why the sums cannot be compared', () => {
-    expect(describePackageSum({ ...base, own_yen: null, difference: null })).toMatch(/金額は資料に示されていない/);
-    expect(describePackageSum({ ...base, children_other_count: 2, difference: null })).toMatch(/^内訳のうち2件は/);
+    expect(describePackageSum({ ...base, own_yen: null, difference: null })).toMatch(
+      /金額は資料に示されていない/,
+    );
+    expect(describePackageSum({ ...base, children_other_count: 2, difference: null })).toMatch(
+      /^内訳のうち2件は/,
+    );
   });
 });

@@ -4,12 +4,17 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { joinLines } from '../../src/lib/normalise.ts';
-import { EMPTY_SECTION, measureBody, measureFrontmatter, measureToMdx, textToBlocks } from '../../src/pipeline/write/mdx.ts';
+import {
+  EMPTY_SECTION,
+  measureBody,
+  measureFrontmatter,
+  measureToMdx,
+  textToBlocks,
+} from '../../src/pipeline/write/mdx.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { HOSTILE_LINES, makeRecord } from '../fixtures/records.ts';
 
 const ALLOWED_ELEMENTS = new Set(['h2', 'p', 'br', 'ul', 'li']);
-
 
 /** Compile MDX and return the HTML syntax tree it produced. */
 async function compileToHast(body: string): Promise<HastRoot> {
@@ -24,10 +29,15 @@ async function compileToHast(body: string): Promise<HastRoot> {
 }
 
 /** Every node type and element name in a tree. */
-function inventory(node: HastRoot | HastContent, types = new Set<string>(), elements = new Set<string>()) {
+function inventory(
+  node: HastRoot | HastContent,
+  types = new Set<string>(),
+  elements = new Set<string>(),
+) {
   types.add(node.type);
   if (node.type === 'element') elements.add(node.tagName);
-  if ('children' in node) for (const child of node.children) inventory(child as HastContent, types, elements);
+  if ('children' in node)
+    for (const child of node.children) inventory(child as HastContent, types, elements);
   return { types, elements };
 }
 
@@ -69,7 +79,9 @@ async function render(body: string) {
     else if (node.type !== Fragment) elements.add(`component:${String(node.type)}`);
     if (node.type === 'br') return '\n';
     const inner = text(node.props.children);
-    return typeof node.type === 'string' && ['p', 'li', 'h2'].includes(node.type) ? `${inner}\n` : inner;
+    return typeof node.type === 'string' && ['p', 'li', 'h2'].includes(node.type)
+      ? `${inner}\n`
+      : inner;
   };
   const output = text((Content as (props: object) => unknown)({}));
   return { elements, lines: output.split('\n') };
@@ -99,7 +111,8 @@ describe('measureBody', () => {
     // scheme: one paragraph per line
     for (const line of HOSTILE_LINES) expect(blocks).toContain(line);
     // outcome: list items with a continuation line
-    for (const line of HOSTILE_LINES) expect(blocks).toContain(joinLines([`・${line}`, line]).join('\n'));
+    for (const line of HOSTILE_LINES)
+      expect(blocks).toContain(joinLines([`・${line}`, line]).join('\n'));
   });
 
   it('renders no injected elements, components or expressions', async () => {
@@ -114,7 +127,9 @@ describe('measureBody', () => {
   it('compiles every single hostile line on its own, in every section', async () => {
     for (const line of HOSTILE_LINES) {
       for (const key of ['purpose', 'overview', 'scheme', 'outcome'] as const) {
-        const record = makeRecord({ sections: { purpose: '', overview: '', scheme: '', outcome: '', [key]: line } });
+        const record = makeRecord({
+          sections: { purpose: '', overview: '', scheme: '', outcome: '', [key]: line },
+        });
         const tree = await compileToHast(measureBody(record));
         expect(blockTexts(tree), `${key}: ${line}`).toContain(line);
         expect([...inventory(tree).types].sort()).toEqual(['element', 'root', 'text']);
@@ -125,12 +140,21 @@ describe('measureBody', () => {
   it('has the three section headings in order and says when a section is empty', async () => {
     const record = makeRecord({ sections: { purpose: '', overview: '', scheme: '', outcome: '' } });
     const blocks = blockTexts(await compileToHast(measureBody(record)));
-    expect(blocks).toEqual(['目的', EMPTY_SECTION, '概要・スキーム', EMPTY_SECTION, '成果', EMPTY_SECTION]);
+    expect(blocks).toEqual([
+      '目的',
+      EMPTY_SECTION,
+      '概要・スキーム',
+      EMPTY_SECTION,
+      '成果',
+      EMPTY_SECTION,
+    ]);
     expect(EMPTY_SECTION).toBe('資料に記載がありません。');
   });
 
   it('puts the overview before the scheme', async () => {
-    const record = makeRecord({ sections: { purpose: '目的文', overview: '概要文', scheme: 'スキーム文', outcome: '成果文' } });
+    const record = makeRecord({
+      sections: { purpose: '目的文', overview: '概要文', scheme: 'スキーム文', outcome: '成果文' },
+    });
     const blocks = blockTexts(await compileToHast(measureBody(record)));
     expect(blocks.indexOf('概要文')).toBeLessThan(blocks.indexOf('スキーム文'));
     expect(blocks.indexOf('概要・スキーム')).toBeLessThan(blocks.indexOf('概要文'));
@@ -140,7 +164,9 @@ describe('measureBody', () => {
 
 describe('textToBlocks', () => {
   it('splits paragraphs on blank lines and groups marked lines into a list', () => {
-    const blocks = textToBlocks('前文\n続き\n\n○ 一つ目\n  続く行\n・二つ目\n① 三つ目\n(1) 四つ目\n\n後文');
+    const blocks = textToBlocks(
+      '前文\n続き\n\n○ 一つ目\n  続く行\n・二つ目\n① 三つ目\n(1) 四つ目\n\n後文',
+    );
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list', 'paragraph']);
     const list = blocks[1];
     expect(list?.type === 'list' && list.children.length).toBe(4);
@@ -148,11 +174,17 @@ describe('textToBlocks', () => {
 
   it('joins lines the layout wrapped, keeps short lines apart, and makes → a list marker', () => {
     const wrapped = '医療機関の経営状況が急変する中で、地域の医療提供体制を確保するために、';
-    const blocks = textToBlocks(`${wrapped}\n医療機関を支援する。\n短い見出し\n別の行\n→ 矢印の項目`);
+    const blocks = textToBlocks(
+      `${wrapped}\n医療機関を支援する。\n短い見出し\n別の行\n→ 矢印の項目`,
+    );
     expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'list']);
     const para = blocks[0]!.type === 'paragraph' ? blocks[0]!.children : [];
-    expect(para.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value)).toEqual([`${wrapped}医療機関を支援する。`, '短い見出し', '別の行']);
-    expect(joinLines(['This line is long enough to have been wrapped by', 'the layout'])).toEqual(['This line is long enough to have been wrapped by the layout']);
+    expect(
+      para.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value),
+    ).toEqual([`${wrapped}医療機関を支援する。`, '短い見出し', '別の行']);
+    expect(joinLines(['This line is long enough to have been wrapped by', 'the layout'])).toEqual([
+      'This line is long enough to have been wrapped by the layout',
+    ]);
   });
 
   it('returns nothing for blank text', () => {
@@ -165,8 +197,31 @@ describe('measureFrontmatter', () => {
     title: '---\n--- title: x\n...',
     subtitle: 'yes',
     bureau: '2024-01-01',
-    tags: ['null', '0x1F', '- item', '#c', "'q'", '"dq"', 'a: b', '{ }', '[ ]', '&anchor', '*alias', '!tag', '%dir', '@', '`', '|', '>'],
-    sections: { purpose: HOSTILE_LINES.join('\n'), overview: '\t tab', scheme: ' lead', outcome: 'trail ' },
+    tags: [
+      'null',
+      '0x1F',
+      '- item',
+      '#c',
+      "'q'",
+      '"dq"',
+      'a: b',
+      '{ }',
+      '[ ]',
+      '&anchor',
+      '*alias',
+      '!tag',
+      '%dir',
+      '@',
+      '`',
+      '|',
+      '>',
+    ],
+    sections: {
+      purpose: HOSTILE_LINES.join('\n'),
+      overview: '\t tab',
+      scheme: ' lead',
+      outcome: 'trail ',
+    },
   });
 
   it('round-trips through yaml and through js-yaml (the parser Astro uses for frontmatter)', () => {

@@ -15,7 +15,9 @@ describe('foldWidth', () => {
 
 describe('collapseLetterSpacing', () => {
   it('joins letter-spaced words', () => {
-    expect(collapseLetterSpacing('児 童 相 談 所 等 に お け る Ｉ Ｃ Ｔ 化 推 進 事 業')).toBe('児童相談所等におけるＩＣＴ化推進事業');
+    expect(collapseLetterSpacing('児 童 相 談 所 等 に お け る Ｉ Ｃ Ｔ 化 推 進 事 業')).toBe(
+      '児童相談所等におけるＩＣＴ化推進事業',
+    );
     expect(collapseLetterSpacing('【 補 正 ５ ０ 億 円 】')).toBe('【補正５０億円】');
   });
   it('keeps ordinary spaces between words', () => {
@@ -25,7 +27,9 @@ describe('collapseLetterSpacing', () => {
 
 describe('titleKey', () => {
   it('matches titles across widths, spaces and brackets', () => {
-    expect(titleKey('【紹介予定派遣を活用した研修・就労支援】')).toBe(titleKey('紹介予定派遣を活用した 研修・就労支援'));
+    expect(titleKey('【紹介予定派遣を活用した研修・就労支援】')).toBe(
+      titleKey('紹介予定派遣を活用した 研修・就労支援'),
+    );
     expect(titleKey('診療報酬改定ＤＸ')).toBe(titleKey('診療報酬改定DX'));
   });
 });

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexOrganisation, parseOrganisation, resolveUnits } from '../../src/pipeline/derive/organisation.ts';
+import {
+  indexOrganisation,
+  parseOrganisation,
+  resolveUnits,
+} from '../../src/pipeline/derive/organisation.ts';
 
 const ORG = `
 bureaus:
@@ -44,8 +48,12 @@ describe('resolveUnits', () => {
   });
 
   it('finds the bureau of a division printed alone when only one bureau has it', () => {
-    expect(resolveUnits(index, '障害福祉課').units).toEqual([{ bureau: 'disability', division: 'welfare-for-disabled' }]);
-    expect(resolveUnits(index, '老健局高齡者支援課').units).toEqual([{ bureau: 'elderly', division: 'support-for-elderly' }]);
+    expect(resolveUnits(index, '障害福祉課').units).toEqual([
+      { bureau: 'disability', division: 'welfare-for-disabled' },
+    ]);
+    expect(resolveUnits(index, '老健局高齡者支援課').units).toEqual([
+      { bureau: 'elderly', division: 'support-for-elderly' },
+    ]);
   });
 
   it('carries the bureau of an earlier part over to the next', () => {
@@ -57,18 +65,26 @@ describe('resolveUnits', () => {
 
   it('leaves a division name two bureaus share unknown when printed alone, instead of guessing', () => {
     expect(resolveUnits(index, '総務課')).toEqual({ units: [], unknown: ['総務課'] });
-    expect(resolveUnits(index, '老健局総務課').units).toEqual([{ bureau: 'elderly', division: 'general-affairs' }]);
+    expect(resolveUnits(index, '老健局総務課').units).toEqual([
+      { bureau: 'elderly', division: 'general-affairs' },
+    ]);
   });
 
   it('accepts a bureau alone, full-width letters and leading debris, and reports what it cannot place', () => {
     expect(resolveUnits(index, '・老健局').units).toEqual([{ bureau: 'elderly', division: null }]);
-    expect(resolveUnits(index, '老健局 未知の課')).toEqual({ units: [], unknown: ['老健局 未知の課'] });
+    expect(resolveUnits(index, '老健局 未知の課')).toEqual({
+      units: [],
+      unknown: ['老健局 未知の課'],
+    });
   });
 });
 
 describe('parseOrganisation', () => {
   it('refuses duplicate slugs and an unknown within, with lines', () => {
-    const bad = ORG.replace('slug: elderly', 'slug: social-welfare').replace('within: social-welfare', 'within: nowhere');
+    const bad = ORG.replace('slug: elderly', 'slug: social-welfare').replace(
+      'within: social-welfare',
+      'within: nowhere',
+    );
     const result = parseOrganisation(bad, 'org.yaml');
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -6,7 +6,14 @@ import type { SourceMeta } from '../../src/pipeline/types.ts';
 vi.mock('../../src/pipeline/extract/index.ts', () => ({
   extractDocument: (text: string, meta: SourceMeta) => {
     if (meta.id === 'boom') throw new Error('kaboom');
-    return { meta, measures: [], parentIndex: [], problems: [], unattributed: [], lineCount: text.split('\n').length };
+    return {
+      meta,
+      measures: [],
+      parentIndex: [],
+      problems: [],
+      unattributed: [],
+      lineCount: text.split('\n').length,
+    };
   },
 }));
 
@@ -30,6 +37,14 @@ describe('extractAll', () => {
       { meta: meta('boom'), text: 'x', metaFile: 'boom.meta.yaml' },
     ]);
     expect(results.map((r) => r.meta.id)).toEqual(['ok']);
-    expect(errors).toEqual([{ code: 'extraction-failed', severity: 'error', file: 'boom.meta.yaml', line: null, message: 'extraction failed: kaboom' }]);
+    expect(errors).toEqual([
+      {
+        code: 'extraction-failed',
+        severity: 'error',
+        file: 'boom.meta.yaml',
+        line: null,
+        message: 'extraction failed: kaboom',
+      },
+    ]);
   });
 });

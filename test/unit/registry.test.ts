@@ -22,7 +22,10 @@ const fp = (title: string, over: Partial<Fingerprint> = {}): Fingerprint => ({
 });
 
 /** Register `measures` from scratch, as a first build does. */
-function firstBuild(measures: Fingerprint[], parents: (number | null)[] = measures.map(() => null)) {
+function firstBuild(
+  measures: Fingerprint[],
+  parents: (number | null)[] = measures.map(() => null),
+) {
   return matchDocument(emptyRegistry('doc'), measures, parents);
 }
 
@@ -47,7 +50,9 @@ describe('mintId', () => {
 describe('amountSignature', () => {
   it('tells own amounts, funds and none apart', () => {
     expect(amountSignature({ kind: 'own', yen: 5, fund: null })).toBe('own 5');
-    expect(amountSignature({ kind: 'part_of', yen: null, fund: '〇〇基金' })).toBe('part_of 〇〇基金');
+    expect(amountSignature({ kind: 'part_of', yen: null, fund: '〇〇基金' })).toBe(
+      'part_of 〇〇基金',
+    );
     expect(amountSignature({ kind: 'none', yen: null, fund: null })).toBe('none');
   });
 });
@@ -55,7 +60,10 @@ describe('amountSignature', () => {
 describe('matchDocument', () => {
   const A = fp('がん対策推進事業');
   const B = fp('難病対策推進事業', { amount: 'own 200000000' });
-  const C = fp('認知症施策推進事業', { amount: 'own 300000000', bureau: '老健局認知症施策・地域介護推進課' });
+  const C = fp('認知症施策推進事業', {
+    amount: 'own 300000000',
+    bureau: '老健局認知症施策・地域介護推進課',
+  });
 
   it('mints ids in source order on the first build', () => {
     const r = firstBuild([A, B, C]);
@@ -67,7 +75,11 @@ describe('matchDocument', () => {
   it('keeps ids when measures are reordered, inserted before, or their amount and body change', () => {
     const { registry } = firstBuild([A, B, C]);
     const D = fp('新しい事業');
-    const again = matchDocument(registry, [D, C, { ...A, amount: 'own 999', purpose: '書き換えた目的' }, B], [null, null, null, null]);
+    const again = matchDocument(
+      registry,
+      [D, C, { ...A, amount: 'own 999', purpose: '書き換えた目的' }, B],
+      [null, null, null, null],
+    );
     expect(again.ids).toEqual(['doc-004', 'doc-003', 'doc-001', 'doc-002']);
     expect(again.events).toEqual([{ kind: 'new', measure: 0, id: 'doc-004' }]);
   });
@@ -77,20 +89,35 @@ describe('matchDocument', () => {
     const corrected = { ...B, title: '難病対策推進事業費' };
     const again = matchDocument(registry, [A, corrected, C], [null, null, null]);
     expect(again.ids).toEqual(['doc-001', 'doc-002', 'doc-003']);
-    expect(again.events).toEqual([expect.objectContaining({ kind: 'renamed', id: 'doc-002', from: '難病対策推進事業' })]);
+    expect(again.events).toEqual([
+      expect.objectContaining({ kind: 'renamed', id: 'doc-002', from: '難病対策推進事業' }),
+    ]);
     expect(again.registry.entries[1]!.title).toBe('難病対策推進事業費');
   });
 
   it('keeps the id of a measure with no figure whose title and text both changed, by its place between kept neighbours', () => {
     const none = { amount: 'none' };
-    const old = [A, fp('就業規則等に、テレワークに関する制度を規定', none), fp('制度要求の別の施策', none), C];
+    const old = [
+      A,
+      fp('就業規則等に、テレワークに関する制度を規定', none),
+      fp('制度要求の別の施策', none),
+      C,
+    ];
     const { registry } = firstBuild(old);
-    const moved = fp('人材確保等支援助成金（テレワークコース）の概要', { ...none, purpose: '良質なテレワークの導入・定着が必要。' });
+    const moved = fp('人材確保等支援助成金（テレワークコース）の概要', {
+      ...none,
+      purpose: '良質なテレワークの導入・定着が必要。',
+    });
     const again = matchDocument(registry, [A, moved, old[2]!, C], [null, null, null, null]);
     expect(again.ids).toEqual(['doc-001', 'doc-002', 'doc-003', 'doc-004']);
-    expect(again.events).toContainEqual(expect.objectContaining({ kind: 'uncertain', id: 'doc-002' }));
+    expect(again.events).toContainEqual(
+      expect.objectContaining({ kind: 'uncertain', id: 'doc-002' }),
+    );
     // two such measures between the same neighbours cannot be told apart by place: new ids, never a guess
-    const other = fp('もう一つの新しい施策', { ...none, purpose: '地域の子育て世帯に相談の場を設ける。' });
+    const other = fp('もう一つの新しい施策', {
+      ...none,
+      purpose: '地域の子育て世帯に相談の場を設ける。',
+    });
     const two = matchDocument(registry, [A, moved, other, C], [null, null, null, null]);
     expect(two.ids.slice(1, 3)).toEqual(['doc-005', 'doc-006']);
   });
@@ -115,7 +142,11 @@ describe('matchDocument', () => {
 
   it('does not reuse a gone number for a new measure', () => {
     const { registry } = firstBuild([A, B]);
-    const r = matchDocument(registry, [A, fp('まったく別の名前の施策', { amount: 'own 5', bureau: null })], [null, null]);
+    const r = matchDocument(
+      registry,
+      [A, fp('まったく別の名前の施策', { amount: 'own 5', bureau: null })],
+      [null, null],
+    );
     expect(r.ids).toEqual(['doc-001', 'doc-003']);
   });
 
@@ -144,19 +175,33 @@ describe('matchDocument', () => {
     const { registry } = firstBuild([twin, twin]);
     const again = matchDocument(registry, [twin, twin], [null, null]);
     expect(again.ids).toEqual(['doc-001', 'doc-002']);
-    expect(again.events.filter((e) => e.kind === 'uncertain')).toEqual([expect.objectContaining({ measure: 0, id: 'doc-001' })]);
+    expect(again.events.filter((e) => e.kind === 'uncertain')).toEqual([
+      expect.objectContaining({ measure: 0, id: 'doc-001' }),
+    ]);
   });
 
   it('matches an untitled page by its content even when its derived title changed', () => {
-    const u = fp('事業の目的は高齢者の', { untitled: true, purpose: '事業の目的は高齢者の生活を支えることです。' });
+    const u = fp('事業の目的は高齢者の', {
+      untitled: true,
+      purpose: '事業の目的は高齢者の生活を支えることです。',
+    });
     const { registry } = firstBuild([A, u]);
-    const edited = { ...u, title: '高齢者の生活を支える', purpose: '事業の目的は、高齢者の生活を支えることです。' };
+    const edited = {
+      ...u,
+      title: '高齢者の生活を支える',
+      purpose: '事業の目的は、高齢者の生活を支えることです。',
+    };
     expect(matchDocument(registry, [A, edited], [null, null]).ids).toEqual(['doc-001', 'doc-002']);
   });
 
   it('never matches an entry that was moved to another id', () => {
     const { registry } = firstBuild([A, B]);
-    const moved: Registry = { ...registry, entries: registry.entries.map((e) => (e.id === 'doc-002' ? { ...e, moved_to: 'doc-001' } : e)) };
+    const moved: Registry = {
+      ...registry,
+      entries: registry.entries.map((e) =>
+        e.id === 'doc-002' ? { ...e, moved_to: 'doc-001' } : e,
+      ),
+    };
     const r = matchDocument(moved, [A, B], [null, null]);
     expect(r.ids).toEqual(['doc-001', 'doc-003']);
     expect(r.registry.entries[1]).toMatchObject({ id: 'doc-002', moved_to: 'doc-001' });
@@ -181,7 +226,11 @@ describe('registry files', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.problems).toEqual([
-      expect.objectContaining({ file: 'content/registry/doc.yaml', line: expect.any(Number), message: expect.stringMatching(/^id doc-001 was removed from the registry/) }),
+      expect.objectContaining({
+        file: 'content/registry/doc.yaml',
+        line: expect.any(Number),
+        message: expect.stringMatching(/^id doc-001 was removed from the registry/),
+      }),
     ]);
   });
 
@@ -191,16 +240,35 @@ describe('registry files', () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     const line = text.split('\n').findIndex((l) => l.includes('status: maybe')) + 1;
-    expect(parsed.problems[0]).toMatchObject({ code: 'schema', severity: 'error', file: 'r.yaml', line });
+    expect(parsed.problems[0]).toMatchObject({
+      code: 'schema',
+      severity: 'error',
+      file: 'r.yaml',
+      line,
+    });
     expect(parsed.problems[0]!.message).toMatch(/^entries\.0\.status: /);
   });
 
   it('refuses duplicate ids and ids of another document', () => {
-    const dup = formatRegistry({ ...registry, entries: [registry.entries[0]!, registry.entries[0]!, registry.entries[1]!] });
-    expect(parseRegistry(dup, 'r.yaml')).toMatchObject({ ok: false, problems: [expect.objectContaining({ code: 'registry', message: 'id doc-001 is registered twice' })] });
-    const other = formatRegistry({ ...registry, entries: [{ ...registry.entries[0]!, id: 'other-001' }, registry.entries[1]!] });
+    const dup = formatRegistry({
+      ...registry,
+      entries: [registry.entries[0]!, registry.entries[0]!, registry.entries[1]!],
+    });
+    expect(parseRegistry(dup, 'r.yaml')).toMatchObject({
+      ok: false,
+      problems: [
+        expect.objectContaining({ code: 'registry', message: 'id doc-001 is registered twice' }),
+      ],
+    });
+    const other = formatRegistry({
+      ...registry,
+      entries: [{ ...registry.entries[0]!, id: 'other-001' }, registry.entries[1]!],
+    });
     const parsed = parseRegistry(other, 'r.yaml');
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems.map((p) => p.message)).toContain('id other-001 is not of the form doc-001');
+    if (!parsed.ok)
+      expect(parsed.problems.map((p) => p.message)).toContain(
+        'id other-001 is not of the form doc-001',
+      );
   });
 });

@@ -40,20 +40,45 @@ describe('search text', () => {
   });
 
   it('encodes Japanese tokens as plain ASCII words of fixed width', () => {
-    for (const t of searchTokens('医療DXの推進、AI')) expect(t).toMatch(/^(?:[a-z0-9]+|j(?:[0-9a-z]{4}){1,2})$/);
+    for (const t of searchTokens('医療DXの推進、AI'))
+      expect(t).toMatch(/^(?:[a-z0-9]+|j(?:[0-9a-z]{4}){1,2})$/);
   });
 });
 
 describe('search records', () => {
   const doc = fixtureDocument();
-  const { nav } = buildNavigation({ records: doc.measures, files: new Map(), org: null, tags: [], cross: { same: [], different: [] } });
-  const records = searchRecords({ records: doc.measures, nav, documents: [summariseDocument(doc)], glossary: [], population: null });
+  const { nav } = buildNavigation({
+    records: doc.measures,
+    files: new Map(),
+    org: null,
+    tags: [],
+    cross: { same: [], different: [] },
+  });
+  const records = searchRecords({
+    records: doc.measures,
+    nav,
+    documents: [summariseDocument(doc)],
+    glossary: [],
+    population: null,
+  });
 
   it('has one record per measure and document, with filters, sort key and display metadata', () => {
-    expect(records.map((r) => r.url)).toEqual([...doc.measures.map((m) => m.url), '/budgets/fixture/']);
+    expect(records.map((r) => r.url)).toEqual([
+      ...doc.measures.map((m) => m.url),
+      '/budgets/fixture/',
+    ]);
     const first = records[0]!;
-    expect(first.meta).toMatchObject({ title: doc.measures[0]!.title, type: '施策', budget: '令和6年度補正予算案', amount: '1,311億円' });
-    expect(first.filters).toMatchObject({ type: ['施策'], budget: ['令和6年度補正予算案'], amount_kind: ['金額あり'] });
+    expect(first.meta).toMatchObject({
+      title: doc.measures[0]!.title,
+      type: '施策',
+      budget: '令和6年度補正予算案',
+      amount: '1,311億円',
+    });
+    expect(first.filters).toMatchObject({
+      type: ['施策'],
+      budget: ['令和6年度補正予算案'],
+      amount_kind: ['金額あり'],
+    });
     expect(first.sort.amount).toBe('131100000000');
   });
 

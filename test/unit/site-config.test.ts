@@ -24,20 +24,46 @@ const errorsOf = (dir: string, env: Record<string, string>) => {
 
 describe('site configuration', () => {
   it('has no public address and the root base by default', () => {
-    expect(readSiteConfig(project(null), {})).toEqual({ ok: true, config: { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 } });
-    expect(readSiteConfig(project('url: null\nbase: /\n'), {})).toMatchObject({ ok: true, config: { origin: null, base: '/' } });
+    expect(readSiteConfig(project(null), {})).toEqual({
+      ok: true,
+      config: { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 },
+    });
+    expect(readSiteConfig(project('url: null\nbase: /\n'), {})).toMatchObject({
+      ok: true,
+      config: { origin: null, base: '/' },
+    });
   });
 
   it('reads the file and lets SITE_URL and SITE_BASE override it', () => {
-    const dir = project('url: https://budget.example.org\nbase: /b/\nremovals_threshold: 0.2\nmax_measures: 100\n');
-    expect(readSiteConfig(dir, {})).toEqual({ ok: true, config: { origin: 'https://budget.example.org', base: '/b/', removalsThreshold: 0.2, maxMeasures: 100 } });
-    expect(readSiteConfig(dir, { SITE_URL: 'http://other.example', SITE_BASE: '/c' })).toMatchObject({ ok: true, config: { origin: 'http://other.example', base: '/c/' } });
+    const dir = project(
+      'url: https://budget.example.org\nbase: /b/\nremovals_threshold: 0.2\nmax_measures: 100\n',
+    );
+    expect(readSiteConfig(dir, {})).toEqual({
+      ok: true,
+      config: {
+        origin: 'https://budget.example.org',
+        base: '/b/',
+        removalsThreshold: 0.2,
+        maxMeasures: 100,
+      },
+    });
+    expect(
+      readSiteConfig(dir, { SITE_URL: 'http://other.example', SITE_BASE: '/c' }),
+    ).toMatchObject({ ok: true, config: { origin: 'http://other.example', base: '/c/' } });
   });
 
   it('takes the path of a URL as the base, never dropping it', () => {
-    expect(readSiteConfig(project(null), { SITE_URL: 'https://example.org/sub/' })).toMatchObject({ ok: true, config: { origin: 'https://example.org', base: '/sub/' } });
-    expect(readSiteConfig(project(null), { SITE_URL: 'https://example.org/sub' })).toMatchObject({ ok: true, config: { base: '/sub/' } });
-    expect(errorsOf(project(null), { SITE_URL: 'https://example.org/a/', SITE_BASE: '/b/' })).toEqual([
+    expect(readSiteConfig(project(null), { SITE_URL: 'https://example.org/sub/' })).toMatchObject({
+      ok: true,
+      config: { origin: 'https://example.org', base: '/sub/' },
+    });
+    expect(readSiteConfig(project(null), { SITE_URL: 'https://example.org/sub' })).toMatchObject({
+      ok: true,
+      config: { base: '/sub/' },
+    });
+    expect(
+      errorsOf(project(null), { SITE_URL: 'https://example.org/a/', SITE_BASE: '/b/' }),
+    ).toEqual([
       'SITE_URL has the path /a/ but SITE_BASE says /b/: give the path in one of them only',
     ]);
   });
@@ -71,8 +97,12 @@ describe('site configuration', () => {
   });
 
   it('names the file and line of a broken configuration, and every unknown or wrong setting', () => {
-    expect(errorsOf(project('url: [\n'), {})[0]).toMatch(/^content\/site\.yaml(?::\d+)?: invalid YAML/u);
-    expect(errorsOf(project('url: 5\nremovals_threshold: 2\nmax_measures: 0\ncolour: red\n'), {})).toEqual([
+    expect(errorsOf(project('url: [\n'), {})[0]).toMatch(
+      /^content\/site\.yaml(?::\d+)?: invalid YAML/u,
+    );
+    expect(
+      errorsOf(project('url: 5\nremovals_threshold: 2\nmax_measures: 0\ncolour: red\n'), {}),
+    ).toEqual([
       'content/site.yaml: unknown setting "colour"',
       'content/site.yaml: url must be a string or null',
       'content/site.yaml: removals_threshold must be a share between 0 and 1',

@@ -8,7 +8,9 @@ const STYLES = join(ROOT, 'src/styles');
 const LAYERS = ['tokens', 'base', 'layout', 'components', 'utilities', 'reading-aids', 'print'];
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
 const rel = (f: string) => relative(ROOT, f);
 
 /** Every stylesheet the site is built from: src/styles/*.css and each <style> block of src/**\/*.astro. */
@@ -18,11 +20,17 @@ const sheets: { name: string; css: string }[] = [
     .map((f) => ({ name: rel(f), css: readFileSync(f, 'utf8') })),
   ...walk(join(ROOT, 'src'))
     .filter((f) => f.endsWith('.astro'))
-    .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => ({ name: `${rel(f)} <style>`, css: m[1]! }))),
+    .flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => ({
+        name: `${rel(f)} <style>`,
+        css: m[1]!,
+      })),
+    ),
 ];
 
 /** CSS without comments, and with strings emptied (so that `content: '›'` or a URL cannot look like a colour or a brace). */
-const bare = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/'[^'\n]*'|"[^"\n]*"/g, "''");
+const bare = (css: string) =>
+  css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/'[^'\n]*'|"[^"\n]*"/g, "''");
 
 /** The statements of a sheet: preludes (before `{`) and declarations or at-statements (before `;` or `}`), with their nesting. */
 interface Piece {
@@ -73,12 +81,16 @@ describe('stylesheets', () => {
   });
 
   it('writes colours only in tokens.css; everything else uses var(--token)', () => {
-    const found = sheets.filter((s) => s.name !== 'src/styles/tokens.css').flatMap((s) => colourLiterals(s.css).map((d) => `${s.name}: ${d}`));
+    const found = sheets
+      .filter((s) => s.name !== 'src/styles/tokens.css')
+      .flatMap((s) => colourLiterals(s.css).map((d) => `${s.name}: ${d}`));
     expect(found).toEqual([]);
   });
 
   it('tokens.css holds only custom properties on :root (and color-scheme), each colour a literal', () => {
-    const tokens = pieces(readFileSync(join(STYLES, 'tokens.css'), 'utf8')).filter((p) => p.kind === 'statement');
+    const tokens = pieces(readFileSync(join(STYLES, 'tokens.css'), 'utf8')).filter(
+      (p) => p.kind === 'statement',
+    );
     expect(tokens.length).toBeGreaterThan(5);
     for (const t of tokens) {
       expect(t.within, t.text).toEqual(['@layer tokens', ':root']);
@@ -90,7 +102,11 @@ describe('stylesheets', () => {
     expect(colourLiterals('.a { color: #fff; }')).toHaveLength(1);
     expect(colourLiterals('.a { border: 1px solid rgb(0 0 0); }')).toHaveLength(1);
     expect(colourLiterals('.a { background: white; }')).toHaveLength(1);
-    expect(colourLiterals('#search-app { color: var(--text); white-space: nowrap; background: transparent; }')).toEqual([]);
+    expect(
+      colourLiterals(
+        '#search-app { color: var(--text); white-space: nowrap; background: transparent; }',
+      ),
+    ).toEqual([]);
     expect(colourLiterals(".a::before { content: '#fff red'; }")).toEqual([]);
   });
 
@@ -99,7 +115,11 @@ describe('stylesheets', () => {
     expect(layers).toHaveLength(1);
     expect(layers[0]!.kind).toBe('statement');
     expect(layers[0]!.text.replace(/^@layer\s+/, '').split(/\s*,\s*/)).toEqual(LAYERS);
-    const elsewhere = sheets.filter((s) => s.name !== 'src/styles/layers.css' && pieces(s.css).some((p) => p.kind === 'statement' && /^@layer\b/.test(p.text)));
+    const elsewhere = sheets.filter(
+      (s) =>
+        s.name !== 'src/styles/layers.css' &&
+        pieces(s.css).some((p) => p.kind === 'statement' && /^@layer\b/.test(p.text)),
+    );
     expect(elsewhere.map((s) => s.name)).toEqual([]);
   });
 
@@ -108,7 +128,11 @@ describe('stylesheets', () => {
       for (const p of pieces(s.css)) {
         if (p.within.length === 0) {
           // at the top level: a layer block, or (in a component) the import of the layer order
-          if (p.kind === 'block') expect(LAYERS.map((l) => `@layer ${l}`), `${s.name}: ${p.text}`).toContain(p.text.replace(/\s+/g, ' '));
+          if (p.kind === 'block')
+            expect(
+              LAYERS.map((l) => `@layer ${l}`),
+              `${s.name}: ${p.text}`,
+            ).toContain(p.text.replace(/\s+/g, ' '));
           else expect(p.text, `${s.name}: ${p.text}`).toMatch(/^@import ''$/);
         }
       }
@@ -118,7 +142,10 @@ describe('stylesheets', () => {
   it("imports the layer order first in a component's <style>, whose file may be linked before the global ones", () => {
     for (const f of walk(join(ROOT, 'src')).filter((x) => x.endsWith('.astro'))) {
       for (const [, css] of readFileSync(f, 'utf8').matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) {
-        const first = css!.replace(/\/\*[\s\S]*?\*\//g, '').trim().split(';')[0]!;
+        const first = css!
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .trim()
+          .split(';')[0]!;
         expect(first, rel(f)).toMatch(/^@import '(?:\.\.\/)+styles\/layers\.css'$/);
       }
     }
@@ -147,8 +174,14 @@ describe('stylesheets', () => {
 
   it('gives the chart colours that repeat a token the same value', () => {
     const tokens = Object.fromEntries(
-      [...readFileSync(join(STYLES, 'tokens.css'), 'utf8').matchAll(/(--[a-z-]+)\s*:\s*([^;]+);/g)].map((m) => [m[1], m[2]!.trim()]),
+      [
+        ...readFileSync(join(STYLES, 'tokens.css'), 'utf8').matchAll(/(--[a-z-]+)\s*:\s*([^;]+);/g),
+      ].map((m) => [m[1], m[2]!.trim()]),
     );
-    expect({ INK, ON_FILL, GRID }).toEqual({ INK: tokens['--text'], ON_FILL: tokens['--on-dark'], GRID: tokens['--line'] });
+    expect({ INK, ON_FILL, GRID }).toEqual({
+      INK: tokens['--text'],
+      ON_FILL: tokens['--on-dark'],
+      GRID: tokens['--line'],
+    });
   });
 });

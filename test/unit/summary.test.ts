@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseRate, rateWords, shareWords } from '../../src/site/rates.ts';
-import { budgetPhrase, firstSentence, perPerson, priorChange, priorIsDash, leadSentences, type Population } from '../../src/site/lead.ts';
+import {
+  budgetPhrase,
+  firstSentence,
+  perPerson,
+  priorChange,
+  priorIsDash,
+  leadSentences,
+  type Population,
+} from '../../src/site/lead.ts';
 import { makeRecord } from '../fixtures/records.ts';
 
 const POP: Population = { total: 123_802_000, as_of: '2024-10-01', source: '人口推計', url: null };
@@ -65,7 +73,19 @@ describe('priorChange', () => {
 
 describe('leadSentences', () => {
   it('says how much, per person, for a supplementary budget', () => {
-    expect(leadSentences(makeRecord({ sections: { purpose: '医療機関を支援する。続き。', overview: '', scheme: '', outcome: '' } }), POP)).toEqual([
+    expect(
+      leadSentences(
+        makeRecord({
+          sections: {
+            purpose: '医療機関を支援する。続き。',
+            overview: '',
+            scheme: '',
+            outcome: '',
+          },
+        }),
+        POP,
+      ),
+    ).toEqual([
       '令和6年度の補正予算案で828億円（国民1人あたり約670円）を計上しています。',
       '資料では、目的を「医療機関を支援する。」と説明しています。',
     ]);
@@ -73,28 +93,58 @@ describe('leadSentences', () => {
 
   it('compares a request with the prior year, or says there was none', () => {
     const budget = { label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' as const };
-    const withPrior = makeRecord({ budget, amount: { yen: 790_000_000, kind: 'own', text: '7.9億円（5億円）', prior_yen: 500_000_000, fund: null } });
+    const withPrior = makeRecord({
+      budget,
+      amount: {
+        yen: 790_000_000,
+        kind: 'own',
+        text: '7.9億円（5億円）',
+        prior_yen: 500_000_000,
+        fund: null,
+      },
+    });
     expect(leadSentences(withPrior, POP).slice(0, 2)).toEqual([
       '令和7年度予算の概算要求で7.9億円（国民1人あたり約6.4円）を求めています。',
       '前年度の予算額（5億円）より2.9億円多い額です。',
     ]);
-    const dash = makeRecord({ budget, amount: { yen: 790_000_000, kind: 'own', text: '7.9億円 (ー)', prior_yen: null, fund: null } });
+    const dash = makeRecord({
+      budget,
+      amount: { yen: 790_000_000, kind: 'own', text: '7.9億円 (ー)', prior_yen: null, fund: null },
+    });
     expect(leadSentences(dash, POP)[1]).toBe('前年度の予算はありません。');
     expect(priorIsDash('（一）')).toBe(true);
     expect(priorIsDash('（5億円）')).toBe(false);
   });
 
   it('explains part_of, 制度要求 and a missing figure', () => {
-    const fund = makeRecord({ amount: { yen: null, kind: 'part_of', text: '', prior_yen: null, fund: '地域医療介護総合確保基金の97億円' } });
-    expect(leadSentences(fund, POP)[0]).toBe('令和6年度の補正予算案に載っていますが、この施策だけの金額は示されていません。「地域医療介護総合確保基金の97億円」の一部から支出されます。');
-    const rule = makeRecord({ amount: { yen: null, kind: 'none', text: '制度要求', prior_yen: null, fund: null } });
+    const fund = makeRecord({
+      amount: {
+        yen: null,
+        kind: 'part_of',
+        text: '',
+        prior_yen: null,
+        fund: '地域医療介護総合確保基金の97億円',
+      },
+    });
+    expect(leadSentences(fund, POP)[0]).toBe(
+      '令和6年度の補正予算案に載っていますが、この施策だけの金額は示されていません。「地域医療介護総合確保基金の97億円」の一部から支出されます。',
+    );
+    const rule = makeRecord({
+      amount: { yen: null, kind: 'none', text: '制度要求', prior_yen: null, fund: null },
+    });
     expect(leadSentences(rule, POP)[0]).toMatch(/「制度要求」です。新しいお金を伴わず/);
-    const none = makeRecord({ amount: { yen: null, kind: 'none', text: '', prior_yen: null, fund: null } });
-    expect(leadSentences(none, POP)[0]).toBe('令和6年度の補正予算案の資料に載っていますが、金額の記載はありません。');
+    const none = makeRecord({
+      amount: { yen: null, kind: 'none', text: '', prior_yen: null, fund: null },
+    });
+    expect(leadSentences(none, POP)[0]).toBe(
+      '令和6年度の補正予算案の資料に載っていますが、金額の記載はありません。',
+    );
   });
 
   it('leaves the per-person figure out without a population', () => {
-    expect(leadSentences(makeRecord(), null)[0]).toBe('令和6年度の補正予算案で828億円を計上しています。');
+    expect(leadSentences(makeRecord(), null)[0]).toBe(
+      '令和6年度の補正予算案で828億円を計上しています。',
+    );
   });
 });
 
@@ -105,7 +155,9 @@ describe('budgetPhrase and firstSentence', () => {
     expect(budgetPhrase('その他')).toBe('その他');
   });
   it('drops leading labels and markers and cuts long sentences', () => {
-    expect(firstSentence('＜背景＞ ○ 我が国では、患者数が少ない。次の文。')).toBe('我が国では、患者数が少ない。');
+    expect(firstSentence('＜背景＞ ○ 我が国では、患者数が少ない。次の文。')).toBe(
+      '我が国では、患者数が少ない。',
+    );
     expect([...firstSentence(`${'あ'.repeat(200)}。`)].length).toBe(91);
     expect(firstSentence('（各年3月卒）（資料出所）「就職状況調査」（厚労省）')).toBe('');
   });

@@ -55,8 +55,12 @@ describe('Transaction', () => {
     const r = root();
     swapBoth(Transaction.begin(r), r); // never committed: as if killed here
     const next = Transaction.begin(r);
-    expect(next.recovered.join('\n')).toMatch(/a previous build \(pid \d+, started .+\) stopped before it finished/u);
-    expect(next.recovered.join('\n')).toMatch(/put back dist, content\/registry\/a\.yaml, content\/registry\/b\.yaml/u);
+    expect(next.recovered.join('\n')).toMatch(
+      /a previous build \(pid \d+, started .+\) stopped before it finished/u,
+    );
+    expect(next.recovered.join('\n')).toMatch(
+      /put back dist, content\/registry\/a\.yaml, content\/registry\/b\.yaml/u,
+    );
     expect(readFileSync(join(r, 'dist/index.html'), 'utf8')).toBe('old site');
     expect(readFileSync(join(r, 'content/registry/a.yaml'), 'utf8')).toBe('old registry');
     expect(existsSync(join(r, 'content/registry/b.yaml'))).toBe(false);
@@ -68,9 +72,14 @@ describe('Transaction', () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)']);
     try {
       mkdirSync(join(r, '.build'), { recursive: true });
-      writeFileSync(join(r, '.build/lock'), JSON.stringify({ pid: sleeper.pid, started: '2026-12-01T00:00:00.000Z' }));
+      writeFileSync(
+        join(r, '.build/lock'),
+        JSON.stringify({ pid: sleeper.pid, started: '2026-12-01T00:00:00.000Z' }),
+      );
       expect(() => Transaction.begin(r)).toThrow(LockedError);
-      expect(() => Transaction.begin(r)).toThrow(new RegExp(`another build is running in this checkout \\(pid ${sleeper.pid}`, 'u'));
+      expect(() => Transaction.begin(r)).toThrow(
+        new RegExp(`another build is running in this checkout \\(pid ${sleeper.pid}`, 'u'),
+      );
     } finally {
       sleeper.kill();
     }

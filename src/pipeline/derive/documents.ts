@@ -9,15 +9,23 @@ import type { BudgetTotal, DocumentSummary } from '../../schemas/document-summar
 
 export type { BudgetTotal, DocumentSummary };
 
-
-
-export function summariseDocument(result: DocumentResult, index: RecordIndex = indexRecords(result.measures)): DocumentSummary {
+export function summariseDocument(
+  result: DocumentResult,
+  index: RecordIndex = indexRecords(result.measures),
+): DocumentSummary {
   const { meta, measures } = result;
   const totals = new Map<string, BudgetTotal>();
   const totalFor = (b: { label: string; fiscal_year: number; kind: BudgetKind }) => {
     let t = totals.get(b.label);
     if (!t) {
-      t = { label: b.label, fiscal_year: b.fiscal_year, kind: b.kind, measures: 0, top_level_own_yen: 0, top_level_own_count: 0 };
+      t = {
+        label: b.label,
+        fiscal_year: b.fiscal_year,
+        kind: b.kind,
+        measures: 0,
+        top_level_own_yen: 0,
+        top_level_own_count: 0,
+      };
       totals.set(b.label, t);
     }
     return t;

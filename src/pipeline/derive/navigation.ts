@@ -8,26 +8,26 @@ import { createHash } from 'node:crypto';
 import type { Problem } from '../../schemas/problem.ts';
 import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
 import type { TagDef } from '../../schemas/tags.ts';
-import type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav } from '../../schemas/navigation.ts';
+import type {
+  BureauNav,
+  DivisionNav,
+  MeasureNav,
+  Navigation,
+  PackageNav,
+  SetTotal,
+  TagNav,
+} from '../../schemas/navigation.ts';
 import { hierarchyRows } from '../../lib/hierarchy.ts';
 import { hasOwnAmount, indexRecords, setTotals, type RecordIndex } from './totals.ts';
 import { titleKey } from '../../lib/normalise.ts';
-import {resolveUnits, type OrgIndex } from './organisation.ts';
+import { resolveUnits, type OrgIndex } from './organisation.ts';
 import { dice } from '../ids/similarity.ts';
 import type { MeasureRecord } from '../types.ts';
 
 export type { CrossBudgetLinks, TagDef };
 export type { BureauNav, DivisionNav, MeasureNav, Navigation, PackageNav, SetTotal, TagNav };
 
-
 // ---- output ----------------------------------------------------------------
-
-
-
-
-
-
-
 
 export interface NavigationInput {
   records: readonly MeasureRecord[];
@@ -66,14 +66,24 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
   const ctx: NavContext = {
     input,
     index: input.index ?? indexRecords(input.records),
-    where: (r) => ({ file: input.files.get(r.source.document) ?? r.source.document, line: r.amount_line ?? r.title_line ?? r.source.lines[0] }),
+    where: (r) => ({
+      file: input.files.get(r.source.document) ?? r.source.document,
+      line: r.amount_line ?? r.title_line ?? r.source.lines[0],
+    }),
     problems: [],
   };
   const measures = measureOrder(ctx);
   const { bureaus, noBureau, unknown } = bureauNavs(ctx, measures);
   const tags = tagNavs(ctx, measures);
   const packages = packageNavs(ctx);
-  const uncertain = linkPrograms(input.records, measures, input.cross, ctx.index, ctx.problems, ctx.where);
+  const uncertain = linkPrograms(
+    input.records,
+    measures,
+    input.cross,
+    ctx.index,
+    ctx.problems,
+    ctx.where,
+  );
   return {
     nav: {
       measures,
@@ -97,7 +107,11 @@ function measureOrder({ input: { records }, index }: NavContext): Record<string,
     rows.forEach(({ record }, i) => {
       const ancestors: string[] = [];
       const seen = new Set<string>([record.id]);
-      for (let p = record.parent; p !== null && index.has(p) && !seen.has(p); p = index.get(p)!.parent) {
+      for (
+        let p = record.parent;
+        p !== null && index.has(p) && !seen.has(p);
+        p = index.get(p)!.parent
+      ) {
         ancestors.unshift(p);
         seen.add(p);
       }
@@ -115,15 +129,34 @@ function measureOrder({ input: { records }, index }: NavContext): Record<string,
 }
 
 /** Bureaus and their divisions with their measures and totals; fills each measure's units. */
-function bureauNavs({ input: { records, org }, index, where, problems }: NavContext, measures: Record<string, MeasureNav>) {
+function bureauNavs(
+  { input: { records, org }, index, where, problems }: NavContext,
+  measures: Record<string, MeasureNav>,
+) {
   const bureaus = new Map<string, BureauNav>();
   const divisions = new Map<string, DivisionNav>();
   const noBureau: string[] = [];
   const unknown = new Map<string, string[]>();
   if (org) {
     for (const b of org.org.bureaus) {
-      bureaus.set(b.slug, { slug: b.slug, name: b.name, english: b.english, within: b.within, measures: [], direct: [], divisions: [], totals: [] });
-      for (const d of b.divisions) divisions.set(`${b.slug}/${d.slug}`, { slug: d.slug, name: d.name, english: d.english, measures: [], totals: [] });
+      bureaus.set(b.slug, {
+        slug: b.slug,
+        name: b.name,
+        english: b.english,
+        within: b.within,
+        measures: [],
+        direct: [],
+        divisions: [],
+        totals: [],
+      });
+      for (const d of b.divisions)
+        divisions.set(`${b.slug}/${d.slug}`, {
+          slug: d.slug,
+          name: d.name,
+          english: d.english,
+          measures: [],
+          totals: [],
+        });
     }
   }
   for (const r of records) {
@@ -136,7 +169,11 @@ function bureauNavs({ input: { records, org }, index, where, problems }: NavCont
     measures[r.id]!.units = resolved.units;
     for (const u of resolved.units) {
       // a unit counts for its bureau and every bureau that bureau lies within
-      for (let b = org.bySlug.get(u.bureau); b; b = b.within ? org.bySlug.get(b.within) : undefined) {
+      for (
+        let b = org.bySlug.get(u.bureau);
+        b;
+        b = b.within ? org.bySlug.get(b.within) : undefined
+      ) {
         const nav = bureaus.get(b.slug)!;
         if (!nav.measures.includes(r.id)) nav.measures.push(r.id);
       }
@@ -145,7 +182,12 @@ function bureauNavs({ input: { records, org }, index, where, problems }: NavCont
     }
     for (const text of resolved.unknown) {
       unknown.set(text, [...(unknown.get(text) ?? []), r.id]);
-      problems.push({ code: 'unknown-reference', severity: 'warning', ...where(r), message: `担当 「${text}」 is not in content/organisation.yaml; the measure is not listed under it` });
+      problems.push({
+        code: 'unknown-reference',
+        severity: 'warning',
+        ...where(r),
+        message: `担当 「${text}」 is not in content/organisation.yaml; the measure is not listed under it`,
+      });
     }
   }
   const bureauList = [...bureaus.values()]
@@ -163,7 +205,10 @@ function bureauNavs({ input: { records, org }, index, where, problems }: NavCont
 }
 
 /** Tags (the printed badges) with their measures and totals, in the curated order; fills each measure's tags. */
-function tagNavs({ input, index, where, problems }: NavContext, measures: Record<string, MeasureNav>): TagNav[] {
+function tagNavs(
+  { input, index, where, problems }: NavContext,
+  measures: Record<string, MeasureNav>,
+): TagNav[] {
   const tagBySlug = new Map<string, TagNav>();
   const tagKeys = new Map<string, TagDef>();
   for (const t of input.tags) for (const n of [t.name, ...t.aliases]) tagKeys.set(titleKey(n), t);
@@ -171,10 +216,22 @@ function tagNavs({ input, index, where, problems }: NavContext, measures: Record
     for (const printed of r.tags) {
       const def = tagKeys.get(titleKey(printed));
       const slug = def?.slug ?? fallbackSlug('tag', printed);
-      if (!def) problems.push({ code: 'unknown-reference', severity: 'warning', ...where(r), message: `tag 「${printed}」 is not in content/tags.yaml; its page is /tags/${slug}/` });
+      if (!def)
+        problems.push({
+          code: 'unknown-reference',
+          severity: 'warning',
+          ...where(r),
+          message: `tag 「${printed}」 is not in content/tags.yaml; its page is /tags/${slug}/`,
+        });
       let nav = tagBySlug.get(slug);
       if (!nav) {
-        nav = { slug, name: def?.name ?? printed, description: def?.description ?? null, measures: [], totals: [] };
+        nav = {
+          slug,
+          name: def?.name ?? printed,
+          description: def?.description ?? null,
+          measures: [],
+          totals: [],
+        };
         tagBySlug.set(slug, nav);
       }
       if (!nav.measures.includes(r.id)) nav.measures.push(r.id);
@@ -184,7 +241,11 @@ function tagNavs({ input, index, where, problems }: NavContext, measures: Record
   const tagOrder = new Map(input.tags.map((t, i) => [t.slug, i]));
   return [...tagBySlug.values()]
     .map((t) => ({ ...t, totals: setTotals(t.measures, index) }))
-    .sort((a, b) => (tagOrder.get(a.slug) ?? Infinity) - (tagOrder.get(b.slug) ?? Infinity) || (a.slug < b.slug ? -1 : 1));
+    .sort(
+      (a, b) =>
+        (tagOrder.get(a.slug) ?? Infinity) - (tagOrder.get(b.slug) ?? Infinity) ||
+        (a.slug < b.slug ? -1 : 1),
+    );
 }
 
 /** Each package with the sum of its items and how that compares with its printed amount. */
@@ -192,7 +253,9 @@ function packageNavs({ input: { records }, index }: NavContext): PackageNav[] {
   return records
     .filter((r) => r.children.length > 0)
     .map((r) => {
-      const children = r.children.map((id) => index.get(id)).filter((c): c is MeasureRecord => c !== undefined);
+      const children = r.children
+        .map((id) => index.get(id))
+        .filter((c): c is MeasureRecord => c !== undefined);
       const own = children.filter(hasOwnAmount);
       const sum = own.reduce((s, c) => s + c.amount.yen, 0);
       const pkgYen = r.amount.kind === 'own' ? r.amount.yen : null;
@@ -204,12 +267,11 @@ function packageNavs({ input: { records }, index }: NavContext): PackageNav[] {
         children_own_yen: sum,
         children_own_count: own.length,
         children_other_count: children.length - own.length,
-        difference: pkgYen !== null && own.length === children.length && own.length > 0 ? pkgYen - sum : null,
+        difference:
+          pkgYen !== null && own.length === children.length && own.length > 0 ? pkgYen - sum : null,
       };
     });
 }
-
-
 
 /**
  * Link measures of different documents with equal normalised titles when
@@ -239,7 +301,12 @@ function linkPrograms(
   const report = (a: MeasureRecord, b: MeasureRecord, reason: string) => {
     if (different.has(pairKey(a.id, b.id)) || same.has(pairKey(a.id, b.id))) return;
     uncertain.push({ a: a.id, b: b.id, reason });
-    problems.push({ code: 'undecided-link', severity: 'warning', ...where(a), message: `「${a.title}」 (${a.id}) and 「${b.title}」 (${b.id}): ${reason}; not linked (decide in content/cross-budget.yaml)` });
+    problems.push({
+      code: 'undecided-link',
+      severity: 'warning',
+      ...where(a),
+      message: `「${a.title}」 (${a.id}) and 「${b.title}」 (${b.id}): ${reason}; not linked (decide in content/cross-budget.yaml)`,
+    });
   };
 
   const named = records.filter((r) => !r.untitled);
@@ -259,7 +326,12 @@ function linkPrograms(
       for (let j = i + 1; j < groups.length; j++) {
         const [a, b] = [groups[i]!, groups[j]!];
         if (a.length === 1 && b.length === 1) link(a[0]!, b[0]!);
-        else report(byId.get(a[0]!)!, byId.get(b[0]!)!, `the title appears ${a.length}× in one budget and ${b.length}× in the other`);
+        else
+          report(
+            byId.get(a[0]!)!,
+            byId.get(b[0]!)!,
+            `the title appears ${a.length}× in one budget and ${b.length}× in the other`,
+          );
       }
     }
   }
@@ -294,19 +366,33 @@ function linkPrograms(
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [byId.get(list[i]!)!, byId.get(list[j]!)!];
         const key = pairKey(a.id, b.id);
-        if (a.source.document === b.source.document || keyOf.get(a.id) === keyOf.get(b.id) || checked.has(key)) continue;
+        if (
+          a.source.document === b.source.document ||
+          keyOf.get(a.id) === keyOf.get(b.id) ||
+          checked.has(key)
+        )
+          continue;
         checked.add(key);
         const sim = dice(keyOf.get(a.id)!, keyOf.get(b.id)!);
-        if (sim >= NEAR_MATCH) report(a, b, `titles in different budgets are similar (${sim.toFixed(2)})`);
+        if (sim >= NEAR_MATCH)
+          report(a, b, `titles in different budgets are similar (${sim.toFixed(2)})`);
       }
     }
   }
 
   for (const [a, b] of cross.same) {
     if (measures[a] && measures[b]) link(a, b);
-    else problems.push({ code: 'unknown-reference', severity: 'warning', file: 'content/cross-budget.yaml', line: null, message: `same: ${!measures[a] ? a : b} is not a live measure id` });
+    else
+      problems.push({
+        code: 'unknown-reference',
+        severity: 'warning',
+        file: 'content/cross-budget.yaml',
+        line: null,
+        message: `same: ${!measures[a] ? a : b} is not a live measure id`,
+      });
   }
   const order = new Map(records.map((r, i) => [r.id, i]));
-  for (const nav of Object.values(measures)) nav.related.sort((x, y) => order.get(x)! - order.get(y)!);
+  for (const nav of Object.values(measures))
+    nav.related.sort((x, y) => order.get(x)! - order.get(y)!);
   return uncertain;
 }

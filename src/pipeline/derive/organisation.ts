@@ -4,7 +4,12 @@
  * for URLs. resolveUnits splits a measure's printed 担当 line into units.
  */
 import { parseCurated, type Problem } from '../load/checked-yaml.ts';
-import { organisationSchema, type Bureau, type Division, type Organisation } from '../../schemas/organisation.ts';
+import {
+  organisationSchema,
+  type Bureau,
+  type Division,
+  type Organisation,
+} from '../../schemas/organisation.ts';
 import type { UnitRef } from '../../schemas/navigation.ts';
 import { foldWidth, stripSpaces } from '../../lib/normalise.ts';
 
@@ -16,7 +21,10 @@ export type { Bureau, Division, Organisation, UnitRef };
  * bureaus (総務課); printed without its bureau it is then ambiguous and
  * reported where it occurs.
  */
-export function parseOrganisation(text: string, file: string): { ok: true; value: Organisation } | { ok: false; problems: Problem[] } {
+export function parseOrganisation(
+  text: string,
+  file: string,
+): { ok: true; value: Organisation } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, organisationSchema);
   if (!checked.ok) return checked;
   const org = checked.value;
@@ -24,7 +32,14 @@ export function parseOrganisation(text: string, file: string): { ok: true; value
   const bureauSlugs = new Set<string>();
   const bureauNames = new Map<string, string>();
   org.bureaus.forEach((b, i) => {
-    const at = (msg: string, path: (string | number)[] = []) => problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['bureaus', i, ...path]), message: msg });
+    const at = (msg: string, path: (string | number)[] = []) =>
+      problems.push({
+        code: 'used-twice',
+        severity: 'error',
+        file,
+        line: checked.lineOf(['bureaus', i, ...path]),
+        message: msg,
+      });
     if (bureauSlugs.has(b.slug)) at(`bureau slug "${b.slug}" is used twice`, ['slug']);
     bureauSlugs.add(b.slug);
     for (const n of [b.name, ...b.aliases].map(matchKey)) {
@@ -33,13 +48,20 @@ export function parseOrganisation(text: string, file: string): { ok: true; value
     }
     const divisionSlugs = new Set<string>();
     b.divisions.forEach((d, j) => {
-      if (divisionSlugs.has(d.slug)) at(`division slug "${d.slug}" is used twice in ${b.name}`, ['divisions', j, 'slug']);
+      if (divisionSlugs.has(d.slug))
+        at(`division slug "${d.slug}" is used twice in ${b.name}`, ['divisions', j, 'slug']);
       divisionSlugs.add(d.slug);
     });
   });
   org.bureaus.forEach((b, i) => {
     if (b.within !== null && !bureauSlugs.has(b.within)) {
-      problems.push({ code: 'unknown-reference', severity: 'error', file, line: checked.lineOf(['bureaus', i, 'within']), message: `within: no bureau has the slug "${b.within}"` });
+      problems.push({
+        code: 'unknown-reference',
+        severity: 'error',
+        file,
+        line: checked.lineOf(['bureaus', i, 'within']),
+        message: `within: no bureau has the slug "${b.within}"`,
+      });
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: org };
@@ -49,7 +71,6 @@ export function parseOrganisation(text: string, file: string): { ok: true; value
 function matchKey(s: string): string {
   return stripSpaces(foldWidth(s));
 }
-
 
 export interface ResolvedUnits {
   units: UnitRef[];
@@ -105,7 +126,7 @@ export function resolveUnits(index: OrgIndex, printed: string): ResolvedUnits {
     let rest = matchKey(raw).replace(/^[・･:：\-–—]+/u, '');
     if (rest === '') continue;
     let bureau: Bureau | null = null;
-    for (let found = true; found && rest !== ''; ) {
+    for (let found = true; found && rest !== '';) {
       found = false;
       for (const [name, b] of index.bureauNames) {
         if (rest.startsWith(name)) {
@@ -128,7 +149,9 @@ export function resolveUnits(index: OrgIndex, printed: string): ResolvedUnits {
       context = bureau ?? context;
       continue;
     }
-    const candidates = (index.anyDivision.get(rest) ?? []).filter((c) => bureau === null || withinChain(index, c.bureau, bureau));
+    const candidates = (index.anyDivision.get(rest) ?? []).filter(
+      (c) => bureau === null || withinChain(index, c.bureau, bureau),
+    );
     const anywhere = candidates.length === 1 ? candidates[0] : undefined;
     if (anywhere) {
       units.push({ bureau: anywhere.bureau.slug, division: anywhere.division.slug });
@@ -152,7 +175,11 @@ export function resolveUnits(index: OrgIndex, printed: string): ResolvedUnits {
 
 /** True when `inner` is `outer` or lies within it (a 部 within its 局). */
 function withinChain(index: OrgIndex, inner: Bureau, outer: Bureau): boolean {
-  for (let b: Bureau | undefined = inner; b; b = b.within ? index.bySlug.get(b.within) : undefined) {
+  for (
+    let b: Bureau | undefined = inner;
+    b;
+    b = b.within ? index.bySlug.get(b.within) : undefined
+  ) {
     if (b.slug === outer.slug) return true;
   }
   return false;

@@ -22,7 +22,11 @@ export function hasOwnAmount(r: MeasureRecord): r is MeasureRecord & { amount: {
 }
 
 /** Whether a package of `r` (at any depth) with an own amount is in `set`: then `r`'s amount is part of that one's. */
-export function includedAbove(r: MeasureRecord, set: ReadonlySet<string>, index: RecordIndex): boolean {
+export function includedAbove(
+  r: MeasureRecord,
+  set: ReadonlySet<string>,
+  index: RecordIndex,
+): boolean {
   const seen = new Set<string>();
   for (let p = r.parent; p !== null && !seen.has(p); p = index.get(p)?.parent ?? null) {
     const pkg = index.get(p);
@@ -33,13 +37,19 @@ export function includedAbove(r: MeasureRecord, set: ReadonlySet<string>, index:
 }
 
 /** The measures of `records` whose own amounts make the set's total (in the given order). */
-export function countedOwn(records: readonly MeasureRecord[], index: RecordIndex): (MeasureRecord & { amount: { yen: number } })[] {
+export function countedOwn(
+  records: readonly MeasureRecord[],
+  index: RecordIndex,
+): (MeasureRecord & { amount: { yen: number } })[] {
   const set = new Set(records.map((r) => r.id));
   return records.filter(hasOwnAmount).filter((r) => !includedAbove(r, set, index));
 }
 
 /** The set's total and how many amounts make it. */
-export function ownTotal(records: readonly MeasureRecord[], index: RecordIndex): { yen: number; count: number } {
+export function ownTotal(
+  records: readonly MeasureRecord[],
+  index: RecordIndex,
+): { yen: number; count: number } {
   const counted = countedOwn(records, index);
   return { yen: counted.reduce((s, r) => s + r.amount.yen, 0), count: counted.length };
 }
@@ -53,7 +63,15 @@ export function setTotals(ids: readonly string[], index: RecordIndex): SetTotal[
     if (!r) continue;
     let t = totals.get(r.budget.label);
     if (!t) {
-      t = { label: r.budget.label, measures: 0, own_yen: 0, own_count: 0, nested_count: 0, part_of_count: 0, none_count: 0 };
+      t = {
+        label: r.budget.label,
+        measures: 0,
+        own_yen: 0,
+        own_count: 0,
+        nested_count: 0,
+        part_of_count: 0,
+        none_count: 0,
+      };
       totals.set(r.budget.label, t);
     }
     t.measures += 1;
@@ -69,8 +87,12 @@ export function setTotals(ids: readonly string[], index: RecordIndex): SetTotal[
 }
 
 /** Total per budget label over `records` (every document's top-level own amounts). */
-export function totalsByLabel(records: readonly MeasureRecord[], index: RecordIndex): Map<string, number> {
+export function totalsByLabel(
+  records: readonly MeasureRecord[],
+  index: RecordIndex,
+): Map<string, number> {
   const totals = new Map<string, number>();
-  for (const r of countedOwn(records, index)) totals.set(r.budget.label, (totals.get(r.budget.label) ?? 0) + r.amount.yen);
+  for (const r of countedOwn(records, index))
+    totals.set(r.budget.label, (totals.get(r.budget.label) ?? 0) + r.amount.yen);
   return totals;
 }

@@ -31,7 +31,10 @@ import type { DocText, WithBureau } from './types.ts';
 export const MAX_TITLE = 200;
 
 /** Developer aid (scripts/dev/trace.ts): how each measure's sections were read, by amount line. */
-export const traces = new Map<number, { start: number; end: number; trace: SectionResult['trace'] }>();
+export const traces = new Map<
+  number,
+  { start: number; end: number; trace: SectionResult['trace'] }
+>();
 
 export function readDocument(text: string, meta: SourceMeta): DocText {
   const lines = text.split('\n');
@@ -46,7 +49,10 @@ export function readDocument(text: string, meta: SourceMeta): DocText {
 }
 
 /** The steps before the sections: each measure's anchor, title, region and bureau. */
-export function placeMeasures(doc: DocText): { measures: WithBureau[]; mentions: { line: number; text: string }[] } {
+export function placeMeasures(doc: DocText): {
+  measures: WithBureau[];
+  mentions: { line: number; text: string }[];
+} {
   const { anchors, mentions } = findAnchors(doc.lines, doc.meta.budgets);
   const grouped = groupComponents(doc, anchors);
   const placed = readComponentTitles(doc, setRegions(doc, readMainTitles(doc, grouped)));
@@ -91,7 +97,9 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     problems,
     unattributed: mentions.map((m) => ({ line: m.line, text: m.text })),
     sectionNotes: {
-      unclassified: [...new Map(notes.unclassified.map((u) => [u.line, u])).values()].sort((a, b) => a.line - b.line),
+      unclassified: [...new Map(notes.unclassified.map((u) => [u.line, u])).values()].sort(
+        (a, b) => a.line - b.line,
+      ),
       uncertain: [...new Set(notes.uncertain)].sort((a, b) => a - b),
     },
     lineCount: doc.lines.length,
@@ -99,23 +107,49 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
   };
 }
 
-function toRecord(doc: DocText, d: WithBureau, problems: Problem[], notes: NonNullable<DocumentResult['sectionNotes']>): MeasureRecord {
+function toRecord(
+  doc: DocText,
+  d: WithBureau,
+  problems: Problem[],
+  notes: NonNullable<DocumentResult['sectionNotes']>,
+): MeasureRecord {
   const { lines, meta } = doc;
   const a = d.anchor;
   const read = readSections(sectionInput(doc, d));
-  if (process.env.TRACE_SECTIONS) traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
+  if (process.env.TRACE_SECTIONS)
+    traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
   const { sections } = read;
-  for (const l of read.unclassified) notes.unclassified.push({ line: l + 1, text: lines[l]!.trim() });
+  for (const l of read.unclassified)
+    notes.unclassified.push({ line: l + 1, text: lines[l]!.trim() });
   for (const l of read.uncertain) notes.uncertain.push(l + 1);
   let title = d.title;
   const details = readDetails(lines, d.start, Math.max(d.end, d.start));
   if (!title) {
     title = deriveName({ sections, details }, `${a.budget.label}の施策（${d.start + 1}行目）`);
-    problems.push({ code: 'untitled', severity: 'warning', file: meta.file, line: a.line + 1, message: `no title printed for this measure; derived "${title}"` });
+    problems.push({
+      code: 'untitled',
+      severity: 'warning',
+      file: meta.file,
+      line: a.line + 1,
+      message: `no title printed for this measure; derived "${title}"`,
+    });
   }
-  if (a.amount.issue) problems.push({ code: 'amount', severity: 'warning', file: meta.file, line: a.figureLine + 1, message: a.amount.issue });
+  if (a.amount.issue)
+    problems.push({
+      code: 'amount',
+      severity: 'warning',
+      file: meta.file,
+      line: a.figureLine + 1,
+      message: a.amount.issue,
+    });
   if ([...title].length > MAX_TITLE) {
-    problems.push({ code: 'title-cut', severity: 'warning', file: meta.file, line: (d.titleLine ?? a.line) + 1, message: `title of ${[...title].length} characters cut to ${MAX_TITLE}` });
+    problems.push({
+      code: 'title-cut',
+      severity: 'warning',
+      file: meta.file,
+      line: (d.titleLine ?? a.line) + 1,
+      message: `title of ${[...title].length} characters cut to ${MAX_TITLE}`,
+    });
     title = `${[...title].slice(0, MAX_TITLE).join('')}…`;
   }
   const end = Math.max(d.end, d.start);
@@ -129,7 +163,13 @@ function toRecord(doc: DocText, d: WithBureau, problems: Problem[], notes: NonNu
     parent: null,
     children: [],
     budget: { ...a.budget },
-    amount: { yen: a.amount.yen, kind: a.amount.kind, text: a.amount.text || tidy(lines[a.line]!), prior_yen: a.amount.prior_yen, fund: a.amount.fund },
+    amount: {
+      yen: a.amount.yen,
+      kind: a.amount.kind,
+      text: a.amount.text || tidy(lines[a.line]!),
+      prior_yen: a.amount.prior_yen,
+      fund: a.amount.fund,
+    },
     bureau: d.bureau,
     tags: [...new Set(d.tags)],
     sections,

@@ -9,7 +9,7 @@
  */
 import { CuratedError } from '../load/checked-yaml.ts';
 import { measureUrl } from '../../lib/links.ts';
-import type {DocumentResult, MeasureRecord } from '../types.ts';
+import type { DocumentResult, MeasureRecord } from '../types.ts';
 import type { RetiredDocument } from '../../schemas/retired-document.ts';
 import type { UrlEntry, UrlStatus } from '../../schemas/url-entry.ts';
 
@@ -29,7 +29,6 @@ import {
   type RegistryProblem,
 } from './registry-file.ts';
 
-
 function where(file: string, line: number | null): string {
   return line === null ? file : `${file}:${line}`;
 }
@@ -43,7 +42,6 @@ export interface IdEvent {
   event: MatchEvent;
   title: string;
 }
-
 
 export interface IdAssignment {
   /** Registries of the extracted documents after this build (to be written back). */
@@ -78,12 +76,21 @@ export function registryFileName(document: string): string {
  * Fill id, url, parent and children of every measure, in place, from the
  * registries (by document id; a document without one starts empty).
  */
-export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegistry[]): IdAssignment {
+export function assignIds(
+  results: DocumentResult[],
+  loaded: readonly LoadedRegistry[],
+): IdAssignment {
   const problems: RegistryProblem[] = [];
   const byDocument = new Map<string, LoadedRegistry>();
   for (const l of loaded) {
     if (l.file.split('/').pop() !== registryFileName(l.registry.document)) {
-      problems.push({ code: 'registry', severity: 'error', file: l.file, line: 1, message: `document "${l.registry.document}" belongs in ${registryFileName(l.registry.document)}` });
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file: l.file,
+        line: 1,
+        message: `document "${l.registry.document}" belongs in ${registryFileName(l.registry.document)}`,
+      });
     }
     byDocument.set(l.registry.document, l);
   }
@@ -91,7 +98,12 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
 
   const registries: IdAssignment['registries'] = [];
   const events: IdEvent[] = [];
-  const finalEntries: { document: string; file: string; entry: RegistryEntry; line: number | null }[] = [];
+  const finalEntries: {
+    document: string;
+    file: string;
+    entry: RegistryEntry;
+    line: number | null;
+  }[] = [];
   const liveTitles = new Map<string, string>();
 
   const dir = loaded[0]?.file.replace(/[^/]*$/u, '') ?? 'content/registry/';
@@ -102,12 +114,38 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     const from = r.meta.renamed_from;
     if (!from) continue;
     const old = byDocument.get(from);
-    if (!old) problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: there is no registry ${dir}${registryFileName(from)} to carry over` });
-    else if (extracted.has(from)) problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: that document is still among the sources` });
+    if (!old)
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file: r.meta.file,
+        line: null,
+        message: `renamed_from ${from}: there is no registry ${dir}${registryFileName(from)} to carry over`,
+      });
+    else if (extracted.has(from))
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file: r.meta.file,
+        line: null,
+        message: `renamed_from ${from}: that document is still among the sources`,
+      });
     else if (old.registry.renamed_to !== undefined && old.registry.renamed_to !== r.meta.id)
-      problems.push({ code: 'registry', severity: 'error', file: old.file, line: 1, message: `${from} was already renamed to ${old.registry.renamed_to}, not ${r.meta.id}` });
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file: old.file,
+        line: 1,
+        message: `${from} was already renamed to ${old.registry.renamed_to}, not ${r.meta.id}`,
+      });
     else if (byDocument.has(r.meta.id) && old.registry.renamed_to === undefined)
-      problems.push({ code: 'registry', severity: 'error', file: r.meta.file, line: null, message: `renamed_from ${from}: ${r.meta.id} has a registry of its own already; the ids cannot be carried over twice` });
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file: r.meta.file,
+        line: null,
+        message: `renamed_from ${from}: ${r.meta.id} has a registry of its own already; the ids cannot be carried over twice`,
+      });
     else renamedNow.set(from, r.meta.id);
   }
   if (problems.length > 0) throw new CuratedError(problems);
@@ -118,12 +156,15 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     const file = l?.file ?? `${dir}${registryFileName(document)}`;
     const carried = r.meta.renamed_from && !l ? byDocument.get(r.meta.renamed_from) : undefined;
     const before = {
-      ...(l?.registry ?? (carried ? carryOver(carried.registry, document) : emptyRegistry(document))),
+      ...(l?.registry ??
+        (carried ? carryOver(carried.registry, document) : emptyRegistry(document))),
       title: r.meta.title,
       ...(r.lines ? { source_lines: r.lines.length } : {}),
     };
     const parents = r.measures.map((_, i) => r.parentIndex[i] ?? null);
-    const fps = r.measures.map((m, i) => fingerprint(m, parents[i] === null ? null : r.measures[parents[i]!]!));
+    const fps = r.measures.map((m, i) =>
+      fingerprint(m, parents[i] === null ? null : r.measures[parents[i]!]!),
+    );
     const match = matchDocument(before, fps, parents);
 
     r.measures.forEach((m, i) => {
@@ -143,7 +184,13 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
 
     for (const event of match.events) {
       if (event.kind === 'gone') {
-        events.push({ document, file, line: l?.lines.get(event.id) ?? null, event, title: event.title });
+        events.push({
+          document,
+          file,
+          line: l?.lines.get(event.id) ?? null,
+          event,
+          title: event.title,
+        });
       } else {
         const m = r.measures[event.measure]!;
         events.push({ document, file: r.meta.file, line: measureLine(m), event, title: m.title });
@@ -151,7 +198,8 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     }
     const content = formatRegistry(match.registry);
     registries.push({ document, file, content, changed: content !== l?.text });
-    for (const entry of match.registry.entries) finalEntries.push({ document, file, entry, line: l?.lines.get(entry.id) ?? null });
+    for (const entry of match.registry.entries)
+      finalEntries.push({ document, file, entry, line: l?.lines.get(entry.id) ?? null });
   }
 
   const orphans: IdAssignment['orphans'] = [];
@@ -159,7 +207,11 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     const document = l.registry.document;
     if (extracted.has(document)) continue;
     const renamedTo = renamedNow.get(document) ?? l.registry.renamed_to;
-    if (renamedTo === undefined && l.registry.retired === undefined && l.registry.entries.length > 0) {
+    if (
+      renamedTo === undefined &&
+      l.registry.retired === undefined &&
+      l.registry.entries.length > 0
+    ) {
       problems.push({
         code: 'registry',
         severity: 'error',
@@ -190,7 +242,10 @@ export function assignIds(results: DocumentResult[], loaded: readonly LoadedRegi
     for (const entry of l.registry.entries) {
       const n = idNumber(document, entry.id);
       // a renamed document's ids redirect to the same numbers under the new id
-      const moved = renamedTo !== undefined && n !== null && entry.moved_to === undefined ? { ...entry, moved_to: mintId(renamedTo, n) } : entry;
+      const moved =
+        renamedTo !== undefined && n !== null && entry.moved_to === undefined
+          ? { ...entry, moved_to: mintId(renamedTo, n) }
+          : entry;
       finalEntries.push({
         document,
         file: l.file,
@@ -243,7 +298,13 @@ function urlTable(
   const claim = (id: string, file: string, line: number | null, what: string) => {
     const prior = owner.get(id);
     if (prior) {
-      problems.push({ code: 'url-clash', severity: 'error', file, line, message: `${what} ${id} would have the same URL as the id registered at ${where(prior.file, prior.line)}` });
+      problems.push({
+        code: 'url-clash',
+        severity: 'error',
+        file,
+        line,
+        message: `${what} ${id} would have the same URL as the id registered at ${where(prior.file, prior.line)}`,
+      });
     } else {
       owner.set(id, { file, line });
     }
@@ -254,8 +315,18 @@ function urlTable(
   }
   const byId = new Map(all.map((x) => [x.entry.id, x]));
   for (const { file, entry, line } of all) {
-    for (const [field, ref] of [['moved_to', entry.moved_to], ['successor', entry.successor]] as const) {
-      if (ref !== undefined && !byId.has(ref)) problems.push({ code: 'registry', severity: 'error', file, line, message: `${entry.id}: ${field} ${ref} is not a registered id` });
+    for (const [field, ref] of [
+      ['moved_to', entry.moved_to],
+      ['successor', entry.successor],
+    ] as const) {
+      if (ref !== undefined && !byId.has(ref))
+        problems.push({
+          code: 'registry',
+          severity: 'error',
+          file,
+          line,
+          message: `${entry.id}: ${field} ${ref} is not a registered id`,
+        });
     }
   }
   /** Where an id ends up after following moved_to. */
@@ -266,7 +337,13 @@ function urlTable(
       const next = byId.get(current)?.entry.moved_to;
       if (next === undefined || !byId.has(next)) return current;
       if (seen.has(next)) {
-        problems.push({ code: 'registry', severity: 'error', file, line, message: `${id}: moved_to goes round in a circle (${[...seen, next].join(' → ')})` });
+        problems.push({
+          code: 'registry',
+          severity: 'error',
+          file,
+          line,
+          message: `${id}: moved_to goes round in a circle (${[...seen, next].join(' → ')})`,
+        });
         return current;
       }
       seen.add(current);
@@ -277,7 +354,11 @@ function urlTable(
   const urls: UrlEntry[] = [];
   for (const { document, file, entry, line } of all) {
     const moved = entry.moved_to !== undefined;
-    const status: UrlStatus = moved ? 'moved' : entry.status === 'live' && liveTitles.has(entry.id) ? 'live' : 'gone';
+    const status: UrlStatus = moved
+      ? 'moved'
+      : entry.status === 'live' && liveTitles.has(entry.id)
+        ? 'live'
+        : 'gone';
     urls.push({
       id: entry.id,
       path: measureUrl(entry.id),
@@ -306,8 +387,10 @@ function urlTable(
 }
 
 export function parseAmountSignature(signature: string): UrlEntry['amount'] {
-  if (signature.startsWith('own ')) return { kind: 'own', yen: Number(signature.slice(4)), fund: null };
-  if (signature.startsWith('part_of')) return { kind: 'part_of', yen: null, fund: signature.slice(8) || null };
+  if (signature.startsWith('own '))
+    return { kind: 'own', yen: Number(signature.slice(4)), fund: null };
+  if (signature.startsWith('part_of'))
+    return { kind: 'part_of', yen: null, fund: signature.slice(8) || null };
   return { kind: 'none', yen: null, fund: null };
 }
 
@@ -321,7 +404,9 @@ export function idSummary(assignment: IdAssignment): string[] {
         out.push(`${at}: new id ${event.id} for 「${title}」`);
         break;
       case 'renamed':
-        out.push(`${at}: kept id ${event.id} for a changed title 「${event.from}」 → 「${title}」 (similarity ${event.similarity.toFixed(2)}); check it is the same measure`);
+        out.push(
+          `${at}: kept id ${event.id} for a changed title 「${event.from}」 → 「${title}」 (similarity ${event.similarity.toFixed(2)}); check it is the same measure`,
+        );
         break;
       case 'uncertain':
         out.push(`${at}: uncertain match for ${event.id} 「${title}」: ${event.reason}`);
@@ -330,12 +415,16 @@ export function idSummary(assignment: IdAssignment): string[] {
         out.push(`${at}: ${event.id} 「${title}」 is back in the documents (was gone)`);
         break;
       case 'gone':
-        out.push(`${at}: ${event.id} 「${title}」 is no longer in the documents: its page becomes a tombstone (set successor: <id> in the registry if one replaces it)`);
+        out.push(
+          `${at}: ${event.id} 「${title}」 is no longer in the documents: its page becomes a tombstone (set successor: <id> in the registry if one replaces it)`,
+        );
         break;
     }
   }
   for (const o of assignment.orphans) {
-    out.push(`${o.file}: document "${o.document}" is not part of this build; its ${o.ids} ids are served as tombstones`);
+    out.push(
+      `${o.file}: document "${o.document}" is not part of this build; its ${o.ids} ids are served as tombstones`,
+    );
   }
   return out;
 }

@@ -36,10 +36,19 @@ const HEADER = `# Every id, alias, page and data file this site has published, o
 export type ContractProblem = Problem;
 
 /** A published URL this build would lose. */
-const urlLost = (file: string, line: number | null, message: string): Problem => ({ code: 'url-lost', severity: 'error', file, line, message });
+const urlLost = (file: string, line: number | null, message: string): Problem => ({
+  code: 'url-lost',
+  severity: 'error',
+  file,
+  line,
+  message,
+});
 
 /** Parse the ledger; a malformed line is a problem with its line. */
-export function parseLedger(text: string, file: string): { ok: true; ledger: Ledger } | { ok: false; problems: ContractProblem[] } {
+export function parseLedger(
+  text: string,
+  file: string,
+): { ok: true; ledger: Ledger } | { ok: false; problems: ContractProblem[] } {
   const items: LedgerItem[] = [];
   const problems: ContractProblem[] = [];
   text.split('\n').forEach((raw, i) => {
@@ -47,22 +56,53 @@ export function parseLedger(text: string, file: string): { ok: true; ledger: Led
     const t = raw.trim();
     if (t === '' || t.startsWith('#')) return;
     const [kind, a, b, ...rest] = t.split(/\s+/u);
-    if (rest.length === 0 && kind === 'id' && a && b === undefined) items.push({ kind, id: a, line });
-    else if (rest.length === 0 && kind === 'alias' && a && b) items.push({ kind, id: a, owner: b, line });
-    else if (rest.length === 0 && kind === 'page' && a?.startsWith('/') && (b === undefined || /^\d+$/u.test(b))) items.push({ kind, path: a, anchors: b ? Number(b) : 0, line });
-    else if (rest.length === 0 && kind === 'file' && a?.startsWith('/') && b === undefined) items.push({ kind, path: a, line });
-    else problems.push({ code: 'ledger', severity: 'error', file, line, message: `not a ledger line: "${t}" (id <id> | alias <alias> <id> | page <path> [<anchors>] | file <path>)` });
+    if (rest.length === 0 && kind === 'id' && a && b === undefined)
+      items.push({ kind, id: a, line });
+    else if (rest.length === 0 && kind === 'alias' && a && b)
+      items.push({ kind, id: a, owner: b, line });
+    else if (
+      rest.length === 0 &&
+      kind === 'page' &&
+      a?.startsWith('/') &&
+      (b === undefined || /^\d+$/u.test(b))
+    )
+      items.push({ kind, path: a, anchors: b ? Number(b) : 0, line });
+    else if (rest.length === 0 && kind === 'file' && a?.startsWith('/') && b === undefined)
+      items.push({ kind, path: a, line });
+    else
+      problems.push({
+        code: 'ledger',
+        severity: 'error',
+        file,
+        line,
+        message: `not a ledger line: "${t}" (id <id> | alias <alias> <id> | page <path> [<anchors>] | file <path>)`,
+      });
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, ledger: { items } };
 }
 
-const key = (i: LedgerItem) => (i.kind === 'id' || i.kind === 'alias' ? `${i.kind} ${i.id}` : `${i.kind} ${i.path}`);
+const key = (i: LedgerItem) =>
+  i.kind === 'id' || i.kind === 'alias' ? `${i.kind} ${i.id}` : `${i.kind} ${i.path}`;
 
 /** The ledger after a build: everything it had, and everything the build published. Sorted, so byte-stable. */
-export function formatLedger(previous: Ledger, urls: readonly UrlEntry[], aliasOwner: ReadonlyMap<string, string>, published: readonly { path: string; anchors?: number; page: boolean }[]): string {
+export function formatLedger(
+  previous: Ledger,
+  urls: readonly UrlEntry[],
+  aliasOwner: ReadonlyMap<string, string>,
+  published: readonly { path: string; anchors?: number; page: boolean }[],
+): string {
   const all = new Map<string, string>();
   for (const i of previous.items) {
-    all.set(key(i), i.kind === 'id' ? `id ${i.id}` : i.kind === 'alias' ? `alias ${i.id} ${i.owner}` : i.kind === 'page' ? `page ${i.path}${i.anchors ? ` ${i.anchors}` : ''}` : `file ${i.path}`);
+    all.set(
+      key(i),
+      i.kind === 'id'
+        ? `id ${i.id}`
+        : i.kind === 'alias'
+          ? `alias ${i.id} ${i.owner}`
+          : i.kind === 'page'
+            ? `page ${i.path}${i.anchors ? ` ${i.anchors}` : ''}`
+            : `file ${i.path}`,
+    );
   }
   for (const u of urls) {
     const owner = aliasOwner.get(u.id);
@@ -82,7 +122,8 @@ export function formatLedger(previous: Ledger, urls: readonly UrlEntry[], aliasO
 /** Which registered id each alias redirects from. */
 export function aliasOwners(loaded: readonly LoadedRegistry[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const l of loaded) for (const e of l.registry.entries) for (const a of e.aliases ?? []) out.set(a, e.id);
+  for (const l of loaded)
+    for (const e of l.registry.entries) for (const a of e.aliases ?? []) out.set(a, e.id);
   return out;
 }
 
@@ -92,7 +133,12 @@ export function aliasOwners(loaded: readonly LoadedRegistry[]): Map<string, stri
  * again for another measure. Checked against the registries as read, before
  * any id is assigned. Names the line to restore.
  */
-export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly LoadedRegistry[], registryDir: string): ContractProblem[] {
+export function lostUrls(
+  ledger: Ledger,
+  ledgerFile: string,
+  loaded: readonly LoadedRegistry[],
+  registryDir: string,
+): ContractProblem[] {
   const ids = new Set<string>();
   const aliases = new Map<string, string>();
   for (const l of loaded) {
@@ -105,7 +151,9 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
   const registryOf = (id: string) => loaded.find((l) => id.startsWith(`${l.registry.document}-`));
   const problems: ContractProblem[] = [];
   const missingFiles = new Map<string, number>();
-  const lostIds = new Set(ledger.items.flatMap((i) => (i.kind === 'id' && !ids.has(i.id) ? [i.id] : [])));
+  const lostIds = new Set(
+    ledger.items.flatMap((i) => (i.kind === 'id' && !ids.has(i.id) ? [i.id] : [])),
+  );
   for (const item of ledger.items) {
     if (item.kind !== 'id' && item.kind !== 'alias') continue;
     if (item.kind === 'id' ? ids.has(item.id) : aliases.has(item.id) || ids.has(item.id)) continue;
@@ -113,26 +161,41 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
     const l = registryOf(owner);
     if (!l) {
       const document = owner.replace(/-[^-]+$/u, '');
-      if (!byDocument.has(document)) missingFiles.set(document, (missingFiles.get(document) ?? 0) + 1);
+      if (!byDocument.has(document))
+        missingFiles.set(document, (missingFiles.get(document) ?? 0) + 1);
       continue;
     }
     if (item.kind === 'alias') {
       // an alias of an entry that is missing as a whole is told with that entry
       if (lostIds.has(owner)) continue;
       problems.push(
-        urlLost(l.file, l.lines.get(owner) ?? null, `alias ${item.id} of ${owner} was published (${ledgerFile}:${item.line}) but is no longer listed: put it back under ${owner}'s aliases, or its old URL breaks`),
+        urlLost(
+          l.file,
+          l.lines.get(owner) ?? null,
+          `alias ${item.id} of ${owner} was published (${ledgerFile}:${item.line}) but is no longer listed: put it back under ${owner}'s aliases, or its old URL breaks`,
+        ),
       );
     } else {
-      const itsAliases = ledger.items.filter((i) => i.kind === 'alias' && i.owner === item.id).map((i) => (i.kind === 'alias' ? i.id : ''));
+      const itsAliases = ledger.items
+        .filter((i) => i.kind === 'alias' && i.owner === item.id)
+        .map((i) => (i.kind === 'alias' ? i.id : ''));
       problems.push(
-        urlLost(l.file, null, `id ${item.id} was published (${ledgerFile}:${item.line}) but is no longer in the registry${itsAliases.length ? ` (nor its alias${itsAliases.length > 1 ? 'es' : ''} ${itsAliases.join(', ')})` : ''}: ` +
-          'restore its entry and next (status: gone makes it a tombstone page; moved_to: <id> a redirect); a deleted entry would let its number be minted again for another measure'),
+        urlLost(
+          l.file,
+          null,
+          `id ${item.id} was published (${ledgerFile}:${item.line}) but is no longer in the registry${itsAliases.length ? ` (nor its alias${itsAliases.length > 1 ? 'es' : ''} ${itsAliases.join(', ')})` : ''}: ` +
+            'restore its entry and next (status: gone makes it a tombstone page; moved_to: <id> a redirect); a deleted entry would let its number be minted again for another measure',
+        ),
       );
     }
   }
   for (const [document, n] of missingFiles) {
     problems.push(
-      urlLost(`${registryDir}${document}.yaml`, null, `the registry of document ${document} is missing, but ${n} of its ids and aliases were published (${ledgerFile}): restore the file from version control`),
+      urlLost(
+        `${registryDir}${document}.yaml`,
+        null,
+        `the registry of document ${document} is missing, but ${n} of its ids and aliases were published (${ledgerFile}): restore the file from version control`,
+      ),
     );
   }
   return problems;
@@ -143,17 +206,32 @@ export function lostUrls(ledger: Ledger, ledgerFile: string, loaded: readonly Lo
  * (a share): almost always a source fault (a truncated text, a wrong label),
  * not a real removal. Retired documents are told explicitly and not counted.
  */
-export function removals(assignment: IdAssignment, loaded: readonly LoadedRegistry[], threshold: number): ContractProblem[] {
+export function removals(
+  assignment: IdAssignment,
+  loaded: readonly LoadedRegistry[],
+  threshold: number,
+): ContractProblem[] {
   const problems: ContractProblem[] = [];
   for (const l of loaded) {
     const document = l.registry.document;
-    const live = l.registry.entries.filter((e) => e.status === 'live' && e.moved_to === undefined).length;
-    const gone = assignment.events.filter((e) => e.document === document && e.event.kind === 'gone');
+    const live = l.registry.entries.filter(
+      (e) => e.status === 'live' && e.moved_to === undefined,
+    ).length;
+    const gone = assignment.events.filter(
+      (e) => e.document === document && e.event.kind === 'gone',
+    );
     if (live === 0 || gone.length === 0 || gone.length <= threshold * live) continue;
     problems.push(
-      urlLost(l.file, null, `this build would turn ${gone.length} of the ${live} live ids of ${document} into tombstones (more than ${Math.round(threshold * 100)} %): ` +
-        `${gone.slice(0, 3).map((g) => g.event.kind === 'gone' ? g.event.id : '').join(', ')}${gone.length > 3 ? ', …' : ''}. ` +
-        'If the measures really left the document, run `npm run build -- --allow-removals`; if the document left the sources, retire it (retired: <date> in its registry)'),
+      urlLost(
+        l.file,
+        null,
+        `this build would turn ${gone.length} of the ${live} live ids of ${document} into tombstones (more than ${Math.round(threshold * 100)} %): ` +
+          `${gone
+            .slice(0, 3)
+            .map((g) => (g.event.kind === 'gone' ? g.event.id : ''))
+            .join(', ')}${gone.length > 3 ? ', …' : ''}. ` +
+          'If the measures really left the document, run `npm run build -- --allow-removals`; if the document left the sources, retire it (retired: <date> in its registry)',
+      ),
     );
   }
   return problems;

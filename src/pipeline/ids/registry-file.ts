@@ -28,7 +28,6 @@ export interface LoadedRegistry {
 
 export type RegistryProblem = Problem;
 
-
 /** The number of an id minted for `document` (`r6-hosei-042` → 42), else null. */
 export function idNumber(document: string, id: string): number | null {
   if (!id.startsWith(`${document}-`)) return null;
@@ -62,13 +61,32 @@ export function parseRegistry(
   const numbers = new Set<number>();
   registry.entries.forEach((e, i) => {
     const line = checked.lineOf(['entries', i]);
-    if (lines.has(e.id)) problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is registered twice` });
+    if (lines.has(e.id))
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file,
+        line,
+        message: `id ${e.id} is registered twice`,
+      });
     lines.set(e.id, line ?? 0);
     const n = idNumber(registry.document, e.id);
     if (n === null) {
-      problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is not of the form ${mintId(registry.document, 1)}` });
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file,
+        line,
+        message: `id ${e.id} is not of the form ${mintId(registry.document, 1)}`,
+      });
     } else if (n >= registry.next) {
-      problems.push({ code: 'registry', severity: 'error', file, line, message: `id ${e.id} is not below next (${registry.next})` });
+      problems.push({
+        code: 'registry',
+        severity: 'error',
+        file,
+        line,
+        message: `id ${e.id} is not below next (${registry.next})`,
+      });
     } else {
       numbers.add(n);
     }
@@ -90,7 +108,9 @@ export function parseRegistry(
   return { ok: true, loaded: { registry, file, lines, text } };
 }
 
-const HEADER = (document: string) => `# Id registry of document "${document}". Like a lockfile: \`npm run build\` writes it;
+const HEADER = (
+  document: string,
+) => `# Id registry of document "${document}". Like a lockfile: \`npm run build\` writes it;
 # review the changes and commit them. Every measure keeps the id it got here,
 # and its URL /measures/<id>/, for good.
 #
@@ -133,7 +153,15 @@ export function formatRegistry(registry: Registry): string {
     return out;
   });
   const top: Record<string, unknown> = { document: registry.document };
-  for (const key of ['title', 'source_lines', 'retired', 'note', 'successor', 'renamed_to'] as const) if (registry[key] !== undefined) top[key] = registry[key];
+  for (const key of [
+    'title',
+    'source_lines',
+    'retired',
+    'note',
+    'successor',
+    'renamed_to',
+  ] as const)
+    if (registry[key] !== undefined) top[key] = registry[key];
   const body = stringify(
     { ...top, next: registry.next, entries },
     { lineWidth: 0, minContentWidth: 0, defaultKeyType: 'PLAIN' },
@@ -155,7 +183,11 @@ export interface Fingerprint {
 /** Characters of purpose text kept in the registry. */
 export const PURPOSE_CHARS = 40;
 
-export function amountSignature(amount: { kind: 'own' | 'part_of' | 'none'; yen: number | null; fund: string | null }): string {
+export function amountSignature(amount: {
+  kind: 'own' | 'part_of' | 'none';
+  yen: number | null;
+  fund: string | null;
+}): string {
   if (amount.kind === 'own' && amount.yen !== null) return `own ${amount.yen}`;
   if (amount.kind === 'part_of') return `part_of ${amount.fund ?? ''}`.trimEnd();
   return 'none';
@@ -201,7 +233,12 @@ function prepare(fp: Fingerprint): Prepared {
 function support(m: Prepared, e: Prepared): number {
   let s = 0;
   if (m.fp.amount === e.fp.amount) s += 4;
-  if (m.fp.bureau !== null && e.fp.bureau !== null && titleKey(m.fp.bureau) === titleKey(e.fp.bureau)) s += 2;
+  if (
+    m.fp.bureau !== null &&
+    e.fp.bureau !== null &&
+    titleKey(m.fp.bureau) === titleKey(e.fp.bureau)
+  )
+    s += 2;
   if (m.parentKey === e.parentKey) s += 2;
   s += 2 * dice(m.purposeKey, e.purposeKey);
   return s;
@@ -254,9 +291,14 @@ function fuzzyCandidate(m: Prepared, e: Prepared): Pair | null {
   const similarity = dice(m.key, e.key);
   const sameAmount = m.fp.amount === e.fp.amount && m.fp.amount !== 'none';
   const purpose = dice(m.purposeKey, e.purposeKey);
-  const sameBureau = m.fp.bureau !== null && e.fp.bureau !== null && titleKey(m.fp.bureau) === titleKey(e.fp.bureau);
+  const sameBureau =
+    m.fp.bureau !== null && e.fp.bureau !== null && titleKey(m.fp.bureau) === titleKey(e.fp.bureau);
   // the same text in one of them after a prefix the other lacks (a note read as text before)
-  const contains = m.purposeKey.length >= 12 && e.purposeKey.length >= 12 && (m.purposeKey.includes(e.purposeKey.slice(0, 12)) || e.purposeKey.includes(m.purposeKey.slice(0, 12)));
+  const contains =
+    m.purposeKey.length >= 12 &&
+    e.purposeKey.length >= 12 &&
+    (m.purposeKey.includes(e.purposeKey.slice(0, 12)) ||
+      e.purposeKey.includes(m.purposeKey.slice(0, 12)));
   const ok =
     similarity >= RENAME_SIMILARITY ||
     (similarity >= 0.3 && sameAmount && (sameBureau || purpose >= 0.5)) ||
@@ -265,7 +307,9 @@ function fuzzyCandidate(m: Prepared, e: Prepared): Pair | null {
     (sameAmount && (purpose >= 0.5 || contains)) ||
     // no figure on either side: the same text alone (a measure of a policy page whose title was misread)
     (m.fp.amount === 'none' && e.fp.amount === 'none' && (purpose >= 0.6 || contains));
-  return ok ? { m: -1, e: -1, score: 6 * similarity + support(m, e) + (contains ? 1 : 0), similarity } : null;
+  return ok
+    ? { m: -1, e: -1, score: 6 * similarity + support(m, e) + (contains ? 1 : 0), similarity }
+    : null;
 }
 
 /**
@@ -293,14 +337,20 @@ export function matchDocument(
   const titleOfId = new Map(entries.map((e) => [e.id, e.title]));
   const M = measures.map(prepare);
   const E = entries.map((e) =>
-    prepare({ ...e, parentTitle: e.parent === null ? null : (titleOfId.get(e.parent) ?? e.parent) }),
+    prepare({
+      ...e,
+      parentTitle: e.parent === null ? null : (titleOfId.get(e.parent) ?? e.parent),
+    }),
   );
   const open = entries.map((e, i) => (e.moved_to === undefined ? i : -1)).filter((i) => i >= 0);
   const matchOf = new Map<number, number>(); // measure → entry
   const events: MatchEvent[] = [];
 
   // 1. equal titles
-  const byKeyM = groupBy(M.map((_, i) => i), (i) => M[i]!.key);
+  const byKeyM = groupBy(
+    M.map((_, i) => i),
+    (i) => M[i]!.key,
+  );
   const byKeyE = groupBy(open, (i) => E[i]!.key);
   for (const [key, ms] of byKeyM) {
     const es = byKeyE.get(key);
@@ -309,8 +359,14 @@ export function matchDocument(
       matchOf.set(ms[0]!, es[0]!);
       continue;
     }
-    const pairs = ms.flatMap((m) => es.map((e) => ({ m, e, score: support(M[m]!, E[e]!), similarity: 1 })));
-    for (const p of assign(pairs, (m) => ms.indexOf(m), (e) => es.indexOf(e))) {
+    const pairs = ms.flatMap((m) =>
+      es.map((e) => ({ m, e, score: support(M[m]!, E[e]!), similarity: 1 })),
+    );
+    for (const p of assign(
+      pairs,
+      (m) => ms.indexOf(m),
+      (e) => es.indexOf(e),
+    )) {
       matchOf.set(p.m, p.e);
       if (p.uncertain) {
         events.push({
@@ -334,27 +390,57 @@ export function matchDocument(
       if (c) fuzzy.push({ ...c, m, e });
     }
   }
-  for (const p of assign(fuzzy, (m) => m / Math.max(1, M.length), (e) => e / Math.max(1, entries.length))) {
+  for (const p of assign(
+    fuzzy,
+    (m) => m / Math.max(1, M.length),
+    (e) => e / Math.max(1, entries.length),
+  )) {
     matchOf.set(p.m, p.e);
     const id = entries[p.e]!.id;
-    events.push({ kind: 'renamed', measure: p.m, id, from: entries[p.e]!.title, similarity: p.similarity });
-    if (p.uncertain) events.push({ kind: 'uncertain', measure: p.m, id, reason: 'another registered id fits this measure equally well' });
+    events.push({
+      kind: 'renamed',
+      measure: p.m,
+      id,
+      from: entries[p.e]!.title,
+      similarity: p.similarity,
+    });
+    if (p.uncertain)
+      events.push({
+        kind: 'uncertain',
+        measure: p.m,
+        id,
+        reason: 'another registered id fits this measure equally well',
+      });
   }
 
   // 3. what is still unpaired: a measure whose title and text were both corrected keeps its id
   //    when exactly one open entry has its amount, and that entry fits no other measure
   const usedE2 = new Set(matchOf.values());
   const restM2 = M.map((_, i) => i).filter((i) => !matchOf.has(i));
-  const restE2 = open.filter((i) => !usedE.has(i) && !usedE2.has(i) && entries[i]!.status === 'live');
-  const sameMoney = (m: number, e: number) => M[m]!.fp.amount === E[e]!.fp.amount && M[m]!.fp.amount !== 'none';
+  const restE2 = open.filter(
+    (i) => !usedE.has(i) && !usedE2.has(i) && entries[i]!.status === 'live',
+  );
+  const sameMoney = (m: number, e: number) =>
+    M[m]!.fp.amount === E[e]!.fp.amount && M[m]!.fp.amount !== 'none';
   for (const m of restM2) {
     const es = restE2.filter((e) => sameMoney(m, e));
     if (es.length !== 1) continue;
     const e = es[0]!;
     if (restM2.filter((o) => sameMoney(o, e)).length !== 1) continue;
     matchOf.set(m, e);
-    events.push({ kind: 'renamed', measure: m, id: entries[e]!.id, from: entries[e]!.title, similarity: dice(M[m]!.key, E[e]!.key) });
-    events.push({ kind: 'uncertain', measure: m, id: entries[e]!.id, reason: 'matched by its amount alone (title and text both changed)' });
+    events.push({
+      kind: 'renamed',
+      measure: m,
+      id: entries[e]!.id,
+      from: entries[e]!.title,
+      similarity: dice(M[m]!.key, E[e]!.key),
+    });
+    events.push({
+      kind: 'uncertain',
+      measure: m,
+      id: entries[e]!.id,
+      reason: 'matched by its amount alone (title and text both changed)',
+    });
   }
 
   // 4. a measure between two kept neighbours takes the one open entry registered between them
@@ -379,8 +465,19 @@ export function matchDocument(
     const e = es[0]!;
     if (restM3.filter((o) => sandwiched.get(o)!.includes(e)).length !== 1) continue;
     matchOf.set(m, e);
-    events.push({ kind: 'renamed', measure: m, id: entries[e]!.id, from: entries[e]!.title, similarity: dice(M[m]!.key, E[e]!.key) });
-    events.push({ kind: 'uncertain', measure: m, id: entries[e]!.id, reason: 'matched by its place between two kept measures (title and text both changed)' });
+    events.push({
+      kind: 'renamed',
+      measure: m,
+      id: entries[e]!.id,
+      from: entries[e]!.title,
+      similarity: dice(M[m]!.key, E[e]!.key),
+    });
+    events.push({
+      kind: 'uncertain',
+      measure: m,
+      id: entries[e]!.id,
+      reason: 'matched by its place between two kept measures (title and text both changed)',
+    });
   }
 
   // 5. new ids, tombstones, refreshed entries
@@ -396,7 +493,8 @@ export function matchDocument(
   const updated: RegistryEntry[] = entries.map((entry, e) => {
     const m = matchedEntry.get(e);
     if (m === undefined) {
-      if (entry.moved_to === undefined && entry.status === 'live') events.push({ kind: 'gone', id: entry.id, title: entry.title });
+      if (entry.moved_to === undefined && entry.status === 'live')
+        events.push({ kind: 'gone', id: entry.id, title: entry.title });
       return entry.moved_to === undefined ? { ...entry, status: 'gone' } : entry;
     }
     if (entry.status === 'gone') events.push({ kind: 'revived', measure: m, id: entry.id });

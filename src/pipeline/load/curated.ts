@@ -27,8 +27,14 @@ export interface Curated {
   readings: Record<string, string>;
 }
 
-export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], different: [] }, glossary: [], population: null, readings: {} };
-
+export const NO_CURATED: Curated = {
+  org: null,
+  tags: [],
+  cross: { same: [], different: [] },
+  glossary: [],
+  population: null,
+  readings: {},
+};
 
 /**
  * Read content/organisation.yaml, tags.yaml, cross-budget.yaml, glossary.yaml,
@@ -37,7 +43,13 @@ export const NO_CURATED: Curated = { org: null, tags: [], cross: { same: [], dif
  */
 export function loadCurated(dir: string, label = dir): Curated {
   const problems: Problem[] = [];
-  const read = <T>(name: string, parse: (text: string, file: string) => { ok: true; value: T } | { ok: false; problems: Problem[] }): T | null => {
+  const read = <T>(
+    name: string,
+    parse: (
+      text: string,
+      file: string,
+    ) => { ok: true; value: T } | { ok: false; problems: Problem[] },
+  ): T | null => {
     const path = join(dir, name);
     if (!existsSync(path)) return null;
     const result = parse(readFileSync(path, 'utf8'), `${label.replace(/\/+$/, '')}/${name}`);
@@ -49,7 +61,9 @@ export function loadCurated(dir: string, label = dir): Curated {
   const tags = read('tags.yaml', parseTags);
   const cross = read('cross-budget.yaml', parseCrossBudget);
   const glossary = read('glossary.yaml', parseGlossary);
-  const population = read('population.yaml', (text, file) => parseCurated(text, file, populationSchema));
+  const population = read('population.yaml', (text, file) =>
+    parseCurated(text, file, populationSchema),
+  );
   const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
   if (problems.length > 0) throw new CuratedError(problems);
   return {
@@ -62,20 +76,32 @@ export function loadCurated(dir: string, label = dir): Curated {
   };
 }
 
-export function parseTags(text: string, file: string): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
+export function parseTags(
+  text: string,
+  file: string,
+): { ok: true; value: TagDef[] } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, tagsFileSchema);
   if (!checked.ok) return checked;
   const problems: Problem[] = [];
   const seen = new Set<string>();
   checked.value.tags.forEach((t, i) => {
-    for (const key of [`slug:${t.slug}`, ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`)]) {
-      if (seen.has(key)) problems.push({ code: 'used-twice', severity: 'error', file, line: checked.lineOf(['tags', i]), message: `${key.replace(':', ' ')} is used twice` });
+    for (const key of [
+      `slug:${t.slug}`,
+      ...[t.name, ...t.aliases].map((n) => `name:${titleKey(n)}`),
+    ]) {
+      if (seen.has(key))
+        problems.push({
+          code: 'used-twice',
+          severity: 'error',
+          file,
+          line: checked.lineOf(['tags', i]),
+          message: `${key.replace(':', ' ')} is used twice`,
+        });
       seen.add(key);
     }
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: checked.value.tags };
 }
-
 
 export function parseCrossBudget(text: string, file: string) {
   return parseCurated(text, file, crossBudgetSchema);

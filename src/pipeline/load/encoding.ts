@@ -8,7 +8,8 @@
 
 export type Encoding = 'UTF-8' | 'UTF-8 with BOM' | 'UTF-16LE' | 'UTF-16BE' | 'Shift_JIS (CP932)';
 
-export type Decoded = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+export type Decoded =
+  { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
 
 const hex = (b: number) => `0x${b.toString(16).padStart(2, '0').toUpperCase()}`;
 
@@ -22,7 +23,7 @@ function scanUtf8(bytes: Uint8Array, from = 0): { valid: number; bad: number; fi
   let valid = 0;
   let bad = 0;
   let firstBad = -1;
-  for (let i = from; i < bytes.length; ) {
+  for (let i = from; i < bytes.length;) {
     const n = sequenceAt(bytes, i);
     if (n === 0) {
       bad += 1;
@@ -79,29 +80,52 @@ const C0 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu;
 export function decodeText(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     const bad = firstInvalidUtf8(bytes, 3);
-    if (bad >= 0) return { ok: false, message: `a UTF-8 BOM, but byte ${bad} (${hex(bytes[bad]!)}) is not valid UTF-8: the file is damaged` };
-    return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'UTF-8 with BOM' };
+    if (bad >= 0)
+      return {
+        ok: false,
+        message: `a UTF-8 BOM, but byte ${bad} (${hex(bytes[bad]!)}) is not valid UTF-8: the file is damaged`,
+      };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)),
+      encoding: 'UTF-8 with BOM',
+    };
   }
   for (const [bom, label, name] of [
     [[0xff, 0xfe], 'utf-16le', 'UTF-16LE'],
     [[0xfe, 0xff], 'utf-16be', 'UTF-16BE'],
   ] as const) {
     if (bytes[0] === bom[0] && bytes[1] === bom[1]) {
-      if (bytes.length % 2 !== 0) return { ok: false, message: `a ${name} BOM, but an odd number of bytes (${bytes.length}): the last byte is cut off` };
+      if (bytes.length % 2 !== 0)
+        return {
+          ok: false,
+          message: `a ${name} BOM, but an odd number of bytes (${bytes.length}): the last byte is cut off`,
+        };
       const text = strict(label, bytes.subarray(2));
-      if (text === null) return { ok: false, message: `a ${name} BOM, but not valid ${name} (an unpaired surrogate)` };
+      if (text === null)
+        return {
+          ok: false,
+          message: `a ${name} BOM, but not valid ${name} (an unpaired surrogate)`,
+        };
       return { ok: true, text, encoding: name };
     }
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return { ok: false, message: `binary, not text: a NUL byte at offset ${nul} (UTF-16 needs a BOM)` };
+  if (nul >= 0)
+    return {
+      ok: false,
+      message: `binary, not text: a NUL byte at offset ${nul} (UTF-16 needs a BOM)`,
+    };
   const scan = scanUtf8(bytes);
   const badUtf8 = scan.firstBad;
   let text: string | null;
   let encoding: Encoding;
   // mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not Shift_JIS
   if (badUtf8 >= 0 && scan.valid > 4 * scan.bad) {
-    return { ok: false, message: `UTF-8 with ${scan.bad} invalid byte${scan.bad === 1 ? '' : 's'}, the first at offset ${badUtf8} (${hex(bytes[badUtf8]!)}): the file is damaged` };
+    return {
+      ok: false,
+      message: `UTF-8 with ${scan.bad} invalid byte${scan.bad === 1 ? '' : 's'}, the first at offset ${badUtf8} (${hex(bytes[badUtf8]!)}): the file is damaged`,
+    };
   }
   if (badUtf8 < 0) {
     text = new TextDecoder('utf-8').decode(bytes);
@@ -117,6 +141,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
     }
   }
   const controls = (text.match(C0) ?? []).length;
-  if (controls > 16 && controls * 20 > text.length) return { ok: false, message: `binary, not text: ${controls} control characters in ${text.length}` };
+  if (controls > 16 && controls * 20 > text.length)
+    return {
+      ok: false,
+      message: `binary, not text: ${controls} control characters in ${text.length}`,
+    };
   return { ok: true, text, encoding };
 }

@@ -8,7 +8,10 @@ import { glossaryFileSchema, type GlossaryTerm } from '../../schemas/glossary.ts
 
 export type { GlossaryTerm };
 
-export function parseGlossary(text: string, file: string): { ok: true; value: GlossaryTerm[] } | { ok: false; problems: Problem[] } {
+export function parseGlossary(
+  text: string,
+  file: string,
+): { ok: true; value: GlossaryTerm[] } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, glossaryFileSchema);
   if (!checked.ok) return checked;
   const problems: Problem[] = [];
@@ -16,11 +19,25 @@ export function parseGlossary(text: string, file: string): { ok: true; value: Gl
   const words = new Map<string, string>();
   checked.value.terms.forEach((t, i) => {
     const line = checked.lineOf(['terms', i]);
-    if (slugs.has(t.slug)) problems.push({ code: 'used-twice', severity: 'error', file, line, message: `slug "${t.slug}" is used twice` });
+    if (slugs.has(t.slug))
+      problems.push({
+        code: 'used-twice',
+        severity: 'error',
+        file,
+        line,
+        message: `slug "${t.slug}" is used twice`,
+      });
     slugs.add(t.slug);
     for (const w of [t.term, ...t.aliases]) {
       const other = words.get(w);
-      if (other !== undefined) problems.push({ code: 'used-twice', severity: 'error', file, line, message: `"${w}" is already a term or alias of "${other}"` });
+      if (other !== undefined)
+        problems.push({
+          code: 'used-twice',
+          severity: 'error',
+          file,
+          line,
+          message: `"${w}" is already a term or alias of "${other}"`,
+        });
       words.set(w, t.term);
     }
   });

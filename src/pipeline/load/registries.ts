@@ -14,7 +14,9 @@ export function loadRegistries(dir: string, label = dir): LoadedRegistry[] {
   if (!existsSync(dir)) return [];
   const problems: Problem[] = [];
   const loaded: LoadedRegistry[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith('.yaml'))
+    .sort()) {
     const file = `${label.replace(/\/+$/, '')}/${name}`;
     const result = parseRegistry(readFileSync(join(dir, name), 'utf8'), file);
     if (result.ok) loaded.push(result.loaded);

@@ -29,7 +29,12 @@ export interface LoadResult {
   errors: Problem[];
 }
 
-const loadError = (code: ProblemCode, file: string, line: number | null, message: string): Problem => ({ code, severity: 'error', file, line, message });
+const loadError = (
+  code: ProblemCode,
+  file: string,
+  line: number | null,
+  message: string,
+): Problem => ({ code, severity: 'error', file, line, message });
 
 /** The YAML value of a text, or null when it does not parse (the error is reported by parseCurated). */
 function parseYamlQuietly(text: string): unknown {
@@ -57,7 +62,10 @@ export function loadSources(dir: string): LoadResult {
   try {
     names = readdirSync(dir).sort();
   } catch (e) {
-    return { sources, errors: [loadError('unreadable', dir, null, `cannot read directory: ${errorMessage(e)}`)] };
+    return {
+      sources,
+      errors: [loadError('unreadable', dir, null, `cannot read directory: ${errorMessage(e)}`)],
+    };
   }
   const onDisk = new Set(names);
   const referenced = new Set<string>();
@@ -82,14 +90,23 @@ export function loadSources(dir: string): LoadResult {
     const meta = checked.value;
     const previous = ids.get(meta.id);
     if (previous !== undefined) {
-      errors.push(loadError('duplicate-id', metaFile, checked.lineOf(['id']), `id "${meta.id}" is already used by ${previous}: two documents cannot share an id`));
+      errors.push(
+        loadError(
+          'duplicate-id',
+          metaFile,
+          checked.lineOf(['id']),
+          `id "${meta.id}" is already used by ${previous}: two documents cannot share an id`,
+        ),
+      );
       continue;
     }
     ids.set(meta.id, metaFile);
     if (!onDisk.has(meta.file)) {
       const other = names.find((n) => n.toLowerCase() === meta.file.toLowerCase());
       if (other) referenced.add(other); // reported here, not again as a text no metadata names
-      const message = other ? `text file "${meta.file}" not found; there is "${other}" (file names are case-sensitive)` : `text file "${meta.file}" not found`;
+      const message = other
+        ? `text file "${meta.file}" not found; there is "${other}" (file names are case-sensitive)`
+        : `text file "${meta.file}" not found`;
       errors.push(loadError('missing-file', metaFile, checked.lineOf(['file']), message));
       continue;
     }
@@ -97,7 +114,14 @@ export function loadSources(dir: string): LoadResult {
     try {
       bytes = readFileSync(join(dir, meta.file));
     } catch (e) {
-      errors.push(loadError('unreadable', metaFile, checked.lineOf(['file']), `cannot read "${meta.file}": ${errorMessage(e)}`));
+      errors.push(
+        loadError(
+          'unreadable',
+          metaFile,
+          checked.lineOf(['file']),
+          `cannot read "${meta.file}": ${errorMessage(e)}`,
+        ),
+      );
       continue;
     }
     const decoded = decodeSource(bytes, meta.file);
@@ -105,11 +129,24 @@ export function loadSources(dir: string): LoadResult {
       errors.push(loadError(decoded.code, meta.file, null, decoded.message));
       continue;
     }
-    sources.push({ meta, text: decoded.text, metaFile, problems: decoded.problems, encoding: decoded.encoding });
+    sources.push({
+      meta,
+      text: decoded.text,
+      metaFile,
+      problems: decoded.problems,
+      encoding: decoded.encoding,
+    });
   }
 
   for (const name of names.filter((n) => n.endsWith('.txt') && !referenced.has(n))) {
-    errors.push(loadError('orphan-text', name, null, `no *${META_SUFFIX} names this text file: add its metadata (README, Adding a document) or move it out of the sources`));
+    errors.push(
+      loadError(
+        'orphan-text',
+        name,
+        null,
+        `no *${META_SUFFIX} names this text file: add its metadata (README, Adding a document) or move it out of the sources`,
+      ),
+    );
   }
   return { sources, errors };
 }
@@ -121,9 +158,12 @@ const LISTED = 5;
  * controls but tab and line feed, DEL, C1 controls, bidirectional controls
  * (U+202E …) and marks, a BOM inside the text, and the two noncharacters.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/gu;
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]/gu;
 
-export type DecodedSource = { ok: true; text: string; encoding: Encoding; problems: Problem[] } | { ok: false; code: 'encoding' | 'empty-text'; message: string };
+export type DecodedSource =
+  | { ok: true; text: string; encoding: Encoding; problems: Problem[] }
+  | { ok: false; code: 'encoding' | 'empty-text'; message: string };
 
 /**
  * Decode a source text (src/pipeline/load/encoding.ts: UTF-8 with or without BOM,
@@ -141,13 +181,43 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
     .map((l, i) => {
       const found = l.match(UNPRINTABLE);
       if (!found) return l;
-      removed.push({ line: i + 1, chars: [...new Set(found)].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ') });
+      removed.push({
+        line: i + 1,
+        chars: [...new Set(found)]
+          .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`)
+          .join(', '),
+      });
       return l.replace(UNPRINTABLE, '');
     })
     .join('\n');
-  problems.push(...removed.slice(0, LISTED).map(({ line, chars }) => ({ code: 'control-characters', severity: 'warning', file, line, message: `control or bidirectional characters removed (${chars})` }) satisfies Problem));
-  if (removed.length > LISTED) problems.push({ code: 'control-characters', severity: 'warning', file, line: null, message: `control or bidirectional characters removed on ${removed.length - LISTED} more lines` });
-  if (text.trim() === '') return { ok: false, code: 'empty-text', message: 'empty: there is no text to read measures from' };
+  problems.push(
+    ...removed
+      .slice(0, LISTED)
+      .map(
+        ({ line, chars }) =>
+          ({
+            code: 'control-characters',
+            severity: 'warning',
+            file,
+            line,
+            message: `control or bidirectional characters removed (${chars})`,
+          }) satisfies Problem,
+      ),
+  );
+  if (removed.length > LISTED)
+    problems.push({
+      code: 'control-characters',
+      severity: 'warning',
+      file,
+      line: null,
+      message: `control or bidirectional characters removed on ${removed.length - LISTED} more lines`,
+    });
+  if (text.trim() === '')
+    return {
+      ok: false,
+      code: 'empty-text',
+      message: 'empty: there is no text to read measures from',
+    };
   return { ok: true, text, encoding: decoded.encoding, problems };
 }
 
@@ -162,7 +232,12 @@ export type MetaCheck = { ok: true; meta: SourceMeta } | { ok: false; errors: st
 export function validateMeta(raw: unknown): MetaCheck {
   const parsed = sourceMetaSchema.safeParse(raw);
   if (parsed.success) return { ok: true, meta: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map(
+      (i) => `${i.path.length > 0 ? `${i.path.join('.')}: ` : ''}${i.message}`,
+    ),
+  };
 }
 
 function errorMessage(e: unknown): string {

@@ -7,7 +7,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Outputs } from '../index.ts';
-import { checkGenerated, GENERATED, GENERATED_DIR, GENERATED_MDX_DIR, generatedDir, type GeneratedKey } from '../../schemas/generated.ts';
+import {
+  checkGenerated,
+  GENERATED,
+  GENERATED_DIR,
+  GENERATED_MDX_DIR,
+  generatedDir,
+  type GeneratedKey,
+} from '../../schemas/generated.ts';
 
 export { GENERATED_DIR, generatedDir };
 
@@ -25,6 +32,8 @@ export function generatedJson(outputs: Outputs): Record<string, string> {
 /** Write the whole generated directory into `dir` (which must not exist yet, or be empty). */
 export function writeGenerated(dir: string, outputs: Outputs): void {
   mkdirSync(join(dir, GENERATED_MDX_DIR), { recursive: true });
-  for (const { file, content } of outputs.mdx) writeFileSync(join(dir, GENERATED_MDX_DIR, file), content);
-  for (const [name, content] of Object.entries(generatedJson(outputs))) writeFileSync(join(dir, name), content);
+  for (const { file, content } of outputs.mdx)
+    writeFileSync(join(dir, GENERATED_MDX_DIR, file), content);
+  for (const [name, content] of Object.entries(generatedJson(outputs)))
+    writeFileSync(join(dir, name), content);
 }

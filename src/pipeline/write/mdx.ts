@@ -12,7 +12,16 @@
  * GFM must stay off in the MDX integration (astro.config.mjs): its autolink
  * literals turn bare URLs into links after parsing, which no escape prevents.
  */
-import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type {
+  BlockContent,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+} from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown, type Unsafe } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
@@ -33,7 +42,8 @@ export const SECTION_HEADINGS = {
  * A line starting with one of these markers is a list item in the source
  * (○ ・ ① (1) …). The marker stays part of the item's text.
  */
-const LIST_MARKER = /^(?:[○◯●◎・◆◇■□▶▷▸►➢※→⇒]|[①-⑳]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）])/u;
+const LIST_MARKER =
+  /^(?:[○◯●◎・◆◇■□▶▷▸►➢※→⇒]|[①-⑳]|[（(][0-9０-９一二三四五六七八九十]{1,3}[)）])/u;
 
 /**
  * MDX parses `import`/`export` at the start of a line as JavaScript. Encode
@@ -146,9 +156,10 @@ function list(items: string[][]): List {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map(
-      (lines): ListItem => ({ type: 'listItem', spread: false, children: [paragraph(lines) as BlockContent] }),
-    ),
+    children: items.map((lines): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: [paragraph(lines) as BlockContent],
+    })),
   };
 }
-

@@ -36,11 +36,16 @@ export interface Outputs {
  * unsafe ids. Without an id assignment (tests with hand-made records)
  * every record counts as live.
  */
-export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignment, curated: Curated = NO_CURATED): Outputs {
+export function buildOutputs(
+  results: readonly DocumentResult[],
+  ids?: IdAssignment,
+  curated: Curated = NO_CURATED,
+): Outputs {
   const records = results.flatMap((r) => r.measures);
   const seen = new Set<string>();
   for (const r of records) {
-    if (!/^[^/\\.\s][^/\\\s]*$/.test(r.id)) throw new Error(`measure id "${r.id}" is not usable as a file name (${r.source.document})`);
+    if (!/^[^/\\.\s][^/\\\s]*$/.test(r.id))
+      throw new Error(`measure id "${r.id}" is not usable as a file name (${r.source.document})`);
     if (seen.has(r.id)) throw new Error(`duplicate measure id "${r.id}" (${r.source.document})`);
     seen.add(r.id);
   }
@@ -64,7 +69,9 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
         ]
       : []),
     ...(ids ? idSummaryBlock(ids) : []),
-    ...(problems.length > 0 ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)] : []),
+    ...(problems.length > 0
+      ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)]
+      : []),
     `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,
   ].join('\n');
   return {
@@ -72,14 +79,20 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
     mdx,
     generated: {
       measures: toOpenDataJson(records),
-      documents: `${JSON.stringify(results.map((r) => summariseDocument(r, index)), null, 2)}\n`,
+      documents: `${JSON.stringify(
+        results.map((r) => summariseDocument(r, index)),
+        null,
+        2,
+      )}\n`,
       urls: `${JSON.stringify(urls, null, 2)}\n`,
       navigation: `${JSON.stringify(nav, null, 2)}\n`,
       curated: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
       sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
       retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
     },
-    registries: (ids?.registries ?? []).filter((r) => r.changed).map(({ file, content }) => ({ file, content })),
+    registries: (ids?.registries ?? [])
+      .filter((r) => r.changed)
+      .map(({ file, content }) => ({ file, content })),
     summary: `${summary}\n`,
   };
 }
@@ -87,8 +100,13 @@ export function buildOutputs(results: readonly DocumentResult[], ids?: IdAssignm
 function curatedForPages(curated: Curated): CuratedForPages {
   const readings = new Map<string, string>(Object.entries(curated.readings));
   // a glossary headword's reading (aliases have none: 補正予算案 is found through 補正予算)
-  for (const t of curated.glossary) if (!readings.has(t.term)) readings.set(t.term, t.reading.replace(/[・ ]/gu, ''));
-  return { glossary: curated.glossary, population: curated.population, readings: readingTable(readings) };
+  for (const t of curated.glossary)
+    if (!readings.has(t.term)) readings.set(t.term, t.reading.replace(/[・ ]/gu, ''));
+  return {
+    glossary: curated.glossary,
+    population: curated.population,
+    readings: readingTable(readings),
+  };
 }
 
 function idSummaryBlock(ids: IdAssignment): string[] {
@@ -99,12 +117,19 @@ function idSummaryBlock(ids: IdAssignment): string[] {
 function countBy<T>(items: readonly T[], key: (t: T) => string): string {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
-  return [...counts].sort().map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+  return (
+    [...counts]
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ') || 'none'
+  );
 }
 
 /** Curated readings, longest word first. */
 export function readingTable(entries: Iterable<[string, string]>): [string, string][] {
-  return [...entries].filter(([w, r]) => hasKanji(w) && r !== '').sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+  return [...entries]
+    .filter(([w, r]) => hasKanji(w) && r !== '')
+    .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 }
 
 /** URL entries for records that have ids but no registry (test fixtures). */

@@ -5,7 +5,9 @@
 import type { DocumentResult, MeasureRecord } from '../types.ts';
 
 /** Count of measures per amount kind. */
-export function amountKindCounts(measures: readonly MeasureRecord[]): Record<'own' | 'part_of' | 'none', number> {
+export function amountKindCounts(
+  measures: readonly MeasureRecord[],
+): Record<'own' | 'part_of' | 'none', number> {
   const counts = { own: 0, part_of: 0, none: 0 };
   for (const m of measures) counts[m.amount.kind] += 1;
   return counts;
@@ -29,15 +31,22 @@ export function buildReport(results: readonly DocumentResult[]): string {
         `(own ${counts.own}, part_of ${counts.part_of}, none ${counts.none}); ` +
         `${untitled} untitled; ${unattributed.length} unattributed; ${problems.length} problems`,
     );
-    for (const u of unattributed) out.push(`  ${meta.file}:${u.line}: unattributed: ${oneLine(u.text)}`);
-    for (const p of problems) out.push(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${oneLine(p.message)}`);
+    for (const u of unattributed)
+      out.push(`  ${meta.file}:${u.line}: unattributed: ${oneLine(u.text)}`);
+    for (const p of problems)
+      out.push(`  ${p.file}${p.line === null ? '' : `:${p.line}`}: ${oneLine(p.message)}`);
     const notes = sectionNotes.get(meta.id);
     if (notes) {
-      for (const u of notes.unclassified) out.push(`  ${meta.file}:${u.line}: heading-like line of no known form (section text): ${oneLine(u.text)}`);
+      for (const u of notes.unclassified)
+        out.push(
+          `  ${meta.file}:${u.line}: heading-like line of no known form (section text): ${oneLine(u.text)}`,
+        );
       if (notes.uncertain.length > 0) {
         const listed = notes.uncertain.slice(0, LISTED_UNCERTAIN).map((l) => `${meta.file}:${l}`);
         const more = notes.uncertain.length - listed.length;
-        out.push(`  sections read on weak evidence (${notes.uncertain.length} blocks; check them): ${listed.join(' ')}${more > 0 ? ` and ${more} more` : ''}`);
+        out.push(
+          `  sections read on weak evidence (${notes.uncertain.length} blocks; check them): ${listed.join(' ')}${more > 0 ? ` and ${more} more` : ''}`,
+        );
       }
     }
   }

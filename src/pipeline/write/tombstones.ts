@@ -7,7 +7,15 @@
  * dist/ has it, else a note. The stand-ins are noindex pages and stay in
  * the ledger, so they are made again by every later build.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Ledger } from '../ids/contract.ts';
 
@@ -37,7 +45,11 @@ export function publishedPaths(dist: string): Published[] {
     if (NOT_PUBLISHED.test(rel)) continue;
     if (rel.endsWith('/index.html')) {
       const html = readFileSync(file, 'utf8');
-      out.push({ path: rel.slice(0, -'index.html'.length), page: true, anchors: (html.match(/\sid="L\d+"/gu) ?? []).length });
+      out.push({
+        path: rel.slice(0, -'index.html'.length),
+        page: true,
+        anchors: (html.match(/\sid="L\d+"/gu) ?? []).length,
+      });
     } else {
       out.push({ path: rel, page: false, anchors: 0 });
     }
@@ -45,7 +57,13 @@ export function publishedPaths(dist: string): Published[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const escape = (s: string) => s.replace(/[&<>"']/gu, (c) => ESCAPES[c]!);
 
 /** The template's notice section, filled for `path`. */
@@ -65,18 +83,27 @@ const SECTION = /<section data-tombstone[^>]*>[\s\S]*?<\/section>/u;
  * dist/ being replaced (for last published data files), if any. Returns
  * the paths filled.
  */
-export function fillTombstones(stage: string, ledger: Ledger, previous: string | null): { pages: string[]; files: string[] } {
+export function fillTombstones(
+  stage: string,
+  ledger: Ledger,
+  previous: string | null,
+): { pages: string[]; files: string[] } {
   const templateFile = join(stage, 'gone', 'index.html');
-  if (!existsSync(templateFile)) throw new Error(`${templateFile}: the tombstone template was not built (src/pages/gone.astro)`);
+  if (!existsSync(templateFile))
+    throw new Error(`${templateFile}: the tombstone template was not built (src/pages/gone.astro)`);
   const template = readFileSync(templateFile, 'utf8');
-  if (!SECTION.test(template)) throw new Error(`${templateFile}: no <section data-tombstone> to fill`);
+  if (!SECTION.test(template))
+    throw new Error(`${templateFile}: no <section data-tombstone> to fill`);
   const pages: string[] = [];
   const files: string[] = [];
   for (const item of ledger.items) {
     if (item.kind === 'page') {
       const file = join(stage, item.path, 'index.html');
       if (existsSync(file)) continue;
-      const anchors = item.anchors > 0 ? `<div class="line-anchors" aria-hidden="true">${Array.from({ length: item.anchors }, (_, i) => `<span id="L${i + 1}"></span>`).join('')}</div>` : '';
+      const anchors =
+        item.anchors > 0
+          ? `<div class="line-anchors" aria-hidden="true">${Array.from({ length: item.anchors }, (_, i) => `<span id="L${i + 1}"></span>`).join('')}</div>`
+          : '';
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, template.replace(SECTION, `${notice(item.path)}${anchors}`));
       pages.push(item.path);
@@ -86,8 +113,16 @@ export function fillTombstones(stage: string, ledger: Ledger, previous: string |
       mkdirSync(dirname(file), { recursive: true });
       const old = previous ? join(previous, item.path) : null;
       if (old && existsSync(old)) copyFileSync(old, file);
-      else if (item.path.endsWith('.json')) writeFileSync(file, `${JSON.stringify({ note: 'このデータは、もとになった施策や資料が現在の予算資料から外れたため、公開を終えました。' })}\n`);
-      else writeFileSync(file, '\uFEFFnote\r\nこのデータは、もとになった施策や資料が現在の予算資料から外れたため、公開を終えました。\r\n');
+      else if (item.path.endsWith('.json'))
+        writeFileSync(
+          file,
+          `${JSON.stringify({ note: 'このデータは、もとになった施策や資料が現在の予算資料から外れたため、公開を終えました。' })}\n`,
+        );
+      else
+        writeFileSync(
+          file,
+          '\uFEFFnote\r\nこのデータは、もとになった施策や資料が現在の予算資料から外れたため、公開を終えました。\r\n',
+        );
       files.push(item.path);
     }
   }

@@ -8,7 +8,19 @@
  * So a failure at any moment leaves the previous registry, generated data
  * and dist/ exactly as they were.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
 export const WORK_DIR = '.build';
@@ -86,7 +98,13 @@ export class Transaction {
     for (let attempt = 0; attempt < 50; attempt++) {
       try {
         const fd = openSync(t.lockFile, 'wx');
-        writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies LockInfo));
+        writeSync(
+          fd,
+          JSON.stringify({
+            pid: process.pid,
+            started: new Date().toISOString(),
+          } satisfies LockInfo),
+        );
         closeSync(fd);
         t.rollBackLeftovers();
         return t;
@@ -125,7 +143,9 @@ export class Transaction {
       const now = readLock(this.lockFile);
       if (now === null || (seen !== null && now.pid === seen.pid && now.started === seen.started)) {
         if (now !== null || existsSync(this.lockFile)) {
-          this.recovered.push(`a previous build${now ? ` (pid ${now.pid}, started ${now.started})` : ''} stopped before it finished`);
+          this.recovered.push(
+            `a previous build${now ? ` (pid ${now.pid}, started ${now.started})` : ''} stopped before it finished`,
+          );
         }
         rmSync(this.lockFile, { force: true });
       }
@@ -140,7 +160,9 @@ export class Transaction {
     if (existsSync(this.journal)) {
       const records = JSON.parse(readFileSync(this.journal, 'utf8')) as UndoRecord[];
       this.undo(records);
-      this.recovered.push(`put back ${records.map((r) => r.path).join(', ')} as they were before it`);
+      this.recovered.push(
+        `put back ${records.map((r) => r.path).join(', ')} as they were before it`,
+      );
     }
     for (const name of existsSync(this.work) ? readdirSync(this.work) : []) {
       if (!name.startsWith('lock')) rmSync(join(this.work, name), { recursive: true, force: true });

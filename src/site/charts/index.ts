@@ -2,7 +2,12 @@
 import { buildCharts, type ChartSpec } from './specs.ts';
 import { documentSummaries, measureRecords, navigation, recordsById } from '../data.ts';
 
-export const charts: Map<string, ChartSpec> = buildCharts({ records: measureRecords, nav: navigation, documents: documentSummaries, index: recordsById });
+export const charts: Map<string, ChartSpec> = buildCharts({
+  records: measureRecords,
+  nav: navigation,
+  documents: documentSummaries,
+  index: recordsById,
+});
 
 /** The chart with this id, if the data gives one. */
 export function chart(id: string): ChartSpec | undefined {

@@ -19,7 +19,13 @@ export function textWidth(text: string, fontSize: number): number {
  */
 export function wrapLabel(
   text: string,
-  opts: { maxWidth: number; fontSize: number; maxLines: number; phrases: (s: string) => string[]; ellipsis?: boolean },
+  opts: {
+    maxWidth: number;
+    fontSize: number;
+    maxLines: number;
+    phrases: (s: string) => string[];
+    ellipsis?: boolean;
+  },
 ): string[] | null {
   const { maxWidth, fontSize, maxLines } = opts;
   if (maxWidth < fontSize) return null;
@@ -40,14 +46,16 @@ export function wrapLabel(
   const lines: string[] = [];
   for (const p of pieces) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && textWidth(last + p, fontSize) <= maxWidth) lines[lines.length - 1] = last + p;
+    if (last !== undefined && textWidth(last + p, fontSize) <= maxWidth)
+      lines[lines.length - 1] = last + p;
     else lines.push(p);
   }
   if (lines.length <= maxLines) return lines;
   if (!opts.ellipsis) return null;
   const kept = lines.slice(0, maxLines);
   let lastLine = kept[maxLines - 1]!;
-  while (lastLine && textWidth(`${lastLine}…`, fontSize) > maxWidth) lastLine = [...lastLine].slice(0, -1).join('');
+  while (lastLine && textWidth(`${lastLine}…`, fontSize) > maxWidth)
+    lastLine = [...lastLine].slice(0, -1).join('');
   kept[maxLines - 1] = `${lastLine}…`;
   return kept;
 }

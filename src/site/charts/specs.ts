@@ -11,7 +11,13 @@ import { measureUrl } from '../../lib/links.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
 import { topWithRest, type BarItem } from './bars.ts';
 import { budgetTree, total, type TreeNode } from './treemap.ts';
-import { countedOwn, hasOwnAmount, indexRecords, totalsByLabel, type RecordIndex } from '../../pipeline/derive/totals.ts';
+import {
+  countedOwn,
+  hasOwnAmount,
+  indexRecords,
+  totalsByLabel,
+  type RecordIndex,
+} from '../../pipeline/derive/totals.ts';
 
 export interface ChartRow {
   /** Measure id when the row stands for one measure. */
@@ -63,14 +69,22 @@ function docTitle(docs: readonly DocumentSummary[], id: string): string {
 }
 
 /** Largest item's share of the total, as a sentence. */
-function largest(items: readonly { label: string; value: number }[], whole: number, what: string): string {
+function largest(
+  items: readonly { label: string; value: number }[],
+  whole: number,
+  what: string,
+): string {
   const top = [...items].sort((a, b) => b.value - a.value)[0];
   if (!top || whole <= 0) return `${what}はありません。`;
   return `最大は「${top.label}」の${formatYen(top.value)}で、${what}（${formatYen(whole)}）の${percent(top.value, whole)}です。`;
 }
 
 /** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
-function bureauOf(nav: Navigation, bySlug: ReadonlyMap<string, Navigation['bureaus'][number]>, id: string): string {
+function bureauOf(
+  nav: Navigation,
+  bySlug: ReadonlyMap<string, Navigation['bureaus'][number]>,
+  id: string,
+): string {
   const top = new Set(
     (nav.measures[id]?.units ?? []).map((u) => {
       let b = bySlug.get(u.bureau);
@@ -115,7 +129,8 @@ export function buildCharts(input: ChartInput): Map<string, ChartSpec> {
   };
   const specs: (ChartSpec | undefined)[] = [budgetsTotalsChart(ctx)];
   for (const doc of documents) specs.push(...documentCharts(ctx, doc));
-  for (const r of records) specs.push(measurePriorChart(r, ctx), measureShareChart(r, ctx), measureProgramsChart(r, ctx));
+  for (const r of records)
+    specs.push(measurePriorChart(r, ctx), measureShareChart(r, ctx), measureProgramsChart(r, ctx));
   const labels = [...new Set(records.map((r) => r.budget.label))];
   for (const b of nav.bureaus) specs.push(bureauMeasuresChart(b, labels, ctx));
   return new Map(specs.filter((c): c is ChartSpec => c !== undefined).map((c) => [c.id, c]));
@@ -124,16 +139,31 @@ export function buildCharts(input: ChartInput): Map<string, ChartSpec> {
 /** Home: the budgets' totals. */
 function budgetsTotalsChart({ documents }: ChartContext): ChartSpec {
   const totals = documents.flatMap((d) =>
-    d.totals.filter((t) => t.top_level_own_count > 0).map((t) => ({ label: t.label, value: t.top_level_own_yen, doc: d.meta.id, count: t.top_level_own_count })),
+    d.totals
+      .filter((t) => t.top_level_own_count > 0)
+      .map((t) => ({
+        label: t.label,
+        value: t.top_level_own_yen,
+        doc: d.meta.id,
+        count: t.top_level_own_count,
+      })),
   );
   return {
     id: 'budgets-totals',
     kind: 'bars',
     title: '予算ごとの合計',
-    message: largest(totals, totals.reduce((s, t) => s + t.value, 0), '各予算の合計の和'),
+    message: largest(
+      totals,
+      totals.reduce((s, t) => s + t.value, 0),
+      '各予算の合計の和',
+    ),
     sources: documents.map((d) => d.meta.title),
     columns: ['予算', '資料', '合計に含めた施策の数', YEN],
-    rows: totals.map((t) => ({ id: null, path: `/budgets/${t.doc}/`, cells: [t.label, docTitle(documents, t.doc), t.count, t.value] })),
+    rows: totals.map((t) => ({
+      id: null,
+      path: `/budgets/${t.doc}/`,
+      cells: [t.label, docTitle(documents, t.doc), t.count, t.value],
+    })),
     bars: totals.map((t) => ({ label: t.label, value: t.value, path: `/budgets/${t.doc}/` })),
     note: '各予算で金額の示された最上位の施策（パッケージと、どのパッケージにも属さない施策）の合計です。年度も種類も違う予算なので、足し合わせる意味はありません。',
   };
@@ -150,15 +180,24 @@ function documentCharts(ctx: ChartContext, doc: DocumentSummary): (ChartSpec | u
 }
 
 /** Budget page: budget → package → measure, by area. */
-function budgetTreemapChart(doc: DocumentSummary, rs: readonly MeasureRecord[], ctx: ChartContext): ChartSpec | undefined {
+function budgetTreemapChart(
+  doc: DocumentSummary,
+  rs: readonly MeasureRecord[],
+  ctx: ChartContext,
+): ChartSpec | undefined {
   const title = doc.meta.title;
   const tree = budgetTree(title, rs, ctx.index);
   const whole = total(tree);
   if (whole <= 0) return undefined;
   const leaves: { node: TreeNode; parent: string }[] = [];
-  const walk = (n: TreeNode, parent: string) => (n.children ? n.children.forEach((c) => walk(c, n.id ? n.name : parent)) : leaves.push({ node: n, parent }));
+  const walk = (n: TreeNode, parent: string) =>
+    n.children
+      ? n.children.forEach((c) => walk(c, n.id ? n.name : parent))
+      : leaves.push({ node: n, parent });
   walk(tree, '');
-  const items = (tree.children ?? []).flatMap((g) => g.children ?? []).map((n) => ({ label: n.name, value: total(n) }));
+  const items = (tree.children ?? [])
+    .flatMap((g) => g.children ?? [])
+    .map((n) => ({ label: n.name, value: total(n) }));
   return {
     id: `treemap-${doc.meta.id}`,
     kind: 'treemap',
@@ -166,7 +205,11 @@ function budgetTreemapChart(doc: DocumentSummary, rs: readonly MeasureRecord[], 
     message: largest(items, whole, '全体'),
     sources: [title],
     columns: ['施策', '上位の施策（パッケージ）', YEN],
-    rows: leaves.map(({ node, parent }) => ({ id: node.id, path: node.id ? measureUrl(node.id) : null, cells: [node.name, parent, node.value ?? 0] })),
+    rows: leaves.map(({ node, parent }) => ({
+      id: node.id,
+      path: node.id ? measureUrl(node.id) : null,
+      cells: [node.name, parent, node.value ?? 0],
+    })),
     tree,
     note: '面積は金額に比例します。パッケージの金額は内訳の施策に分けて示し、二重に数えていません。他の予算の内数や金額の記載がない施策は含みません。',
   };
@@ -186,14 +229,23 @@ function budgetMeasuresChart(doc: DocumentSummary, top: Counted, sum: number): C
     message: largest(items, sum, '合計'),
     sources: [title],
     columns: ['施策', '予算', YEN],
-    rows: top.map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen] })),
+    rows: top.map((r) => ({
+      id: r.id,
+      path: r.url,
+      cells: [r.name, r.budget.label, r.amount.yen],
+    })),
     bars,
     note: `金額の示された最上位の施策${top.length}件です（内訳の施策は上位の施策の金額に含まれます）。${bars.length > 20 ? '21位以下は「その他」にまとめました。' : ''}`,
   };
 }
 
 /** Budget page: the amounts by bureau. */
-function budgetBureausChart(doc: DocumentSummary, top: Counted, sum: number, { nav, bureauBySlug }: ChartContext): ChartSpec {
+function budgetBureausChart(
+  doc: DocumentSummary,
+  top: Counted,
+  sum: number,
+  { nav, bureauBySlug }: ChartContext,
+): ChartSpec {
   const title = doc.meta.title;
   const byBureau = new Map<string, number>();
   for (const r of top) {
@@ -208,7 +260,9 @@ function budgetBureausChart(doc: DocumentSummary, top: Counted, sum: number, { n
     message: largest(bureauItems, sum, '合計'),
     sources: [title],
     columns: ['局', YEN],
-    rows: [...bureauItems].sort((a, b) => b.value - a.value).map((b) => ({ id: null, path: null, cells: [b.label, b.value] })),
+    rows: [...bureauItems]
+      .sort((a, b) => b.value - a.value)
+      .map((b) => ({ id: null, path: null, cells: [b.label, b.value] })),
     bars: topWithRest(bureauItems, 20),
     note: '金額の示された最上位の施策を、担当の局（部は所属する局）ごとに足しました。複数の局が担当する施策は「複数の局」にまとめています。',
   };
@@ -237,7 +291,10 @@ function measurePriorChart(r: MeasureRecord, { documents }: ChartContext): Chart
 }
 
 /** Measure page: its share of its budget's total. */
-function measureShareChart(r: MeasureRecord, { documents, budgetTotal, index }: ChartContext): ChartSpec | undefined {
+function measureShareChart(
+  r: MeasureRecord,
+  { documents, budgetTotal, index }: ChartContext,
+): ChartSpec | undefined {
   const whole = budgetTotal.get(r.budget.label) ?? 0;
   if (!hasOwnAmount(r) || whole <= 0 || r.amount.yen > whole) return undefined;
   const nested = r.parent !== null && index.has(r.parent);
@@ -252,37 +309,78 @@ function measureShareChart(r: MeasureRecord, { documents, budgetTotal, index }: 
       { id: r.id, path: null, cells: ['この施策', r.amount.yen] },
       { id: null, path: null, cells: [`${r.budget.label}の合計`, whole] },
     ],
-    share: { part: r.amount.yen, whole, partLabel: 'この施策', wholeLabel: `${r.budget.label}の合計` },
+    share: {
+      part: r.amount.yen,
+      whole,
+      partLabel: 'この施策',
+      wholeLabel: `${r.budget.label}の合計`,
+    },
     note: `合計は、金額の示された最上位の施策の合計です。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
   };
 }
 
 /** Measure page: the same program's amounts in each budget. */
-function measureProgramsChart(r: MeasureRecord, { nav, index, documents }: ChartContext): ChartSpec | undefined {
-  const related = (nav.measures[r.id]?.related ?? []).map((id) => index.get(id)).filter((o): o is MeasureRecord => o !== undefined);
-  const program = [r, ...related].filter(hasOwnAmount).sort((a, b) => a.budget.fiscal_year - b.budget.fiscal_year || (a.budget.label < b.budget.label ? -1 : 1));
-  if (related.length === 0 || program.length < 2 || !program.includes(r as (typeof program)[number])) return undefined;
+function measureProgramsChart(
+  r: MeasureRecord,
+  { nav, index, documents }: ChartContext,
+): ChartSpec | undefined {
+  const related = (nav.measures[r.id]?.related ?? [])
+    .map((id) => index.get(id))
+    .filter((o): o is MeasureRecord => o !== undefined);
+  const program = [r, ...related]
+    .filter(hasOwnAmount)
+    .sort(
+      (a, b) =>
+        a.budget.fiscal_year - b.budget.fiscal_year || (a.budget.label < b.budget.label ? -1 : 1),
+    );
+  if (
+    related.length === 0 ||
+    program.length < 2 ||
+    !program.includes(r as (typeof program)[number])
+  )
+    return undefined;
   return {
     id: `measure-${r.id}-programs`,
     kind: 'bars',
     title: 'この施策の各予算での金額',
-    message: program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen)}`).join('、') + 'です。',
+    message:
+      program.map((p) => `${p.budget.label}は${formatYen(p.amount.yen)}`).join('、') + 'です。',
     sources: [...new Set(program.map((p) => docTitle(documents, p.source.document)))],
     columns: ['予算', '施策', YEN],
-    rows: program.map((p) => ({ id: p.id, path: p.url, cells: [p.budget.label, p.name, p.amount.yen] })),
-    bars: program.map((p) => ({ label: p.budget.label, value: p.amount.yen, path: p.id === r.id ? null : p.url, id: p.id, highlight: p.id === r.id })),
+    rows: program.map((p) => ({
+      id: p.id,
+      path: p.url,
+      cells: [p.budget.label, p.name, p.amount.yen],
+    })),
+    bars: program.map((p) => ({
+      label: p.budget.label,
+      value: p.amount.yen,
+      path: p.id === r.id ? null : p.url,
+      id: p.id,
+      highlight: p.id === r.id,
+    })),
     note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
   };
 }
 
 /** Bureau page: its measures by amount, across budgets. */
-function bureauMeasuresChart(b: Navigation['bureaus'][number], labels: readonly string[], { index, documents }: ChartContext): ChartSpec | undefined {
+function bureauMeasuresChart(
+  b: Navigation['bureaus'][number],
+  labels: readonly string[],
+  { index, documents }: ChartContext,
+): ChartSpec | undefined {
   const own = countedOwn(
     b.measures.map((id) => index.get(id)).filter((r): r is MeasureRecord => r !== undefined),
     index,
   );
   if (own.length === 0) return undefined;
-  const items = own.map((r) => ({ label: `${r.name}（${r.budget.label}）`, value: r.amount.yen, path: r.url, id: r.id, series: labels.indexOf(r.budget.label) }));
+  const items = own.map((r) => ({
+    label: `${r.name}（${r.budget.label}）`,
+    value: r.amount.yen,
+    path: r.url,
+    id: r.id,
+    series: labels.indexOf(r.budget.label),
+  }));
   const sum = items.reduce((s, i) => s + i.value, 0);
   return {
     id: `bureau-${b.slug}-measures`,
@@ -291,7 +389,9 @@ function bureauMeasuresChart(b: Navigation['bureaus'][number], labels: readonly 
     message: largest(items, sum, '表示した施策の合計'),
     sources: [...new Set(own.map((r) => docTitle(documents, r.source.document)))],
     columns: ['施策', '予算', YEN],
-    rows: [...own].sort((a, c) => c.amount.yen - a.amount.yen).map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen] })),
+    rows: [...own]
+      .sort((a, c) => c.amount.yen - a.amount.yen)
+      .map((r) => ({ id: r.id, path: r.url, cells: [r.name, r.budget.label, r.amount.yen] })),
     bars: topWithRest(items, 20),
     note: '年度や種類の違う予算の施策を並べています。上位の施策（パッケージ）も同じ局の担当であれば、その内訳の施策は含めていません。',
   };

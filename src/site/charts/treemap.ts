@@ -7,7 +7,12 @@
 import { hierarchy, treemap, treemapSquarify } from 'd3';
 import { formatYen } from '../../lib/format.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
-import { countedOwn, hasOwnAmount, indexRecords, type RecordIndex } from '../../pipeline/derive/totals.ts';
+import {
+  countedOwn,
+  hasOwnAmount,
+  indexRecords,
+  type RecordIndex,
+} from '../../pipeline/derive/totals.ts';
 import { colour } from './palette.ts';
 import { textWidth, wrapLabel } from './labels.ts';
 
@@ -23,14 +28,21 @@ export interface TreeNode {
 const hasArea = (r: MeasureRecord) => hasOwnAmount(r) && r.amount.yen > 0;
 
 /** The tree of one document's measures, grouped by budget label (its top level: derive/totals.ts). */
-export function budgetTree(name: string, records: readonly MeasureRecord[], byId: RecordIndex = indexRecords(records)): TreeNode {
+export function budgetTree(
+  name: string,
+  records: readonly MeasureRecord[],
+  byId: RecordIndex = indexRecords(records),
+): TreeNode {
   const node = (r: MeasureRecord): TreeNode => {
-    const kids = r.children.map((id) => byId.get(id)).filter((c): c is MeasureRecord => c !== undefined && hasArea(c));
+    const kids = r.children
+      .map((id) => byId.get(id))
+      .filter((c): c is MeasureRecord => c !== undefined && hasArea(c));
     if (kids.length === 0) return { name: r.name, id: r.id, value: r.amount.yen! };
     const children = kids.map(node);
     const itemised = children.reduce((s, c) => s + total(c), 0);
     const rest = r.amount.yen! - itemised;
-    if (rest > 0) children.push({ name: `${r.name}（内訳の示されていない分）`, id: null, value: rest });
+    if (rest > 0)
+      children.push({ name: `${r.name}（内訳の示されていない分）`, id: null, value: rest });
     return { name: r.name, id: r.id, children };
   };
   // the document's top level: a part of a package is drawn inside it, whatever its label
@@ -76,11 +88,21 @@ export interface TreemapLayout {
 export const TREEMAP_FONT = 12;
 
 /** Lay the tree out in a width × height box; label the cells the text fits in. */
-export function layoutTreemap(tree: TreeNode, width: number, height: number, phrases: (s: string) => string[]): TreemapLayout {
+export function layoutTreemap(
+  tree: TreeNode,
+  width: number,
+  height: number,
+  phrases: (s: string) => string[],
+): TreemapLayout {
   const root = hierarchy<TreeNode>(tree, (d) => d.children)
     .sum((d) => (d.children ? 0 : (d.value ?? 0)))
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || (a.data.name < b.data.name ? -1 : 1));
-  treemap<TreeNode>().tile(treemapSquarify).size([width, height]).paddingInner(1).paddingOuter(0).round(true)(root);
+  treemap<TreeNode>()
+    .tile(treemapSquarify)
+    .size([width, height])
+    .paddingInner(1)
+    .paddingOuter(0)
+    .round(true)(root);
   const packages = root.children?.flatMap((g) => g.children ?? []) ?? [];
   const cells = root.leaves().map((leaf) => {
     const l = leaf as typeof leaf & { x0: number; y0: number; x1: number; y1: number };
@@ -90,7 +112,16 @@ export function layoutTreemap(tree: TreeNode, width: number, height: number, phr
     const amount = formatYen(leaf.value ?? 0);
     const pad = 4;
     const maxLines = Math.floor((h - pad * 2) / (TREEMAP_FONT * 1.25)) - 1;
-    const nameLines = maxLines >= 1 ? wrapLabel(leaf.data.name, { maxWidth: w - pad * 2, fontSize: TREEMAP_FONT, maxLines, phrases, ellipsis: true }) : null;
+    const nameLines =
+      maxLines >= 1
+        ? wrapLabel(leaf.data.name, {
+            maxWidth: w - pad * 2,
+            fontSize: TREEMAP_FONT,
+            maxLines,
+            phrases,
+            ellipsis: true,
+          })
+        : null;
     const fits = nameLines !== null && textWidth(amount, TREEMAP_FONT) <= w - pad * 2;
     return {
       x: l.x0,

@@ -20,6 +20,14 @@ export function formatAxisYen(yen: number): string {
 
 /** A zero-based linear scale over [0, max] with about `count` round ticks. */
 export function amountScale(max: number, range: number, count = 4) {
-  const scale = scaleLinear().domain([0, Math.max(max, 1)]).range([0, range]).nice(count);
-  return { scale, ticks: scale.ticks(count).map((value) => ({ value, x: scale(value), label: formatAxisYen(value) })) };
+  const scale = scaleLinear()
+    .domain([0, Math.max(max, 1)])
+    .range([0, range])
+    .nice(count);
+  return {
+    scale,
+    ticks: scale
+      .ticks(count)
+      .map((value) => ({ value, x: scale(value), label: formatAxisYen(value) })),
+  };
 }

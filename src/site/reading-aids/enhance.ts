@@ -34,11 +34,42 @@ export interface EnhanceOptions {
 
 type Parent = Root | Element;
 
-const NO_TEXT_WORK = new Set(['script', 'style', 'rt', 'rp', 'code', 'pre', 'svg', 'title', 'textarea', 'option', 'template']);
-const NO_GLOSSARY = new Set([...NO_TEXT_WORK, 'a', 'button', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'summary', 'label', 'caption', 'th', 'dt']);
+const NO_TEXT_WORK = new Set([
+  'script',
+  'style',
+  'rt',
+  'rp',
+  'code',
+  'pre',
+  'svg',
+  'title',
+  'textarea',
+  'option',
+  'template',
+]);
+const NO_GLOSSARY = new Set([
+  ...NO_TEXT_WORK,
+  'a',
+  'button',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'summary',
+  'label',
+  'caption',
+  'th',
+  'dt',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3']);
 
-const el = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({
+const el = (
+  tagName: string,
+  properties: Element['properties'],
+  children: ElementContent[] = [],
+): Element => ({
   type: 'element',
   tagName,
   properties,
@@ -52,7 +83,11 @@ function marks(node: Element, what: string): boolean {
 }
 
 /** Replace text nodes below `parent` (not below skipped elements) by what `f` returns. */
-function mapText(parent: Parent, skip: ReadonlySet<string>, f: (t: Text) => ElementContent[] | null): void {
+function mapText(
+  parent: Parent,
+  skip: ReadonlySet<string>,
+  f: (t: Text) => ElementContent[] | null,
+): void {
   const out: RootContent[] = [];
   let changed = false;
   for (const child of parent.children) {
@@ -63,7 +98,11 @@ function mapText(parent: Parent, skip: ReadonlySet<string>, f: (t: Text) => Elem
         changed = true;
         continue;
       }
-    } else if (child.type === 'element' && !skip.has(child.tagName) && child.properties.dataNoEnhance === undefined) {
+    } else if (
+      child.type === 'element' &&
+      !skip.has(child.tagName) &&
+      child.properties.dataNoEnhance === undefined
+    ) {
       mapText(child, skip, f);
     }
     out.push(child);
@@ -72,7 +111,12 @@ function mapText(parent: Parent, skip: ReadonlySet<string>, f: (t: Text) => Elem
 }
 
 /** Elements below `node` that pass `test`; with `outermost`, not those inside another match. */
-function findAll(node: Parent, test: (e: Element) => boolean, outermost = false, out: Element[] = []): Element[] {
+function findAll(
+  node: Parent,
+  test: (e: Element) => boolean,
+  outermost = false,
+  out: Element[] = [],
+): Element[] {
   for (const child of node.children) {
     if (child.type !== 'element') continue;
     const hit = test(child);
@@ -101,9 +145,16 @@ export function enhancePage(tree: Root, options: EnhanceOptions): void {
           used.push(hit.term);
           if (hit.at > 0) parts.push(txt(rest.slice(0, hit.at)));
           parts.push(
-            el('a', { className: ['term'], href: `#term-${hit.term.slug}`, id: `ref-${hit.term.slug}`, ariaDescribedBy: [`term-short-${hit.term.slug}`] }, [
-              txt(rest.slice(hit.at, hit.at + hit.length)),
-            ]),
+            el(
+              'a',
+              {
+                className: ['term'],
+                href: `#term-${hit.term.slug}`,
+                id: `ref-${hit.term.slug}`,
+                ariaDescribedBy: [`term-short-${hit.term.slug}`],
+              },
+              [txt(rest.slice(hit.at, hit.at + hit.length))],
+            ),
           );
           rest = rest.slice(hit.at + hit.length);
         }
@@ -119,7 +170,10 @@ export function enhancePage(tree: Root, options: EnhanceOptions): void {
           'dl',
           { className: ['term-list'] },
           used.flatMap((term) => [
-            el('dt', { id: `term-${term.slug}` }, [el('a', { href: options.glossaryHref!(term.slug) }, [txt(term.term)]), txt(`（${term.reading}）`)]),
+            el('dt', { id: `term-${term.slug}` }, [
+              el('a', { href: options.glossaryHref!(term.slug) }, [txt(term.term)]),
+              txt(`（${term.reading}）`),
+            ]),
             el('dd', {}, [
               el('span', { id: `term-short-${term.slug}` }, [txt(term.short)]),
               txt(' '),
@@ -162,7 +216,12 @@ export function enhancePage(tree: Root, options: EnhanceOptions): void {
         for (const s of segments) {
           const last = out[out.length - 1];
           if (s.ruby === undefined && last?.type === 'text') last.value += s.text;
-          else out.push(s.ruby === undefined ? txt(s.text) : el('ruby', {}, [txt(s.text), el('rt', { dataR: s.ruby })]));
+          else
+            out.push(
+              s.ruby === undefined
+                ? txt(s.text)
+                : el('ruby', {}, [txt(s.text), el('rt', { dataR: s.ruby })]),
+            );
         }
         return out;
       });

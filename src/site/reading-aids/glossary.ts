@@ -32,9 +32,15 @@ export function termMatcher(terms: readonly GlossaryTerm[]) {
           const at = text.indexOf(w, from);
           if (at < 0 || (best !== null && at > best.at)) break;
           // covered by a longer word starting earlier or at the same place?
-          const covered = covers.some((o) => o.length > w.length && o.includes(w) && coversAt(text, o, at, w));
+          const covered = covers.some(
+            (o) => o.length > w.length && o.includes(w) && coversAt(text, o, at, w),
+          );
           if (!covered) {
-            if (!skip.has(term.slug) && (best === null || at < best.at || (at === best.at && w.length > best.length))) best = { at, length: w.length, term };
+            if (
+              !skip.has(term.slug) &&
+              (best === null || at < best.at || (at === best.at && w.length > best.length))
+            )
+              best = { at, length: w.length, term };
             break;
           }
           from = at + 1;

@@ -14,10 +14,16 @@ let tokenizer: Promise<(s: string) => Token[]> | null = null;
 /** The tokenizer as a function from text to tokens with katakana readings. */
 export function getTokenizer(): Promise<(s: string) => Token[]> {
   tokenizer ??= new Promise((resolve, reject) => {
-    const dicPath = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+    const dicPath = join(
+      dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')),
+      'dict',
+    );
     kuromoji.builder({ dicPath }).build((err, t) => {
       if (err) reject(err);
-      else resolve((s: string) => t.tokenize(s).map((x) => ({ surface: x.surface_form, reading: x.reading ?? null })));
+      else
+        resolve((s: string) =>
+          t.tokenize(s).map((x) => ({ surface: x.surface_form, reading: x.reading ?? null })),
+        );
     });
   });
   return tokenizer;

@@ -61,7 +61,11 @@ function merge(segments: Segment[]): Segment[] {
  * Ruby segments of `text`. Curated words are matched first (longest, leftmost),
  * the rest is tokenised. Text without kanji is returned as one plain segment.
  */
-export function rubySegments(text: string, tokenize: (s: string) => Token[], curated: readonly [string, string][] = []): Segment[] {
+export function rubySegments(
+  text: string,
+  tokenize: (s: string) => Token[],
+  curated: readonly [string, string][] = [],
+): Segment[] {
   if (!hasKanji(text)) return [{ text }];
   const out: Segment[] = [];
   const analyse = (part: string) => {
@@ -71,7 +75,8 @@ export function rubySegments(text: string, tokenize: (s: string) => Token[], cur
       return;
     }
     for (const t of tokenize(part)) {
-      if (t.reading && t.reading !== '*' && hasKanji(t.surface)) out.push(...alignReading(t.surface, t.reading));
+      if (t.reading && t.reading !== '*' && hasKanji(t.surface))
+        out.push(...alignReading(t.surface, t.reading));
       else out.push({ text: t.surface });
     }
   };
@@ -80,7 +85,11 @@ export function rubySegments(text: string, tokenize: (s: string) => Token[], cur
     let best: { at: number; word: string; reading: string } | null = null;
     for (const [word, reading] of curated) {
       const at = rest.indexOf(word);
-      if (at >= 0 && (best === null || at < best.at || (at === best.at && word.length > best.word.length))) best = { at, word, reading };
+      if (
+        at >= 0 &&
+        (best === null || at < best.at || (at === best.at && word.length > best.word.length))
+      )
+        best = { at, word, reading };
     }
     if (!best) {
       analyse(rest);
@@ -92,4 +101,3 @@ export function rubySegments(text: string, tokenize: (s: string) => Token[], cur
   }
   return merge(out);
 }
-

@@ -48,18 +48,38 @@ export interface SearchInput {
   population: Population | null;
 }
 
-export function searchRecords({ records, nav, documents, glossary, population }: SearchInput): SearchRecord[] {
+export function searchRecords({
+  records,
+  nav,
+  documents,
+  glossary,
+  population,
+}: SearchInput): SearchRecord[] {
   const bureauName = new Map(nav.bureaus.map((b) => [b.slug, b.name]));
   const tagName = new Map(nav.tags.map((t) => [t.slug, t.name]));
   const out: SearchRecord[] = [];
   for (const r of records) {
     const summary = leadSentences(r, population).join('');
-    const text = [r.sections.purpose, r.sections.overview, r.sections.scheme, r.sections.outcome].join('\n');
+    const text = [
+      r.sections.purpose,
+      r.sections.overview,
+      r.sections.scheme,
+      r.sections.outcome,
+    ].join('\n');
     const navEntry = nav.measures[r.id];
-    const bureaus = [...new Set((navEntry?.units ?? []).map((u) => bureauName.get(u.bureau) ?? u.bureau))];
+    const bureaus = [
+      ...new Set((navEntry?.units ?? []).map((u) => bureauName.get(u.bureau) ?? u.bureau)),
+    ];
     out.push({
       url: r.url,
-      content: [tokens(r.name, TITLE_WEIGHT), tokens(r.name === r.title ? '' : r.title), tokens(r.subtitle && !r.name.includes(r.subtitle) ? r.subtitle : ''), tokens(summary, SUMMARY_WEIGHT), tokens(`${r.amount.text} ${r.budget.label} ${r.bureau ?? ''} ${r.tags.join(' ')}`), tokens(text)].join(' '),
+      content: [
+        tokens(r.name, TITLE_WEIGHT),
+        tokens(r.name === r.title ? '' : r.title),
+        tokens(r.subtitle && !r.name.includes(r.subtitle) ? r.subtitle : ''),
+        tokens(summary, SUMMARY_WEIGHT),
+        tokens(`${r.amount.text} ${r.budget.label} ${r.bureau ?? ''} ${r.tags.join(' ')}`),
+        tokens(text),
+      ].join(' '),
       language: INDEX_LANGUAGE,
       meta: {
         title: r.name,
@@ -81,9 +101,19 @@ export function searchRecords({ records, nav, documents, glossary, population }:
   for (const t of glossary) {
     out.push({
       url: `${GLOSSARY_PATH}#${t.slug}`,
-      content: [tokens([t.term, ...t.aliases].join(' '), TITLE_WEIGHT), tokens(t.short, SUMMARY_WEIGHT), tokens(t.plain)].join(' '),
+      content: [
+        tokens([t.term, ...t.aliases].join(' '), TITLE_WEIGHT),
+        tokens(t.short, SUMMARY_WEIGHT),
+        tokens(t.plain),
+      ].join(' '),
       language: INDEX_LANGUAGE,
-      meta: { title: `${t.term}（用語集）`, type: '用語', budget: '', amount: '', text: `${t.short}${t.plain}`.slice(0, SNIPPET_SOURCE) },
+      meta: {
+        title: `${t.term}（用語集）`,
+        type: '用語',
+        budget: '',
+        amount: '',
+        text: `${t.short}${t.plain}`.slice(0, SNIPPET_SOURCE),
+      },
       filters: { type: ['用語'] },
       sort: { amount: '0' },
     });
@@ -91,9 +121,18 @@ export function searchRecords({ records, nav, documents, glossary, population }:
   for (const d of documents) {
     out.push({
       url: documentPath(d.meta.id),
-      content: [tokens(d.meta.title, TITLE_WEIGHT), tokens(`${d.meta.publisher} ${d.totals.map((t) => t.label).join(' ')}`)].join(' '),
+      content: [
+        tokens(d.meta.title, TITLE_WEIGHT),
+        tokens(`${d.meta.publisher} ${d.totals.map((t) => t.label).join(' ')}`),
+      ].join(' '),
       language: INDEX_LANGUAGE,
-      meta: { title: d.meta.title, type: '予算資料', budget: d.totals.map((t) => t.label).join('・'), amount: '', text: `${d.meta.publisher}が公表した資料。施策${d.counts.measures}件。` },
+      meta: {
+        title: d.meta.title,
+        type: '予算資料',
+        budget: d.totals.map((t) => t.label).join('・'),
+        amount: '',
+        text: `${d.meta.publisher}が公表した資料。施策${d.counts.measures}件。`,
+      },
       filters: { type: ['予算資料'] },
       sort: { amount: '0' },
     });

@@ -3,10 +3,14 @@ import { stringify } from 'csv-stringify/sync';
 import { chartCsvRows } from '../../../site/charts/specs.ts';
 import { charts } from '../../../site/charts/index.ts';
 
-export const getStaticPaths = (() => [...charts.keys()].map((id) => ({ params: { chart: id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  [...charts.keys()].map((id) => ({ params: { chart: id } }))) satisfies GetStaticPaths;
 
 /** /data/charts/<id>.csv: the numbers of one chart (UTF-8 with BOM, amounts in yen). */
 export const GET: APIRoute = ({ params }) =>
-  new Response(stringify(chartCsvRows(charts.get(params.chart!)!), { bom: true, escape_formulas: true }), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+  new Response(
+    stringify(chartCsvRows(charts.get(params.chart!)!), { bom: true, escape_formulas: true }),
+    {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+    },
+  );

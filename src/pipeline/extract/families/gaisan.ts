@@ -10,7 +10,8 @@ import type { FamilyProfile } from './types.ts';
 
 export const gaisan: FamilyProfile = {
   id: 'gaisan',
-  description: 'budget request pages: badges, title, division, amount with prior year, numbered headings',
+  description:
+    'budget request pages: badges, title, division, amount with prior year, numbered headings',
   headings: COMMON_HEADINGS,
   headingForms: ALL_FORMS,
   headingTails: [],

@@ -15,7 +15,10 @@ export const hoseiForm: FamilyProfile = {
   description: 'supplementary budget form sheets: 施策名, ①〜⑤ boxes, division with 内線',
   headings: COMMON_HEADINGS,
   headingForms: ['circled'],
-  headingTails: ['（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', '（対象、補助率等）等'],
+  headingTails: [
+    '（経済効果、雇用の下支え・創出効果、波及プロセスを含む）',
+    '（対象、補助率等）等',
+  ],
   // the ④ diagram box's text comes after the ⑤ outcome box's
   order: ['purpose', 'overview', 'outcome', 'scheme'],
   tail: 'scheme',

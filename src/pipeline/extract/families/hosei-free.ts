@@ -13,7 +13,10 @@ export const hoseiFree: FamilyProfile = {
   description: 'supplementary budget free-form pages: title first, varied or no headings',
   headings: COMMON_HEADINGS,
   headingForms: ALL_FORMS,
-  headingTails: ['（経済効果、雇用の下支え・創出効果、波及プロセスを含む）', '（対象、補助率等）等'],
+  headingTails: [
+    '（経済効果、雇用の下支え・創出効果、波及プロセスを含む）',
+    '（対象、補助率等）等',
+  ],
   order: ['purpose', 'overview', 'scheme', 'outcome'],
   tail: null,
   headingsComplete: false,

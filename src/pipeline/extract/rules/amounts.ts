@@ -38,7 +38,10 @@ export function parseFigure(text: string): number | null {
   const s = foldWidth(text).replace(/\s+/g, '');
   const start = s.search(/[約\d]/u);
   if (start < 0) return null;
-  const m = /^(?:約)?(?:(\d[\d,]*(?:\.\d+)?)兆)?(\d[\d,]*(?:\.\d+)?)?(兆|億|千万|百万|十万|万|千)?円/u.exec(s.slice(start));
+  const m =
+    /^(?:約)?(?:(\d[\d,]*(?:\.\d+)?)兆)?(\d[\d,]*(?:\.\d+)?)?(兆|億|千万|百万|十万|万|千)?円/u.exec(
+      s.slice(start),
+    );
   if (!m) return null;
   const [, cho, num, unit = ''] = m;
   let yen = 0;
@@ -77,9 +80,22 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
   const seido = /^制\s*度\s*要\s*求(?:\s*[(（][^)）]*[)）])?/u.exec(lead);
   if (seido) {
     const m = seido;
-    return { kind: 'none', yen: null, prior_yen: null, fund: null, text: raw.slice(offset, offset + m[0].length).trim() };
+    return {
+      kind: 'none',
+      yen: null,
+      prior_yen: null,
+      fund: null,
+      text: raw.slice(offset, offset + m[0].length).trim(),
+    };
   }
-  const unread = (text: string, issue: string): ParsedAmount => ({ kind: 'none', yen: null, prior_yen: null, fund: null, text: text.trim(), issue });
+  const unread = (text: string, issue: string): ParsedAmount => ({
+    kind: 'none',
+    yen: null,
+    prior_yen: null,
+    fund: null,
+    text: text.trim(),
+    issue,
+  });
 
   const fig = FIGURE.exec(lead);
   if (!fig) return null;
@@ -93,15 +109,35 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
   let issue: string | undefined;
   const printed = raw.slice(offset, offset + end);
   // figures that are not one budget amount: keep the text, report, read no figure
-  if (/[▲△▼−－-]\s*$/u.test(before)) return unread(printed, `「${printed.trim()}」 is a decrease (▲), not a budget amount; shown without a figure`);
-  if (/[A-Za-z_]$/u.test(before)) return unread(printed, `「${printed.trim()}」: the figure is glued to letters; not read as an amount`);
-  const range = /^\s*[～〜~]\s*(?:約\s*)?\d[\d,.]*\s*(?:兆|億|千万|百万|十万|万|千)?\s*円?/u.exec(lead.slice(end));
-  if (range || /\d\s*(?:兆|億|千万|百万|十万|万|千)?\s*[～〜~]\s*(?:約\s*)?$/u.test(before + fig[0].replace(/\d[\s\S]*$/u, ''))) {
+  if (/[▲△▼−－-]\s*$/u.test(before))
+    return unread(
+      printed,
+      `「${printed.trim()}」 is a decrease (▲), not a budget amount; shown without a figure`,
+    );
+  if (/[A-Za-z_]$/u.test(before))
+    return unread(
+      printed,
+      `「${printed.trim()}」: the figure is glued to letters; not read as an amount`,
+    );
+  const range = /^\s*[～〜~]\s*(?:約\s*)?\d[\d,.]*\s*(?:兆|億|千万|百万|十万|万|千)?\s*円?/u.exec(
+    lead.slice(end),
+  );
+  if (
+    range ||
+    /\d\s*(?:兆|億|千万|百万|十万|万|千)?\s*[～〜~]\s*(?:約\s*)?$/u.test(
+      before + fig[0].replace(/\d[\s\S]*$/u, ''),
+    )
+  ) {
     const text = raw.slice(offset, offset + end + (range?.[0].length ?? 0));
     return unread(text, `「${text.trim()}」 is a range of amounts; not read as one figure`);
   }
-  if (/[～〜~]/u.test(fig[0]) || /[～〜~]\s*$/u.test(before)) return unread(printed, `「${printed.trim()}」 is a range of amounts; not read as one figure`);
-  if (yen !== null && (!Number.isSafeInteger(yen) || yen > MAX_YEN)) return unread(printed, `「${printed.trim()}」 is larger than any budget (over 1京円); not read as an amount`);
+  if (/[～〜~]/u.test(fig[0]) || /[～〜~]\s*$/u.test(before))
+    return unread(printed, `「${printed.trim()}」 is a range of amounts; not read as one figure`);
+  if (yen !== null && (!Number.isSafeInteger(yen) || yen > MAX_YEN))
+    return unread(
+      printed,
+      `「${printed.trim()}」 is larger than any budget (over 1京円); not read as an amount`,
+    );
   const approx = /^\s*(?:程度|前後|余り|強|弱)/u.exec(lead.slice(end));
   if (approx || /約/u.test(fig[0])) {
     if (approx) end += approx[0].length;
@@ -139,5 +175,12 @@ export function parseAmountExpression(raw: string, withPrior: boolean): ParsedAm
     }
   }
 
-  return { kind, yen, prior_yen, fund, text: raw.slice(offset, offset + end).trim(), ...(issue ? { issue } : {}) };
+  return {
+    kind,
+    yen,
+    prior_yen,
+    fund,
+    text: raw.slice(offset, offset + end).trim(),
+    ...(issue ? { issue } : {}),
+  };
 }

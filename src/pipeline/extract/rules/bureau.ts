@@ -63,5 +63,8 @@ export function joinBureauParts(parts: readonly string[]): string {
 /** A fragment of a division name broken at ・: `医政局特定医薬品開発支援・`, `・医療情報担当参事官室`. */
 export function isBureauFragment(line: string): boolean {
   const t = stripExtension(tidy(foldWidth(line)));
-  return /^[\p{Script=Han}\p{Script=Katakana}ー・]{2,40}・$/u.test(t) || (/^・/u.test(t) && isBureauLine(t.slice(1), false));
+  return (
+    /^[\p{Script=Han}\p{Script=Katakana}ー・]{2,40}・$/u.test(t) ||
+    (/^・/u.test(t) && isBureauLine(t.slice(1), false))
+  );
 }

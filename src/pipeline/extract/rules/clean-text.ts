@@ -9,7 +9,8 @@ import { collapseLetterSpacing, foldWidth } from '../../../lib/normalise.ts';
 import { isDebrisLine } from './debris.ts';
 
 /** Markers that start a list item or a note. */
-export const BULLET = /^(?:[○◯●◎・･※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【)/u;
+export const BULLET =
+  /^(?:[○◯●◎・･※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【)/u;
 
 function isBulletStart(s: string): boolean {
   return BULLET.test(s);
@@ -60,7 +61,11 @@ export function cleanLine(line: string): string {
   t = t.replace(/^\s*[-*]\s+(?=\S)/u, ''); // Markdown list marker left by the text extraction
   // a Markdown table row left by the text extraction (`| 健康診査 | 32.5億円 |`, or a row broken
   // over lines): its cell borders go; a | printed inside a sentence stays
-  if (TABLE_ROW.test(t)) t = t.replace(/^\s*\|/u, '').replace(/\|\s*$/u, '').replace(/\s*\|\s*/gu, ' ');
+  if (TABLE_ROW.test(t))
+    t = t
+      .replace(/^\s*\|/u, '')
+      .replace(/\|\s*$/u, '')
+      .replace(/\s*\|\s*/gu, ' ');
   t = t.replace(/<\/?(?:ul|li|br|p)\b[^>]*>/giu, ' ');
   t = collapseLetterSpacing(t).replace(/\s+/gu, ' ').trim();
   return t;
@@ -84,7 +89,8 @@ export function cleanText(lines: readonly string[]): string {
     }
     const last = cur[cur.length - 1];
     if (last === undefined) cur.push(t);
-    else if (continues(last, t) && !(gap && isBulletStart(last))) cur[cur.length - 1] = joinPair(last, t);
+    else if (continues(last, t) && !(gap && isBulletStart(last)))
+      cur[cur.length - 1] = joinPair(last, t);
     else if (gap && !isBulletStart(t)) {
       paras.push(cur);
       cur = [t];

@@ -32,16 +32,44 @@ interface Cue {
 /** Sentence endings (matched against the sentence without 。, a final （…） or 等). */
 const ENDINGS: readonly Cue[] = [
   // purpose: aim
-  { kind: 'purpose', re: /(?:を目的と(?:する|している)|ことを目的|を目指す|を目指している)$/u, weight: 2.5 },
-  { kind: 'purpose', re: /(?:を図る|を図ります|を推進する|に取り組む|に対応する|を強化する)$/u, weight: 1.2 },
+  {
+    kind: 'purpose',
+    re: /(?:を目的と(?:する|している)|ことを目的|を目指す|を目指している)$/u,
+    weight: 2.5,
+  },
+  {
+    kind: 'purpose',
+    re: /(?:を図る|を図ります|を推進する|に取り組む|に対応する|を強化する)$/u,
+    weight: 1.2,
+  },
   // purpose: need and background
-  { kind: 'purpose', re: /(?:必要がある|必要である|必要となっている|が必要|が重要|重要である|ことが重要|不可欠である|不可欠|急務である|急務|求められる|求められている)$/u, weight: 2 },
-  { kind: 'purpose', re: /(?:ている|ていく|てきた|ところ|された|れた|した|である|がある|ない|いない|予定)$/u, weight: 1.2 },
+  {
+    kind: 'purpose',
+    re: /(?:必要がある|必要である|必要となっている|が必要|が重要|重要である|ことが重要|不可欠である|不可欠|急務である|急務|求められる|求められている)$/u,
+    weight: 2,
+  },
+  {
+    kind: 'purpose',
+    re: /(?:ている|ていく|てきた|ところ|された|れた|した|である|がある|ない|いない|予定)$/u,
+    weight: 1.2,
+  },
   // overview: what is done
-  { kind: 'overview', re: /(?:を実施する|を実施|を行う|を行うもの|するもの|を補助する|を支援する|を助成する|を支給する|を作成する|を育成する|を整備する|を開催する|を構築する|を配置する|を設置する|を運営する|を提供する|を創設する|を改修する|を開発する|を導入する|を要求する|を講じる|を進める|を拡充する|を委託する|を検討する)$/u, weight: 1.5 },
-  { kind: 'overview', re: /(?:の実施|の開催|の作成|の整備|の構築|の強化|の推進|の支援|の導入|の促進|の効率化|等の実施)$/u, weight: 1 },
+  {
+    kind: 'overview',
+    re: /(?:を実施する|を実施|を行う|を行うもの|するもの|を補助する|を支援する|を助成する|を支給する|を作成する|を育成する|を整備する|を開催する|を構築する|を配置する|を設置する|を運営する|を提供する|を創設する|を改修する|を開発する|を導入する|を要求する|を講じる|を進める|を拡充する|を委託する|を検討する)$/u,
+    weight: 1.5,
+  },
+  {
+    kind: 'overview',
+    re: /(?:の実施|の開催|の作成|の整備|の構築|の強化|の推進|の支援|の導入|の促進|の効率化|等の実施)$/u,
+    weight: 1,
+  },
   // outcome: effects
-  { kind: 'outcome', re: /(?:が図られる|図られる|ことができる|ができる|できる|可能となる|可能になる|となる|に寄与する|に資する|に資することができる|が期待される|期待される|期待できる|を見込む|見込まれる|が見込まれる|につながる|につなげる|に繋げる|に繋がる|が促進される|促進される|が向上する|が実現する|を実現する|効果がある|が確保される|が推進される|が強化される|が改善される|が整備される)$/u, weight: 2.2 },
+  {
+    kind: 'outcome',
+    re: /(?:が図られる|図られる|ことができる|ができる|できる|可能となる|可能になる|となる|に寄与する|に資する|に資することができる|が期待される|期待される|期待できる|を見込む|見込まれる|が見込まれる|につながる|につなげる|に繋げる|に繋がる|が促進される|促進される|が向上する|が実現する|を実現する|効果がある|が確保される|が推進される|が強化される|が改善される|が整備される)$/u,
+    weight: 2.2,
+  },
   { kind: 'outcome', re: /(?:を確保する|の確保|の向上|の実現)$/u, weight: 0.8 },
 ];
 
@@ -54,7 +82,11 @@ const WORDS: readonly Cue[] = [
     re: /実施主体|事業主体|補助率|負担割合|補助先|委託先|交付先|拠出先|補助対象|対象経費|補助基準額|補助単価|助成率|助成上限|実施対象|補助の対象|委託費|定額|国庫|[\d]+\s*[/／]\s*[\d]+|→|⇒|委託|交付申請|交付決定|実績報告|[\d,.]+\s*(?:万|千)円|民間団体|都道府県|市町村|指定都市|中核市/gu,
     weight: 0.8,
   },
-  { kind: 'outcome', re: /効果|成果|実績|目標|[\d,]+\s*(?:件|人|名|か所|箇所|団体|自治体|施設|事業所|機関)|令和\d+年度(?:まで|末)に/gu, weight: 0.7 },
+  {
+    kind: 'outcome',
+    re: /効果|成果|実績|目標|[\d,]+\s*(?:件|人|名|か所|箇所|団体|自治体|施設|事業所|機関)|令和\d+年度(?:まで|末)に/gu,
+    weight: 0.7,
+  },
 ];
 
 /** Sentences of a block: lines joined (a list item keeps its own line), split after 。. */
@@ -76,12 +108,22 @@ function sentenceCore(s: string): string {
 }
 
 /** Requirement lines, the scheme's own form: `実施主体：…`, `【補助率】 …`, `◆補助率：定額`. */
-const REQUIREMENT = /(?:^|\n)\s*[-]?\s*[【［◆○●■・•]?\s*(?:実施主体|事業実施主体|補助実施主体|補助率|負担割合|補助先|委託先|拠出先|対象者|補助の対象|対象経費|補助基準額|助成率|実施対象)\s*(?:[】］]|[:：])/gu;
+const REQUIREMENT =
+  /(?:^|\n)\s*[-]?\s*[【［◆○●■・•]?\s*(?:実施主体|事業実施主体|補助実施主体|補助率|負担割合|補助先|委託先|拠出先|対象者|補助の対象|対象経費|補助基準額|助成率|実施対象)\s*(?:[】］]|[:：])/gu;
 
 /** The cue features of a block, by name: how many sentences end each way, how many cue words. */
 export type CueFeatures = Record<string, number>;
 
-const ENDING_NAMES = ['p.aim', 'p.act', 'p.need', 'p.bg', 'o.do', 'o.noun', 'oc.effect', 'oc.weak'] as const;
+const ENDING_NAMES = [
+  'p.aim',
+  'p.act',
+  'p.need',
+  'p.bg',
+  'o.do',
+  'o.noun',
+  'oc.effect',
+  'oc.weak',
+] as const;
 /** A paragraph that opens by saying it details what is done: `具体的には、…`, `具体的な取組として…`. */
 const DETAIL_OPENER = /^\s*(?:[○◯・]\s*)?(?:具体的には|具体的な(?:取組|内容|事業)として)/u;
 const WORD_NAMES = ['w.p', 'w.o', 'w.s', 'w.oc'] as const;
@@ -114,7 +156,10 @@ export function cueScores(text: string): CueScores {
     const core = sentenceCore(s);
     for (const kind of ['purpose', 'overview', 'outcome'] as const) {
       // the strongest ending of each section counts once per sentence
-      const w = Math.max(0, ...ENDINGS.filter((c) => c.kind === kind && c.re.test(core)).map((c) => c.weight));
+      const w = Math.max(
+        0,
+        ...ENDINGS.filter((c) => c.kind === kind && c.re.test(core)).map((c) => c.weight),
+      );
       out[kind] += w;
     }
   }

@@ -46,12 +46,12 @@ export const ACCOUNT_NOTE = /^※\s*(?:一般会計|特別会計|[^\s]{0,6}特�
  * amount (`※令和5年度補正予算額27億円`, `（参考）令和３年度予算額 ７３９億円`) or a
  * second funding row with the prior-year note (`… 1.2億円 (0.9億円) ※()内は前年度当初予算額`).
  */
-export const AMOUNT_NOTE = /^(?:※|[（(]参考[)）])\s*(?:令和|平成)\s*\d+\s*年度.{0,12}予算額?\s*[:：]?\s*[\d,.]+\s*(?:兆|億|百万|千万|万|千)?円[^。]{0,20}$|[\d,.]+\s*(?:兆|億|百万|千万|万|千)?円\s*[(（][^)）]*[)）]\s*※\s*[(（]\s*[)）]\s*内は前年度当初予算額/u;
+export const AMOUNT_NOTE =
+  /^(?:※|[（(]参考[)）])\s*(?:令和|平成)\s*\d+\s*年度.{0,12}予算額?\s*[:：]?\s*[\d,.]+\s*(?:兆|億|百万|千万|万|千)?円[^。]{0,20}$|[\d,.]+\s*(?:兆|億|百万|千万|万|千)?円\s*[(（][^)）]*[)）]\s*※\s*[(（]\s*[)）]\s*内は前年度当初予算額/u;
 
 /** A diagram caption: `（施策のスキーム図の例）`, `（施策のスキーム図）`, `研究スキーム`, `実施体制`, `登園管理システムのイメージ`, `＜サイトイメージ＞`. */
 export const DIAGRAM_CAPTION =
   /^[（(]?(?:施策の)?スキーム図(?:の例)?[）)]?$|^(?:研究|事業)スキーム$|^実施体制$|^[（(]?イメージ[）)]?$|^[^。、:：]{2,30}の(?:イメージ|イメージ図|概念図)$|^[＜<（(](?:サイト)?イメージ[＞>）)]$/u;
-
 
 /** A table-of-contents line: a heading, dot leaders and a page number (`Ⅳ.医療・介護ＤＸ等の推進・・・・・59`). */
 export const CONTENTS_LINE = /[・･…．.]{4,}\s*\d{1,3}$/u;
@@ -95,7 +95,8 @@ export function isBoxRow(line: string): boolean {
  * `Ⅱ 交付決定`, `①申請（計画提出）`, `② 交付決定、補助金交付`, `③ 実績報告書を提出`,
  * `⑥二次審査、決定` (a numbered flow verb, nothing else).
  */
-export const FLOW_STEP_LABEL = /^[Ⅰ-Ⅻ①-⑳]\s*[^\s。]{0,8}(?:交付|申請|決定|報告|確定|支払|請求|提出|採択|助成)[^\s。]{0,8}$/u;
+export const FLOW_STEP_LABEL =
+  /^[Ⅰ-Ⅻ①-⑳]\s*[^\s。]{0,8}(?:交付|申請|決定|報告|確定|支払|請求|提出|採択|助成)[^\s。]{0,8}$/u;
 
 export function isFlowStepLabel(line: string): boolean {
   return FLOW_STEP_LABEL.test(foldWidth(line).trim().replace(/\s+/gu, ''));
@@ -107,5 +108,9 @@ export function isFlowStepLabel(line: string): boolean {
  */
 export function isFlowStep(line: string): boolean {
   const t = foldWidth(line).trim();
-  return /^[Ⅰ-Ⅻ①-⑳]\s*[^。]{1,14}$/u.test(t) && !/[。：:]/u.test(t) && [...t.replace(/\s+/gu, '')].length <= 16;
+  return (
+    /^[Ⅰ-Ⅻ①-⑳]\s*[^。]{1,14}$/u.test(t) &&
+    !/[。：:]/u.test(t) &&
+    [...t.replace(/\s+/gu, '')].length <= 16
+  );
 }

@@ -36,13 +36,20 @@ export type HeadingForm = 'circled' | 'numbered' | 'bracketed' | 'bulleted' | 'p
 export function headingForm(printed: string): HeadingForm {
   const t = foldWidth(printed).replace(/\*\*/gu, '').trim();
   if (/^[①-⑳]/u.test(t)) return 'circled';
-  if (/^\d{1,2}\s*[.．、]?(?:\s|(?=\D))/u.test(t) || /^[（(]\d{1,2}[)）]/u.test(t)) return 'numbered';
+  if (/^\d{1,2}\s*[.．、]?(?:\s|(?=\D))/u.test(t) || /^[（(]\d{1,2}[)）]/u.test(t))
+    return 'numbered';
   if (/^[【［[＜<〈（(]/u.test(t)) return 'bracketed';
   if (/^[■◆●○◯▋•□➢▶◇・]/u.test(t)) return 'bulleted';
   return 'plain';
 }
 
-export const ALL_FORMS: readonly HeadingForm[] = ['circled', 'numbered', 'bracketed', 'bulleted', 'plain'];
+export const ALL_FORMS: readonly HeadingForm[] = [
+  'circled',
+  'numbered',
+  'bracketed',
+  'bulleted',
+  'plain',
+];
 
 export interface Heading {
   kinds: readonly SectionKind[];
@@ -70,7 +77,10 @@ const MAX_HEADING = 90;
  *   `［ 趣 旨 ］` → `趣旨`;  `2 事業の概要・スキーム・実施主体等` → `事業の概要・スキーム・実施主体等`
  */
 export function headingCore(printed: string): string | null {
-  let t = foldWidth(printed).replace(/\*\*/gu, '').replace(/^\s*#+\s*/u, '').trim();
+  let t = foldWidth(printed)
+    .replace(/\*\*/gu, '')
+    .replace(/^\s*#+\s*/u, '')
+    .trim();
   if (t === '' || [...t].length > MAX_HEADING || /。/u.test(t)) return null;
   t = t.replace(MARKER, '');
   t = t.replace(MARKER, ''); // `■ ①` printed together
@@ -111,7 +121,8 @@ export function readHeadings(
   const pieces = bounds.slice(0, -1).map((b, k) => line.slice(b, bounds[k + 1]).trim());
   for (let first = 0; first < pieces.length; first++) {
     const found = pieces.slice(first).map((p) => classify(p));
-    if (found.every((h) => h !== null)) return { before: pieces.slice(0, first).join(' ').trim(), headings: found as Heading[] };
+    if (found.every((h) => h !== null))
+      return { before: pieces.slice(0, first).join(' ').trim(), headings: found as Heading[] };
   }
   return null;
 }
@@ -144,11 +155,15 @@ function classifyOne(printed: string, variants: readonly HeadingVariant[]): Head
   if (parts) return { kinds: parts, printed: printed.trim(), keepLabel: false };
   for (const v of variants) {
     // a numbered label (`3 実施主体`) is the section's own heading, never kept as text
-    if (v.core.test(core)) return { kinds: v.kinds, printed: printed.trim(), keepLabel: (v.keepLabel ?? false) && !NUMBERED.test(foldWidth(printed).trim()) };
+    if (v.core.test(core))
+      return {
+        kinds: v.kinds,
+        printed: printed.trim(),
+        keepLabel: (v.keepLabel ?? false) && !NUMBERED.test(foldWidth(printed).trim()),
+      };
   }
   return null;
 }
-
 
 /**
  * A line that looks like a section heading (a section number and a short
@@ -166,7 +181,8 @@ export function looksLikeHeading(line: string): boolean {
 }
 
 /** How a section heading's label ends: `…目的`, `…概要`, `…実施主体等`, `…実績`. */
-const HEADING_END = /(?:目的|概要|スキーム|スキーム図|成果|成果イメージ|実績|実施主体|実施要件|内容|効果|趣旨|要旨)等?$/u;
+const HEADING_END =
+  /(?:目的|概要|スキーム|スキーム図|成果|成果イメージ|実績|実施主体|実施要件|内容|効果|趣旨|要旨)等?$/u;
 
 /**
  * The variants printed in the five documents. Cores are matched whole,
@@ -180,12 +196,21 @@ export const COMMON_HEADINGS: readonly HeadingVariant[] = [
   // `② 対策の柱との関係` (a check-mark table of the package's pillars)
   { kinds: [], core: /^対策の柱との関係$/u },
   // `③④ 施策の概要、施策のスキーム図、実施要件（対象、補助率等）等`
-  { kinds: ['overview', 'scheme'], core: /^(?:施策|事業)の概要、(?:施策の)?スキーム図?、?(?:実施要件)?等?$/u },
+  {
+    kinds: ['overview', 'scheme'],
+    core: /^(?:施策|事業)の概要、(?:施策の)?スキーム図?、?(?:実施要件)?等?$/u,
+  },
   // `2 事業の概要・スキーム`, `2 事業の概要・スキーム・実施主体等`, `2 事業の概要・実施主体等`, `【事業内容・実施主体】`
-  { kinds: ['overview', 'scheme'], core: /^(?:(?:施策|事業)の?)?(?:概要|内容)(?:・スキーム)?[・、]?(?:スキーム|実施主体等?|実施主体)等?$/u },
+  {
+    kinds: ['overview', 'scheme'],
+    core: /^(?:(?:施策|事業)の?)?(?:概要|内容)(?:・スキーム)?[・、]?(?:スキーム|実施主体等?|実施主体)等?$/u,
+  },
   // `② 施策の概要`, `2 事業の概要`, `１．概要`, `【事業内容】`, `【事業概要】`, `事業の概要等`, `現行の事業概要`
   // … `2 見直しの内容`, `3 令和7年度概算要求の内容` (a rule-change request's pages)
-  { kinds: ['overview'], core: /^(?:(?:施策|事業|対策)(?:拡充)?の?|現行の事業)?(?:概要|内容)等?$|^具体的な事業内容$|^(?:見直し|令和\d+年度概算要求)の?内容$/u },
+  {
+    kinds: ['overview'],
+    core: /^(?:(?:施策|事業|対策)(?:拡充)?の?|現行の事業)?(?:概要|内容)等?$|^具体的な事業内容$|^(?:見直し|令和\d+年度概算要求)の?内容$/u,
+  },
   // `④ 施策のスキーム図、実施要件、成果イメージ`
   { kinds: ['scheme', 'outcome'], core: /^(?:施策の)?スキーム図?、実施要件、成果イメージ$/u },
   // `④ 施策のスキーム図、実施要件（対象、補助率等）等`, `○ 施 策 の ス キ ー ム`, `３．事業スキーム`,
@@ -195,7 +220,10 @@ export const COMMON_HEADINGS: readonly HeadingVariant[] = [
     core: /^(?:(?:施策|事業)の?)?スキーム図?(?:、実施要件)?(?:等)?$|^(?:施策|事業)の?(?:実施要件|スキーム)(?:・実施主体)?等?$|^(?:事業)?(?:の)?スキーム・実施主体等?$|^(?:事業)?実施主体等$|^施策のイメージ$|^事業費・財源構成$|^(?:事業)?スキーム等$/u,
   },
   // `④ 成果イメージ（経済効果…）`, `⑤ 施策の対象・成果イメージ（…）`, `4 事業実績`, `4 事業実績等`, `成果目標`
-  { kinds: ['outcome'], core: /^(?:施策の)?(?:対象・)?成果イメージ$|^(?:これまでの|主な)?事業実績等?$|^期待される効果$|^成果目標$|^成果$/u },
+  {
+    kinds: ['outcome'],
+    core: /^(?:施策の)?(?:対象・)?成果イメージ$|^(?:これまでの|主な)?事業実績等?$|^期待される効果$|^成果目標$|^成果$/u,
+  },
   // a fact label alone on its line, the value below: `【実施主体】`, `3 実施主体`, `［ 補 助 率 ］`
   { kinds: ['scheme'], core: /^(?:事業)?実施主体$|^補助率$|^負担割合$/u, keepLabel: true },
   // `［補正予算案］` above an amount breakdown: no section

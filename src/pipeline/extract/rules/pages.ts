@@ -23,7 +23,13 @@ export function isPageStartLine(line: string): boolean {
 
 /** A line after three blank lines: where some pages begin without a leading space. */
 export function followsGap(lines: readonly string[], i: number): boolean {
-  return i >= 3 && lines[i]!.trim() !== '' && lines[i - 1]!.trim() === '' && lines[i - 2]!.trim() === '' && lines[i - 3]!.trim() === '';
+  return (
+    i >= 3 &&
+    lines[i]!.trim() !== '' &&
+    lines[i - 1]!.trim() === '' &&
+    lines[i - 2]!.trim() === '' &&
+    lines[i - 3]!.trim() === ''
+  );
 }
 
 /**

@@ -16,5 +16,8 @@ export function tidy(s: string): string {
 
 /** Latin letters printed letter-spaced, joined: `における I C T化` → `におけるICT化`. */
 export function joinLetterSpaced(s: string): string {
-  return s.replace(/\s*\b((?:[A-Za-zＡ-Ｚａ-ｚ] ){1,}[A-Za-zＡ-Ｚａ-ｚ])\b\s*/gu, (_, run: string) => run.replace(/ /gu, ''));
+  return s.replace(
+    /\s*\b((?:[A-Za-zＡ-Ｚａ-ｚ] ){1,}[A-Za-zＡ-Ｚａ-ｚ])\b\s*/gu,
+    (_, run: string) => run.replace(/ /gu, ''),
+  );
 }

@@ -17,7 +17,8 @@ export function readNameLabel(line: string): string | null {
 const TITLE_ENDINGS =
   /(事業|推進|支援|整備|強化|確保|構築|改修|について|対応|対策|システム|等|経費|助成金|概要|引上げ|促進|開発|調査|研究|交付金|基金|補助金|体制|計画|センター|プロジェクト|モデル|[①-⑳]|分[)）])$/u;
 
-const NOT_TITLE_START = /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー―・「（(【〔[|]|^[ア-ン]\s|^\d+[.)）\s]|^[①-⑳ⅰ-ⅹⅠ-Ⅹ]/u;
+const NOT_TITLE_START =
+  /^[○◯●・※➢▶■□◆◇＜<→⇒\-－ー―・「（(【〔[|]|^[ア-ン]\s|^\d+[.)）\s]|^[①-⑳ⅰ-ⅹⅠ-Ⅹ]/u;
 
 /**
  * Score how much a printed line looks like a measure title (higher = more);
@@ -44,7 +45,8 @@ export function titleScore(line: string): number | null {
   let score = 0;
   if (/(がある|である|ている|となる|できる|ない)(等)?$/u.test(core)) score -= 3; // a predicate, not a noun phrase
   if (core.length < 8) score -= 1;
-  if (TITLE_ENDINGS.test(core.replace(/[（(][^)）]*[)）]$/u, '').replace(/（新規）$/u, ''))) score += 3;
+  if (TITLE_ENDINGS.test(core.replace(/[（(][^)）]*[)）]$/u, '').replace(/（新規）$/u, '')))
+    score += 3;
   if (/事業$/u.test(core)) score += 1; // the canonical ending of a measure name
   if (core.length >= 10) score += 1;
   if ((core.match(/、/gu) ?? []).length >= 3) score -= 1;
@@ -54,7 +56,9 @@ export function titleScore(line: string): number | null {
 /** Printed title decoration that is not part of the name. */
 export function cleanTitle(s: string): { title: string; tags: string[] } {
   const tags: string[] = [];
-  let t = joinLetterSpaced(tidy(s)).replace(/^【(.*)】$/u, '$1').trim();
+  let t = joinLetterSpaced(tidy(s))
+    .replace(/^【(.*)】$/u, '$1')
+    .trim();
   // a programme label printed before the name: 医薬品プロジェクト 創薬支援推進事業
   t = t.replace(/^\S+プロジェクト\s+(?=\S)/u, '');
   // a space inside Japanese text is a line-break artefact; between latin words it is real
@@ -76,7 +80,8 @@ export function splitSubtitle(title: string): { title: string; subtitle: string 
   const m = /^(.+?)\s*[（(]([^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*)[)）]$/u.exec(title);
   if (!m) return { title, subtitle: null };
   const inner = m[2]!.trim();
-  if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4 || !isSubName(inner)) return { title, subtitle: null };
+  if (inner.length < 6 || /分$|仮称$/u.test(inner) || m[1]!.length < 4 || !isSubName(inner))
+    return { title, subtitle: null };
   return { title: m[1]!.trim(), subtitle: inner };
 }
 
@@ -107,7 +112,9 @@ export const OVERVIEW_PAGE = /\s*[（(]全体像[)）]\s*$/u;
  * does `line` end before its name does?
  */
 export function breaksOff(line: string): boolean {
-  return /(?:の|を|に|と|や|へ|・|、|及び|並びに|又は|における|に係る|に関する|のための|ための)$/u.test(tidy(line));
+  return /(?:の|を|に|と|や|へ|・|、|及び|並びに|又は|における|に係る|に関する|のための|ための)$/u.test(
+    tidy(line),
+  );
 }
 
 /** Words that end a budget item rather than a measure's name: `介護保険事業費補助金`, `…事業費`. */
@@ -119,6 +126,12 @@ const BUDGET_ITEM = /(?:補助金|事業費|交付金|負担金|委託費|経費
  */
 export function dropBudgetItem(name: string): string {
   const parts = tidy(name).split(/\s+/u);
-  if (parts.length === 2 && BUDGET_ITEM.test(parts[1]!) && !BUDGET_ITEM.test(parts[0]!) && titleScore(parts[0]!) !== null) return parts[0]!;
+  if (
+    parts.length === 2 &&
+    BUDGET_ITEM.test(parts[1]!) &&
+    !BUDGET_ITEM.test(parts[0]!) &&
+    titleScore(parts[0]!) !== null
+  )
+    return parts[0]!;
   return name;
 }

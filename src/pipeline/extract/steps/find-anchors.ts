@@ -38,7 +38,11 @@ function labelPattern(label: string): RegExp {
 const MENTION_AFTER = /^(?:の|に|で|は|を|が|と|へ|から|まで|等|など|における|において)/u;
 
 /** The first non-blank line after `from`, looking at most `max` lines ahead (blank lines are layout gaps). */
-function lookAhead(lines: readonly string[], from: number, max = 4): { text: string; line: number } | null {
+function lookAhead(
+  lines: readonly string[],
+  from: number,
+  max = 4,
+): { text: string; line: number } | null {
   for (let j = from; j < lines.length && j < from + max; j++) {
     if (lines[j]!.trim() !== '') return { text: lines[j]!, line: j };
   }
@@ -53,7 +57,11 @@ export interface AnchorScan {
 export function findAnchors(lines: readonly string[], budgets: readonly Budget[]): AnchorScan {
   const anchors: Anchor[] = [];
   const mentions: LabelMention[] = [];
-  const patterns = budgets.map((b) => ({ budget: b, re: labelPattern(b.label), compact: stripSpaces(foldWidth(b.label)) }));
+  const patterns = budgets.map((b) => ({
+    budget: b,
+    re: labelPattern(b.label),
+    compact: stripSpaces(foldWidth(b.label)),
+  }));
   const taken = new Set<number>();
 
   for (let i = 0; i < lines.length; i++) {
@@ -103,23 +111,40 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
         : /[／/|]\s*$/u.test(before) || /^\s*\|/u.test(raw)
           ? 'inline'
           : 'line';
-      if (MENTION_AFTER.test(foldWidth(rawAfter)) || /[)）]/u.test(foldWidth(rawAfter).trimStart().slice(0, 1)) && placement !== 'bracketed') {
+      if (
+        MENTION_AFTER.test(foldWidth(rawAfter)) ||
+        (/[)）]/u.test(foldWidth(rawAfter).trimStart().slice(0, 1)) && placement !== 'bracketed')
+      ) {
         mentions.push({ line: labelLine + 1, text: raw.trim() });
         break;
       }
       const withPrior = budget.kind === 'request' || budget.kind === 'initial';
-      const afterClean = rawAfter.replace(/^[\s)）]*/u, (s) => (placement === 'bracketed' ? '' : s));
+      const afterClean = rawAfter.replace(/^[\s)）]*/u, (s) =>
+        placement === 'bracketed' ? '' : s,
+      );
 
       // a table row: label \t names \t figures \t priors
       const cells = raw.split('\t').map((c) => c.trim());
       if (cells.length >= 3 && labelPattern(budget.label).test(foldWidth(cells[0]!))) {
         const names = cells[1]!.split(/\s+/u).filter(Boolean);
-        const figs = foldWidth(cells[2]!).match(new RegExp(`${FIGURE_SOURCE}(?:の内数)?`, 'gu')) ?? [];
-        const priors = (cells[3] ?? '').replace(/※[^()（）]*?(?=[(（]|$)/gu, ' ').match(/[(（][^()（）]*[)）]/gu) ?? [];
+        const figs =
+          foldWidth(cells[2]!).match(new RegExp(`${FIGURE_SOURCE}(?:の内数)?`, 'gu')) ?? [];
+        const priors =
+          (cells[3] ?? '')
+            .replace(/※[^()（）]*?(?=[(（]|$)/gu, ' ')
+            .match(/[(（][^()（）]*[)）]/gu) ?? [];
         if (names.length === figs.length && names.length > 1) {
           names.forEach((name, k) => {
             const amount = parseAmountExpression(`${figs[k]} ${priors[k] ?? ''}`, withPrior)!;
-            anchors.push({ line: i, figureLine: i, budget, amount, prefix: '', columnTitle: name, placement: 'table' });
+            anchors.push({
+              line: i,
+              figureLine: i,
+              budget,
+              amount,
+              prefix: '',
+              columnTitle: name,
+              placement: 'table',
+            });
           });
           break;
         }
@@ -133,7 +158,12 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
         if (next) {
           const cand = next.text.replace(/\|.*$/u, '');
           const parsed = parseAmountExpression(cand, withPrior);
-          if (parsed && foldWidth(next.text).trim().search(/[約\d制]/u) === 0) {
+          if (
+            parsed &&
+            foldWidth(next.text)
+              .trim()
+              .search(/[約\d制]/u) === 0
+          ) {
             amount = parsed;
             figureLine = next.line;
             taken.add(next.line);
@@ -151,9 +181,21 @@ export function findAnchors(lines: readonly string[], budgets: readonly Budget[]
         const at = rawAfter.indexOf(amount.text);
         const labelStart = prefix.length;
         const labelEnd = raw.length - rawAfter.length;
-        if (at >= 0) amount = { ...amount, text: raw.slice(labelStart, labelEnd + at + amount.text.length).trim() };
+        if (at >= 0)
+          amount = {
+            ...amount,
+            text: raw.slice(labelStart, labelEnd + at + amount.text.length).trim(),
+          };
       }
-      anchors.push({ line: i, figureLine, budget, amount, prefix: prefix.trim(), columnTitle: null, placement });
+      anchors.push({
+        line: i,
+        figureLine,
+        budget,
+        amount,
+        prefix: prefix.trim(),
+        columnTitle: null,
+        placement,
+      });
       break;
     }
   }

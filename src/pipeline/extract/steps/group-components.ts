@@ -25,7 +25,8 @@ export function groupComponents(doc: DocText, anchors: readonly Anchor[]): Group
     if (lastMain >= 0) {
       const prev = out[lastMain]!.anchor;
       const samePage = pageIndexOf(pages, prev.line) === pageIndexOf(pages, a.line);
-      const between = (pred: (l: string) => boolean) => lines.slice(prev.figureLine + 1, a.line).some(pred);
+      const between = (pred: (l: string) => boolean) =>
+        lines.slice(prev.figureLine + 1, a.line).some(pred);
       if (a.placement === 'bracketed' || a.placement === 'inline') parentIndex = lastMain;
       else if (
         a.placement === 'line' &&

@@ -15,7 +15,10 @@ import { parseFigure } from '../rules/amounts.ts';
  * - measures following a measure whose own amounts add up exactly to its
  *   amount belong to it.
  */
-export function inferParents(components: readonly (number | null)[], measures: readonly MeasureRecord[]): (number | null)[] {
+export function inferParents(
+  components: readonly (number | null)[],
+  measures: readonly MeasureRecord[],
+): (number | null)[] {
   const parent: (number | null)[] = [...components];
   // sub-measure pages repeat their package's name and add a sub-name; their
   // own amount is a share of the package's (a 内数 page is matched by its fund below)
@@ -25,7 +28,9 @@ export function inferParents(components: readonly (number | null)[], measures: r
     const p = byKey.get(key);
     if (parent[i] === null && m.subtitle && p !== undefined) {
       const pkg = measures[p]!;
-      const share = m.amount.kind === 'none' || (m.amount.kind === 'own' && pkg.amount.kind === 'own' && m.amount.yen! <= pkg.amount.yen!);
+      const share =
+        m.amount.kind === 'none' ||
+        (m.amount.kind === 'own' && pkg.amount.kind === 'own' && m.amount.yen! <= pkg.amount.yen!);
       if (!pkg.subtitle && share) parent[i] = p;
     }
     if (!byKey.has(key)) byKey.set(key, i);
@@ -37,14 +42,26 @@ export function inferParents(components: readonly (number | null)[], measures: r
     measures.forEach((o, j) => {
       if (j === i || o.amount.kind !== 'own') return;
       const k = titleKey(o.title);
-      if (k.length >= 6 && fundKey.includes(k) && (best === null || k.length > titleKey(measures[best]!.title).length)) best = j;
+      if (
+        k.length >= 6 &&
+        fundKey.includes(k) &&
+        (best === null || k.length > titleKey(measures[best]!.title).length)
+      )
+        best = j;
     });
     // a pot named only by its figure, the measure's sub-name naming the pot's measure: `認知症総合支援事業（地域支援事業）` `86億円の内数`
     if (best === null && m.subtitle) {
       const subKey = titleKey(m.subtitle);
       measures.forEach((o, j) => {
         const k = titleKey(o.title);
-        if (best === null && j !== i && o.amount.kind === 'own' && k.length >= 4 && (k === subKey || k.startsWith(subKey))) best = j;
+        if (
+          best === null &&
+          j !== i &&
+          o.amount.kind === 'own' &&
+          k.length >= 4 &&
+          (k === subKey || k.startsWith(subKey))
+        )
+          best = j;
       });
     }
     if (best === null) {

@@ -23,10 +23,14 @@ const RECIPIENT_IN_TEXT = /([^\s、。「」（）()]{2,20})への拠出/u;
 /** A date or period opening a sentence: `令和2年度から令和5年度まで、`. */
 const TIME_CLAUSE = /^(?:令和|平成)[^、]{0,20}(?:まで|から|以降|において|に)、/u;
 /** How a topic phrase ends before its clause goes on: `…においては、` `…のため、` `…するため、`. */
-const TOPIC_END = /(?:においては|については|では|には|は|のため|するため|ため|に向けて|に向け|を踏まえ)$/u;
+const TOPIC_END =
+  /(?:においては|については|では|には|は|のため|するため|ため|に向けて|に向け|を踏まえ)$/u;
 
 /** A short descriptive name for a measure whose name is not printed, from its page's text. */
-export function deriveName(m: Pick<MeasureRecord, 'sections' | 'details'>, fallback: string): string {
+export function deriveName(
+  m: Pick<MeasureRecord, 'sections' | 'details'>,
+  fallback: string,
+): string {
   const all = foldWidth([m.sections.purpose, m.sections.overview, m.sections.scheme].join('\n'));
   const to = RECIPIENT.exec(all) ?? RECIPIENT_IN_TEXT.exec(all);
   if (to) return `${to[1]!}への拠出金`;
@@ -43,14 +47,19 @@ export function deriveName(m: Pick<MeasureRecord, 'sections' | 'details'>, fallb
  * Each measure's page name (see the module comment). `parents` are indexes
  * into `measures` (infer-parents).
  */
-export function nameMeasures(measures: readonly MeasureRecord[], parents: readonly (number | null)[]): string[] {
+export function nameMeasures(
+  measures: readonly MeasureRecord[],
+  parents: readonly (number | null)[],
+): string[] {
   const byTitle = new Map<string, number>();
-  for (const m of measures) byTitle.set(titleKey(m.title), (byTitle.get(titleKey(m.title)) ?? 0) + 1);
+  for (const m of measures)
+    byTitle.set(titleKey(m.title), (byTitle.get(titleKey(m.title)) ?? 0) + 1);
   return measures.map((m, i) => {
     const p = parents[i];
     const parent = p === null || p === undefined ? null : measures[p]!;
     if (m.subtitle && parent && titleKey(parent.title) === titleKey(m.title)) return m.subtitle;
-    if (m.subtitle && (byTitle.get(titleKey(m.title)) ?? 0) > 1) return `${m.title}（${m.subtitle}）`;
+    if (m.subtitle && (byTitle.get(titleKey(m.title)) ?? 0) > 1)
+      return `${m.title}（${m.subtitle}）`;
     return m.title;
   });
 }

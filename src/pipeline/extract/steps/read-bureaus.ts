@@ -18,7 +18,11 @@ const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
  * running onto the next line when broken there (`… 70億円 医政局` / `医薬産業振興・医療情報企画課`,
  * `… 60億円 医政局特定医薬品開発支援` / `・医療情報担当参事官室（内線4490）`).
  */
-function bureauAfterAmount(lines: readonly string[], at: number, amountText: string): { bureau: string; lines: number[] } | null {
+function bureauAfterAmount(
+  lines: readonly string[],
+  at: number,
+  amountText: string,
+): { bureau: string; lines: number[] } | null {
   const line = lines[at]!;
   const pos = line.indexOf(amountText);
   if (pos < 0 || !amountText) return null;
@@ -28,7 +32,8 @@ function bureauAfterAmount(lines: readonly string[], at: number, amountText: str
   while (n < lines.length && isBlank(lines[n])) n++;
   const next = n < lines.length ? tidy(stripExtension(lines[n]!)) : '';
   const runsOn = /(局|部|官房)$/u.test(rest) || /^・/u.test(next) || /・$/u.test(rest);
-  if (runsOn && next && (isBureauLine(next, false) || isBureauFragment(next))) return { bureau: joinBureauParts([rest, next]), lines: [at, n] };
+  if (runsOn && next && (isBureauLine(next, false) || isBureauFragment(next)))
+    return { bureau: joinBureauParts([rest, next]), lines: [at, n] };
   return isBureauLine(rest, false) ? { bureau: rest, lines: [at] } : null;
 }
 
@@ -36,7 +41,8 @@ function bureauAfterAmount(lines: readonly string[], at: number, amountText: str
 function divisionPart(line: string): string | null {
   const t = tidy(foldWidth(line));
   // an extension alone, or glued before the amount line: `（内線2829）令和６年度補正予算案 6.2億円`
-  if (/^[(（]\s*[内內]線/u.test(t)) return EXTENSION_ONLY.test(t) || /^[(（]\s*[内內]線[^)）]*[)）]\s*\S/u.test(t) ? '' : null;
+  if (/^[(（]\s*[内內]線/u.test(t))
+    return EXTENSION_ONLY.test(t) || /^[(（]\s*[内內]線[^)）]*[)）]\s*\S/u.test(t) ? '' : null;
   const name = stripExtension(t).replace(/[、,]$/u, '');
   if (isBureauLine(name, false) || isBureauFragment(name)) return name;
   // a division name before the budget label or a 施策名 label on the same line is read elsewhere
@@ -49,12 +55,20 @@ function divisionPart(line: string): string | null {
  * each is a bureau or division name, an extension alone or a broken name
  * (one blank line between them allowed). Returns the joined names and their lines.
  */
-function divisionBlock(lines: readonly string[], start: number, end: number): { bureau: string; lines: number[] } | null {
+function divisionBlock(
+  lines: readonly string[],
+  start: number,
+  end: number,
+): { bureau: string; lines: number[] } | null {
   for (let i = start; i <= end; i++) {
     if (!hasExtension(lines[i]!)) continue;
-    const own = divisionPart(lines[i]!) ?? (/^\s*[(（]\s*[内內]線[^)）]*[)）]/u.test(foldWidth(lines[i]!)) ? '' : null);
+    const own =
+      divisionPart(lines[i]!) ??
+      (/^\s*[(（]\s*[内內]線[^)）]*[)）]/u.test(foldWidth(lines[i]!)) ? '' : null);
     const beforeExt = lines[i]!.split(/[(（]+\s*内線/u)[0]!;
-    const first = own ?? (beforeExt.trim() && isBureauLine(beforeExt, false) ? stripExtension(tidy(beforeExt)) : null);
+    const first =
+      own ??
+      (beforeExt.trim() && isBureauLine(beforeExt, false) ? stripExtension(tidy(beforeExt)) : null);
     if (first === null) continue;
     const taken = [i];
     const parts = [first];
@@ -103,7 +117,9 @@ export function readBureaus(doc: DocText, placed: readonly Placed[]): WithBureau
     }
     // a request-style header names its bureau above the amount, or right below it
     if (!bureau) {
-      const found = d.headerAbove ? divisionBlock(lines, d.anchor.figureLine + 1, Math.min(d.end, d.anchor.figureLine + 4)) : divisionBlock(lines, d.start, d.end);
+      const found = d.headerAbove
+        ? divisionBlock(lines, d.anchor.figureLine + 1, Math.min(d.end, d.anchor.figureLine + 4))
+        : divisionBlock(lines, d.start, d.end);
       if (found) {
         bureau = found.bureau;
         header = new Set([...d.header, ...found.lines]);
@@ -111,5 +127,7 @@ export function readBureaus(doc: DocText, placed: readonly Placed[]): WithBureau
     }
     return { ...d, header, bureau };
   });
-  return mains.map((d) => (d.parentIndex === null ? d : { ...d, bureau: mains[d.parentIndex]!.bureau }));
+  return mains.map((d) =>
+    d.parentIndex === null ? d : { ...d, bureau: mains[d.parentIndex]!.bureau },
+  );
 }

@@ -28,7 +28,9 @@ const LABEL_SOURCE: Record<Fact, string> = {
 
 /** A label and the separator after it: `：`, `】`, `］`, `）`, a space, or the line's end. */
 const LABEL = new RegExp(
-  `(?:^|[^\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}A-Za-z0-9])\\s*(${Object.entries(LABEL_SOURCE)
+  `(?:^|[^\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}A-Za-z0-9])\\s*(${Object.entries(
+    LABEL_SOURCE,
+  )
     .map(([k, src]) => `(?<${k}>${src})`)
     .join('|')})\\s*(?:[】］\\]]\\s*[:：]?|[:：]|(?=\\s)|$|(?<=率)(?=\\s*[\\d定国]))`,
   'gu',
@@ -41,13 +43,16 @@ const VALUE_STOP = /\s*(?:[【［◆※]|(?<=\S)\s+[○●■]).*$/u;
 const RATE_VALUE = /\d\s*[/／]\s*\d|定額|分の\d|\d+\s*%/u;
 
 /** A rate printed without a label: `補助(10/10)`, `定額補助`, `（補助率１０/１０）` is labelled. */
-const BARE_RATE = /補助\s*[（(]\s*(\d+\s*[/／]\s*\d+|定額)\s*[)）]|定額補助(?:\s*[（(][^)）]*[)）])?/u;
+const BARE_RATE =
+  /補助\s*[（(]\s*(\d+\s*[/／]\s*\d+|定額)\s*[)）]|定額補助(?:\s*[（(][^)）]*[)）])?/u;
 
 /** A payer split with no label: `国１/２、自治体１/４、事業所１/４`, `国:3/5、市区町村:1/5、事業者:1/5`. */
-const PAYER_SPLIT = /(?:^|[\s（(])(国\s*[:：]?\s*\d+\s*[/／]\s*\d+\s*[、,，・\s]\s*[^\s、,，]{1,12}?\s*[:：]?\s*\d+\s*[/／]\s*\d+(?:\s*[、,，・\s]\s*[^\s、,，]{1,12}?\s*[:：]?\s*\d+\s*[/／]\s*\d+)*)/u;
+const PAYER_SPLIT =
+  /(?:^|[\s（(])(国\s*[:：]?\s*\d+\s*[/／]\s*\d+\s*[、,，・\s]\s*[^\s、,，]{1,12}?\s*[:：]?\s*\d+\s*[/／]\s*\d+(?:\s*[、,，・\s]\s*[^\s、,，]{1,12}?\s*[:：]?\s*\d+\s*[/／]\s*\d+)*)/u;
 
 /** `国立がん研究センター中央病院が実施主体となり` */
-const IMPLEMENTER_SENTENCE = /([^\s、。「」]{2,30}?)が(?:事業の)?実施主体(?:となり|となって|である)/u;
+const IMPLEMENTER_SENTENCE =
+  /([^\s、。「」]{2,30}?)が(?:事業の)?実施主体(?:となり|となって|である)/u;
 
 /** The value after a label, up to the next label or box label. */
 function valueOf(text: string): string {
@@ -80,36 +85,60 @@ export function readDetails(lines: readonly string[], start: number, end: number
     const raw = lines[i]!;
     const t = foldWidth(raw);
     // a section heading (`2 事業の概要・スキーム、実施主体等`) names a fact, it does not state one
-    if (t.trim() === '' || (readHeadings(raw, COMMON_HEADINGS)?.headings ?? []).some((h) => !h.keepLabel)) continue;
+    if (
+      t.trim() === '' ||
+      (readHeadings(raw, COMMON_HEADINGS)?.headings ?? []).some((h) => !h.keepLabel)
+    )
+      continue;
     const found = [...t.matchAll(LABEL)].map((m) => {
       const fact = (Object.keys(LABEL_SOURCE) as Fact[]).find((k) => m.groups?.[k] !== undefined)!;
       // a label opened by a bracket ends with it: `（補助率１０／１０）し、…`
-      return { fact, from: m.index! + m[0].length, bracketed: /^\s*\(/u.test(m[0]) || t[m.index! - 1] === '(' };
+      return {
+        fact,
+        from: m.index! + m[0].length,
+        bracketed: /^\s*\(/u.test(m[0]) || t[m.index! - 1] === '(',
+      };
     });
     found.forEach((f, n) => {
       if (out[f.fact] !== null) return;
       const nextLabelAt = n + 1 < found.length ? labelStart(t, found[n + 1]!.from) : t.length;
       const close = f.bracketed ? t.indexOf(')', f.from) : -1;
-      let value = valueOf(raw.slice(f.from, close >= 0 ? Math.min(close, nextLabelAt) : nextLabelAt));
+      let value = valueOf(
+        raw.slice(f.from, close >= 0 ? Math.min(close, nextLabelAt) : nextLabelAt),
+      );
       // a label alone on its line: the value is on the next line, unless the line is a header row of several labels
       if (value === '' && found.length === 1) {
         const next = lines.slice(i + 1, Math.min(end, i + 3) + 1).find((l) => l.trim() !== '');
-        if (next !== undefined && ![...foldWidth(next).matchAll(LABEL)].length) value = valueOf(next);
+        if (next !== undefined && ![...foldWidth(next).matchAll(LABEL)].length)
+          value = valueOf(next);
       }
       if (acceptable(f.fact, value)) out[f.fact] = { text: value, line: i + 1 };
     });
     if (bare.rate === null) {
       const labelled = BARE_RATE.exec(t);
       const split = labelled ? null : PAYER_SPLIT.exec(t);
-      const at = labelled ? { from: labelled.index, text: labelled[0] } : split ? { from: split.index + split[0].indexOf(split[1]!), text: split[1]! } : null;
-      if (at) bare.rate = { text: cleanLine(raw.slice(at.from, at.from + at.text.length)), line: i + 1 };
+      const at = labelled
+        ? { from: labelled.index, text: labelled[0] }
+        : split
+          ? { from: split.index + split[0].indexOf(split[1]!), text: split[1]! }
+          : null;
+      if (at)
+        bare.rate = { text: cleanLine(raw.slice(at.from, at.from + at.text.length)), line: i + 1 };
     }
     if (bare.implementer === null) {
       const m = IMPLEMENTER_SENTENCE.exec(t);
-      if (m) bare.implementer = { text: cleanLine(raw.slice(m.index, m.index + m[1]!.length)), line: i + 1 };
+      if (m)
+        bare.implementer = {
+          text: cleanLine(raw.slice(m.index, m.index + m[1]!.length)),
+          line: i + 1,
+        };
     }
   }
-  return { implementer: out.implementer ?? bare.implementer, target: out.target, rate: out.rate ?? bare.rate };
+  return {
+    implementer: out.implementer ?? bare.implementer,
+    target: out.target,
+    rate: out.rate ?? bare.rate,
+  };
 }
 
 /** Where the label that ends at `labelEnd` starts (the value before it stops there). */

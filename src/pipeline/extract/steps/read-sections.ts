@@ -29,7 +29,14 @@ import type { Sections } from '../../types.ts';
 import type { FamilyProfile } from '../families/types.ts';
 import { cueFeatures, type CueFeatures } from '../rules/cues.ts';
 import { SECTION_WEIGHTS } from '../rules/section-weights.ts';
-import { GROUP_LABEL, isBoxRow, isDebrisLine, isDivisionLine, isFlowStep, isFlowStepLabel } from '../rules/debris.ts';
+import {
+  GROUP_LABEL,
+  isBoxRow,
+  isDebrisLine,
+  isDivisionLine,
+  isFlowStep,
+  isFlowStepLabel,
+} from '../rules/debris.ts';
 import { looksLikeHeading, readHeadings, type Heading } from '../rules/headings.ts';
 import { SECTION_KINDS, type SectionKind } from '../rules/section-kinds.ts';
 
@@ -98,16 +105,17 @@ interface Segment {
   labelled?: boolean;
 }
 
-
 /** Sentence end or a closing bracket: a blank line after it ends a paragraph. */
 const PARAGRAPH_END = /[。：:】」）)]$/u;
 /**
  * A statement's last word without its full stop (`…体制を確保する`, `…支援を行う`):
  * a blank line after it ends the paragraph, as after 。.
  */
-const PREDICATE_END = /(?:する|した|される|された|できる|いる|ある|なる|行う|図る|目指す|ない|こと|もの|等)$/u;
+const PREDICATE_END =
+  /(?:する|した|される|された|できる|いる|ある|なる|行う|図る|目指す|ない|こと|もの|等)$/u;
 /** A list item or note marker at a line start. */
-const ITEM_START = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
+const ITEM_START =
+  /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
 /**
  * A page's results printed as a note outside its boxes: `※主な事業実績【…受講者数:1,285名】`.
  * (A `【事業実績】…` label inside a box stays with that box's text.)
@@ -158,7 +166,11 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       if (found.before) units.push({ type: 'text', line: i, text: found.before });
       // a heading of no section (`② 対策の柱との関係`) owns no text: it is layout
       const opening = found.headings.filter((h) => h.kinds.length > 0);
-      units.push(opening.length ? { type: 'heading', line: i, headings: opening } : { type: 'debris', line: i });
+      units.push(
+        opening.length
+          ? { type: 'heading', line: i, headings: opening }
+          : { type: 'debris', line: i },
+      );
       const last = found.headings[found.headings.length - 1]!.printed;
       openTail = /[（(][^）)]*$/u.test(last);
       continue;
@@ -168,13 +180,24 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       units.push({ type: 'debris', line: i });
       continue;
     }
-    if (isDebrisLine(raw) || isDivisionLine(raw) || isFlowStepLabel(raw) || isBoxRow(raw) || badgesOf(raw) || repeatsName(raw, input.names)) {
+    if (
+      isDebrisLine(raw) ||
+      isDivisionLine(raw) ||
+      isFlowStepLabel(raw) ||
+      isBoxRow(raw) ||
+      badgesOf(raw) ||
+      repeatsName(raw, input.names)
+    ) {
       units.push({ type: 'debris', line: i });
       continue;
     }
     // the page's results as a note (`※主な事業実績【…受講者数:1,285名】`) open the outcome and are its text
     if (RESULT_LINE.test(t)) {
-      units.push({ type: 'heading', line: i, headings: [{ kinds: ['outcome'], printed: '', keepLabel: true }] });
+      units.push({
+        type: 'heading',
+        line: i,
+        headings: [{ kinds: ['outcome'], printed: '', keepLabel: true }],
+      });
       units.push({ type: 'text', line: i, text: raw });
       continue;
     }
@@ -217,13 +240,18 @@ function repeatsName(raw: string, names: readonly string[] | undefined): boolean
 
 /** One character of vertical text (a letter of a box label printed one per line). */
 function isVerticalChar(t: string): boolean {
-  return [...t].length === 1 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・]/u.test(t);
+  return (
+    [...t].length === 1 && /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー・]/u.test(t)
+  );
 }
 
 /** A heading's explanatory tail broken onto a line of its own: `え・創出効果、波及プロセスを含む）`. */
 function isHeadingTail(t: string, family: FamilyProfile): boolean {
   const compact = foldWidth(t).replace(/\s+/gu, '');
-  return [...compact].length >= 4 && family.headingTails.some((tail) => foldWidth(tail).includes(compact));
+  return (
+    [...compact].length >= 4 &&
+    family.headingTails.some((tail) => foldWidth(tail).includes(compact))
+  );
 }
 
 // ---- 2. blocks ----------------------------------------------------------------
@@ -234,7 +262,8 @@ const len = (s: string) => [...collapseLetterSpacing(s.trim())].length;
 /** Printed width of a line in half-width units (a full-width character counts 2). */
 function printedWidth(s: string): number {
   let w = 0;
-  for (const ch of s.trim()) w += ch.codePointAt(0)! < 0x2000 || (ch >= '\uff61' && ch <= '\uff9f') ? 1 : 2;
+  for (const ch of s.trim())
+    w += ch.codePointAt(0)! < 0x2000 || (ch >= '\uff61' && ch <= '\uff9f') ? 1 : 2;
   return w;
 }
 
@@ -254,14 +283,19 @@ function makeBlock(lines: number[], texts: string[], label: string | null): Bloc
     .split('\n')
     .filter((l) => !isFlowStepLabel(l))
     .join('\n');
-  const wrapped = texts.slice(0, -1).filter((t) => !PARAGRAPH_END.test(t.trim()) && len(t) >= 20).map(printedWidth);
+  const wrapped = texts
+    .slice(0, -1)
+    .filter((t) => !PARAGRAPH_END.test(t.trim()) && len(t) >= 20)
+    .map(printedWidth);
   const width = wrapped.length ? Math.max(...wrapped) : 0;
   return { lines, texts, text, width, diagram: false, label, style: markerOf(texts[0] ?? '') };
 }
 
 /** The list marker a line starts with, as a style: circled numbers and (1) count as one style each. */
 function markerOf(line: string): string {
-  const t = foldWidth(line).trim().replace(/^[-*]\s+/u, '');
+  const t = foldWidth(line)
+    .trim()
+    .replace(/^[-*]\s+/u, '');
   const m = /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[(（]\d{1,2}[)）]|\d{1,2}[.．)）])/u.exec(t);
   if (!m) return '';
   if (/^[①-⑳]/u.test(m[0])) return '①';
@@ -274,7 +308,9 @@ function markerOf(line: string): string {
 function isLabelBlock(b: Block): boolean {
   if (b.label) return false;
   return b.texts.every((t) => {
-    const s = foldWidth(t).trim().replace(/^[-*]\s+/u, '');
+    const s = foldWidth(t)
+      .trim()
+      .replace(/^[-*]\s+/u, '');
     if (/。/u.test(s)) return false;
     if (isBoxRow(s) || isFlowStep(s)) return true;
     const n = len(s);
@@ -306,7 +342,12 @@ function paragraphs(units: Unit[]): Block[] {
     }
     const t = foldWidth(u.text).trim();
     const last = foldWidth(texts[texts.length - 1] ?? '').trim();
-    if (texts.length && (ITEM_START.test(t) || (gap && (PARAGRAPH_END.test(last) || PREDICATE_END.test(last) || !fillsBox(last, widest))))) flush();
+    if (
+      texts.length &&
+      (ITEM_START.test(t) ||
+        (gap && (PARAGRAPH_END.test(last) || PREDICATE_END.test(last) || !fillsBox(last, widest))))
+    )
+      flush();
     lines.push(u.line);
     texts.push(u.text);
     widest = Math.max(widest, printedWidth(t));
@@ -459,11 +500,19 @@ function emissionFeatures(p: Placed, k: SectionKind, ctx: Context): Features {
   return f;
 }
 
-const sameWidth = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) <= 4;
-const otherWidth = (a: Block, b: Block) => a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8;
+const sameWidth = (a: Block, b: Block) =>
+  a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) <= 4;
+const otherWidth = (a: Block, b: Block) =>
+  a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8;
 
 /** The evidence of a transition from block i-1 (in `last`) to block i (in `k`), given the sections used so far. */
-function transitionFeatures(prob: SectionProblem, i: number, last: SectionKind, k: SectionKind, used: ReadonlySet<SectionKind>): Features {
+function transitionFeatures(
+  prob: SectionProblem,
+  i: number,
+  last: SectionKind,
+  k: SectionKind,
+  used: ReadonlySet<SectionKind>,
+): Features {
   const f: Features = new Map();
   const { placed, context } = prob;
   const a = placed[i - 1]!;
@@ -501,7 +550,12 @@ function dot(f: Features, w: Readonly<Record<string, number>>): number {
 /** May block `p` be put in section `k` at all? */
 function allowed(p: Placed, k: SectionKind, ctx: Context): boolean {
   // text before every heading may be the lead section whose heading the page lost
-  return ctx.allowUnheaded || ctx.headed.size === 0 || ctx.headed.has(k) || (p.lead && k === ctx.family.lead);
+  return (
+    ctx.allowUnheaded ||
+    ctx.headed.size === 0 ||
+    ctx.headed.has(k) ||
+    (p.lead && k === ctx.family.lead)
+  );
 }
 
 /**
@@ -514,13 +568,21 @@ function allowed(p: Placed, k: SectionKind, ctx: Context): boolean {
  * far, the current section and whether a run was repeated. `fixed` pins
  * blocks to a section (for learning from a reference).
  */
-export function labelSections(prob: SectionProblem, w: Readonly<Record<string, number>>, fixed?: readonly (SectionKind | null)[]): SectionKind[] {
+export function labelSections(
+  prob: SectionProblem,
+  w: Readonly<Record<string, number>>,
+  fixed?: readonly (SectionKind | null)[],
+): SectionKind[] {
   const { placed, context } = prob;
   const n = placed.length;
   if (n === 0) return [];
   const kinds = SECTION_KINDS;
   const emit = placed.map((p, i) =>
-    kinds.map((k) => (allowed(p, k, context) && (!fixed || fixed[i] == null || fixed[i] === k) ? dot(emissionFeatures(p, k, context), w) : -Infinity)),
+    kinds.map((k) =>
+      allowed(p, k, context) && (!fixed || fixed[i] == null || fixed[i] === k)
+        ? dot(emissionFeatures(p, k, context), w)
+        : -Infinity,
+    ),
   );
   type State = { score: number; prev: number; kind: number };
   const key = (mask: number, last: number, rep: number) => (mask << 3) | (last << 1) | rep;
@@ -528,7 +590,11 @@ export function labelSections(prob: SectionProblem, w: Readonly<Record<string, n
   kinds.forEach((k, ki) => {
     const e = emit[0]![ki]!;
     if (e === -Infinity) return;
-    layer.set(key(1 << ki, ki, 0), { score: e + dot(firstFeatures(prob, k), w), prev: -1, kind: ki });
+    layer.set(key(1 << ki, ki, 0), {
+      score: e + dot(firstFeatures(prob, k), w),
+      prev: -1,
+      kind: ki,
+    });
   });
   const history: Map<number, State>[] = [layer];
   for (let i = 1; i < n; i++) {
@@ -596,11 +662,19 @@ export function labellingFeatures(prob: SectionProblem, labels: readonly Section
 function coverOf(segs: readonly Segment[]): Set<SectionKind> {
   const hasText = (s: Segment) => s.blocks.some((b) => !b.diagram);
   const single = new Set(segs.flatMap((s) => (s.kinds?.length === 1 && hasText(s) ? s.kinds : [])));
-  return new Set(segs.flatMap((s) => (s.kinds && s.kinds.length > 1 && hasText(s) ? s.kinds.filter((k) => !single.has(k)) : [])));
+  return new Set(
+    segs.flatMap((s) =>
+      s.kinds && s.kinds.length > 1 && hasText(s) ? s.kinds.filter((k) => !single.has(k)) : [],
+    ),
+  );
 }
 
 /** The blocks of a measure's region, where each sits, and their context. */
-export function prepareSections(input: SectionInput): { problem: SectionProblem; segs: Segment[]; unclassified: number[] } {
+export function prepareSections(input: SectionInput): {
+  problem: SectionProblem;
+  segs: Segment[];
+  unclassified: number[];
+} {
   const unclassified: number[] = [];
   const segs = segments(classifyLines(input, unclassified));
   const { family } = input;
@@ -627,10 +701,20 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
     for (const block of s.blocks) {
       if (block.diagram) continue;
       // a note printed before every heading of a form sheet belongs to the page, not to a box
-      if (!seenHeading && !afterBreak && family.headingsComplete && NOTE_START.test(foldWidth(block.texts[0] ?? '').trim())) continue;
+      if (
+        !seenHeading &&
+        !afterBreak &&
+        family.headingsComplete &&
+        NOTE_START.test(foldWidth(block.texts[0] ?? '').trim())
+      )
+        continue;
       // the page's first paragraph with a sentence: before any heading, or on a free-form page
       // that prints no heading for its lead section, the first of the page
-      const opening = !opened && !s.labelled && /。/u.test(block.text) && (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));
+      const opening =
+        !opened &&
+        !s.labelled &&
+        /。/u.test(block.text) &&
+        (!seenHeading || (!family.headingsComplete && !headed.has(family.lead)));
       if (opening) opened = true;
       placed.push({
         block,
@@ -645,37 +729,66 @@ export function prepareSections(input: SectionInput): { problem: SectionProblem;
     }
   }
   const breakLine = Math.min(...input.breaks);
-  const before = placed.filter((p) => !p.lead && !p.label && p.block.lines[0]! < breakLine && /。|[^\s]{20,}/u.test(p.block.text));
+  const before = placed.filter(
+    (p) =>
+      !p.lead && !p.label && p.block.lines[0]! < breakLine && /。|[^\s]{20,}/u.test(p.block.text),
+  );
   if (before.length > 0) before[before.length - 1]!.beforeAmount = true;
   const cover = coverOf(segs);
   // the form sheet's diagram text after the amount block is the tail section's own box
   if (family.tail && placed.some((p) => p.afterBreak)) cover.delete(family.tail);
-  const context: Context = { family, headed, cover, allowUnheaded: !family.headingsComplete || headed.size <= 1 };
+  const context: Context = {
+    family,
+    headed,
+    cover,
+    allowUnheaded: !family.headingsComplete || headed.size <= 1,
+  };
   return { problem: { placed, context }, segs, unclassified };
 }
 
 /** A block placed in a section although its own evidence favours another by at least this much is reported as uncertain. */
 const UNCERTAIN = 1;
 
-export function readSections(input: SectionInput, weights: Readonly<Record<string, number>> = SECTION_WEIGHTS): SectionResult {
+export function readSections(
+  input: SectionInput,
+  weights: Readonly<Record<string, number>> = SECTION_WEIGHTS,
+): SectionResult {
   const { problem, segs, unclassified } = prepareSections(input);
   const { placed, context } = problem;
   const trace: SectionResult['trace'] = [];
-  for (const s of segs) for (const b of s.blocks) if (b.diagram) trace.push({ line: b.lines[0]!, kind: 'diagram', text: b.text });
+  for (const s of segs)
+    for (const b of s.blocks)
+      if (b.diagram) trace.push({ line: b.lines[0]!, kind: 'diagram', text: b.text });
   // a breakdown row or sub-project with no headings of its own: what it does
   const labels =
-    input.role === 'component' && context.headed.size === 0 ? placed.map(() => 'overview' as SectionKind) : labelSections(problem, weights);
-  const out: Record<SectionKind, { line: number; text: string }[]> = { purpose: [], overview: [], scheme: [], outcome: [] };
+    input.role === 'component' && context.headed.size === 0
+      ? placed.map(() => 'overview' as SectionKind)
+      : labelSections(problem, weights);
+  const out: Record<SectionKind, { line: number; text: string }[]> = {
+    purpose: [],
+    overview: [],
+    scheme: [],
+    outcome: [],
+  };
   const uncertain: number[] = [];
   placed.forEach((p, i) => {
     const k = labels[i]!;
     out[k].push({ line: p.block.lines[0]!, text: p.block.text });
-    const evidence = SECTION_KINDS.map((x) => (allowed(p, x, context) ? dot(emissionFeatures(p, x, context), weights) : -Infinity));
+    const evidence = SECTION_KINDS.map((x) =>
+      allowed(p, x, context) ? dot(emissionFeatures(p, x, context), weights) : -Infinity,
+    );
     const mine = evidence[SECTION_KINDS.indexOf(k)]!;
     const rival = Math.max(...evidence.filter((_, j) => SECTION_KINDS[j] !== k));
     if (Number.isFinite(rival) && rival >= mine + UNCERTAIN) uncertain.push(p.block.lines[0]!);
-    const why = SECTION_KINDS.map((x, j) => `${x.slice(0, 2)}${Math.round(evidence[j]! * 10) / 10}`).join(' ');
-    trace.push({ line: p.block.lines[0]!, kind: k, text: p.block.text, why: `${why} | w${p.block.width}${p.block.style}` });
+    const why = SECTION_KINDS.map(
+      (x, j) => `${x.slice(0, 2)}${Math.round(evidence[j]! * 10) / 10}`,
+    ).join(' ');
+    trace.push({
+      line: p.block.lines[0]!,
+      kind: k,
+      text: p.block.text,
+      why: `${why} | w${p.block.width}${p.block.style}`,
+    });
   });
   const join = (k: SectionKind) =>
     out[k]
@@ -683,7 +796,9 @@ export function readSections(input: SectionInput, weights: Readonly<Record<strin
       .map((p) => p.text)
       .filter((t) => t !== '')
       .join('\n\n');
-  const sections = Object.fromEntries(SECTION_KINDS.map((k) => [k, join(k)])) as unknown as Sections;
+  const sections = Object.fromEntries(
+    SECTION_KINDS.map((k) => [k, join(k)]),
+  ) as unknown as Sections;
   trace.sort((a, b) => a.line - b.line);
   return { sections, trace, uncertain, unclassified };
 }

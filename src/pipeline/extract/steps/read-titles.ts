@@ -16,7 +16,15 @@ import { isGroupLabel } from '../rules/debris.ts';
 import { EXTENSION_ONLY, hasExtension, stripExtension } from '../rules/extension.ts';
 import { readHeadings } from '../rules/headings.ts';
 import { isPageStartLine, pageOf } from '../rules/pages.ts';
-import { breaksOff, cleanTitle, dropBudgetItem, readNameLabel, readSubtitleLine, splitSubtitle, titleScore } from '../rules/titles.ts';
+import {
+  breaksOff,
+  cleanTitle,
+  dropBudgetItem,
+  readNameLabel,
+  readSubtitleLine,
+  splitSubtitle,
+  titleScore,
+} from '../rules/titles.ts';
 import { tidy } from '../rules/text.ts';
 import type { FamilyProfile, TitleRule } from '../families/types.ts';
 import type { DocText, Grouped, Placed, Titled } from '../types.ts';
@@ -28,7 +36,6 @@ const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 const BUREAU_START = /^(?:大臣官房|[^\s、・]{1,8}(?<!薬)局(?!長)|[^\s、・]{2,8}(?<![学])部)/u;
 /** The last word of a measure's name, never of a division: `…事業`, `…推進`. */
 const TITLE_END = /(?:事業|推進|支援|整備|対策|確保|補助|交付|基金|強化|構築)$/u;
-
 
 interface HeaderAbove {
   header: Set<number>;
@@ -42,7 +49,12 @@ interface HeaderAbove {
  * Budget-request layout: badges, title, bureau line(s) with extension, then
  * the amount line. Reads upwards from the amount line.
  */
-export function readHeaderAbove(lines: readonly string[], from: number, floor: number, family: FamilyProfile): HeaderAbove | null {
+export function readHeaderAbove(
+  lines: readonly string[],
+  from: number,
+  floor: number,
+  family: FamilyProfile,
+): HeaderAbove | null {
   const header = new Set<number>();
   const bureauParts: string[] = [];
   let i = from;
@@ -58,8 +70,15 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
     }
     // a division name broken over two lines: 医政局医薬産業振興・ / 医療情報企画課, 老健局認知症施策・地域介護 / 推進課
     const joined = `${tidy(l)}${bureauParts[0] ?? ''}`;
-    const broken = /・$/u.test(l.trim()) || (BUREAU_START.test(tidy(l)) && !TITLE_END.test(tidy(l)));
-    if (sawBureau && bureauParts.length && broken && !isBureauLine(l, false) && isBureauLine(joined, false)) {
+    const broken =
+      /・$/u.test(l.trim()) || (BUREAU_START.test(tidy(l)) && !TITLE_END.test(tidy(l)));
+    if (
+      sawBureau &&
+      bureauParts.length &&
+      broken &&
+      !isBureauLine(l, false) &&
+      isBureauLine(joined, false)
+    ) {
       bureauParts[0] = `${tidy(l)}${bureauParts[0]}`;
       header.add(i);
       continue;
@@ -99,7 +118,8 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
     }
     k = above(k - 1);
   }
-  if (titles.length === 0) return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] } : null;
+  if (titles.length === 0)
+    return sawBureau ? { header, bureau, titleLine: null, title: null, tags: [] } : null;
   // badges above the name
   let b = tags.length ? null : k >= floor ? badgesOf(lines[k]!) : null;
   while (b && k >= floor) {
@@ -118,7 +138,13 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
     const name = stripExtension(tidy(lines[k]!));
     if (isBureauLine(name, false)) {
       header.add(k);
-      return { header, bureau: name, titleLine: j, title: splitLeadingBadges(lines[j]!).rest, tags };
+      return {
+        header,
+        bureau: name,
+        titleLine: j,
+        title: splitLeadingBadges(lines[j]!).rest,
+        tags,
+      };
     }
   }
   // without a bureau line, only a badge line above makes this a request-style header
@@ -127,10 +153,16 @@ export function readHeaderAbove(lines: readonly string[], from: number, floor: n
 }
 
 /** The start of a line that continues the sentence of the line before it. */
-const SENTENCE_GOES_ON = /^(?:する|した|して|される|された|させ|すること|ことが|ことを|ことに|ものと|ものである|ため|により|によって|ている|ていく)/u;
+const SENTENCE_GOES_ON =
+  /^(?:する|した|して|される|された|させ|すること|ことが|ことを|ことに|ものと|ものである|ため|により|によって|ている|ていく)/u;
 
 /** How title-like line i is (scores in titles.ts plus layout hints), or null when it is no name. */
-function titleLineScore(lines: readonly string[], i: number, a: Anchor, family: FamilyProfile): number | null {
+function titleLineScore(
+  lines: readonly string[],
+  i: number,
+  a: Anchor,
+  family: FamilyProfile,
+): number | null {
   if (i === a.line || i === a.figureLine) return null;
   const s = titleScore(lines[i]!);
   if (s === null) return null;
@@ -147,7 +179,14 @@ function titleLineScore(lines: readonly string[], i: number, a: Anchor, family: 
 }
 
 /** The most title-like line in [lo, hi], if any scores at least `min`. */
-function bestTitleLine(lines: readonly string[], lo: number, hi: number, a: Anchor, family: FamilyProfile, min = 3): { i: number; score: number } | null {
+function bestTitleLine(
+  lines: readonly string[],
+  lo: number,
+  hi: number,
+  a: Anchor,
+  family: FamilyProfile,
+  min = 3,
+): { i: number; score: number } | null {
   let best: { i: number; score: number } | null = null;
   for (let i = lo; i <= hi; i++) {
     const score = titleLineScore(lines, i, a, family);
@@ -171,12 +210,19 @@ const PART_NUMBER = /[①-⑳]$/u;
 /** The header-first layout (budget requests): most amount lines have a title/bureau block right above. */
 export function isHeaderFirst(doc: DocText, grouped: readonly Grouped[]): boolean {
   const mains = grouped.filter((g) => g.parentIndex === null);
-  const above = mains.filter((g) => readHeaderAbove(doc.lines, g.anchor.line - 1, Math.max(0, g.anchor.line - 12), doc.family) !== null);
+  const above = mains.filter(
+    (g) =>
+      readHeaderAbove(doc.lines, g.anchor.line - 1, Math.max(0, g.anchor.line - 12), doc.family) !==
+      null,
+  );
   return above.length * 2 > mains.length;
 }
 
 /** A measure's name and header while the title rules fill them in. */
-type Draft = { -readonly [K in Exclude<keyof Titled, keyof Grouped>]: Titled[K] } & { header: Set<number>; tags: string[] };
+type Draft = { -readonly [K in Exclude<keyof Titled, keyof Grouped>]: Titled[K] } & {
+  header: Set<number>;
+  tags: string[];
+};
 
 /** Names of the main measures; components get theirs in readComponentTitles. */
 export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Titled[] {
@@ -202,14 +248,18 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
     const nextMain = k + 1 < mainIdx.length ? mainIdx[k + 1]! : null;
     const floor = prevMain !== null ? Math.max(grouped[prevMain]!.anchor.figureLine + 1, 0) : 0;
     const page = pageOf(pages, a.line);
-    const ceiling = Math.min(nextMain !== null ? grouped[nextMain]!.anchor.line - 1 : lines.length - 1, page.end);
+    const ceiling = Math.min(
+      nextMain !== null ? grouped[nextMain]!.anchor.line - 1 : lines.length - 1,
+      page.end,
+    );
     const rules: Record<TitleRule, () => boolean> = {
       // later columns of a table row share the first column's header
       'table-column': () => {
         if (!a.columnTitle) return false;
         d.title = a.columnTitle;
         d.titleLine = a.line;
-        const first = prevMain !== null && grouped[prevMain]!.anchor.line === a.line ? drafts[prevMain]! : null;
+        const first =
+          prevMain !== null && grouped[prevMain]!.anchor.line === a.line ? drafts[prevMain]! : null;
         if (first) {
           d.headerBureau = first.headerBureau;
           d.tags.push(...first.tags);
@@ -223,7 +273,15 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const prefix = tidy(a.prefix.replace(/[【[]$/u, ''));
         const prefixSub = readSubtitleLine(prefix);
         if (prefixSub) d.subtitle ??= prefixSub;
-        if (d.title || !prefix || prefixSub || isGroupLabel(prefix) || /】$/u.test(prefix) || titleScore(prefix) === null) return false;
+        if (
+          d.title ||
+          !prefix ||
+          prefixSub ||
+          isGroupLabel(prefix) ||
+          /】$/u.test(prefix) ||
+          titleScore(prefix) === null
+        )
+          return false;
         const c = cleanTitle(prefix);
         d.title = c.title;
         d.tags.push(...c.tags);
@@ -236,13 +294,21 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const nextLine = nextMain !== null ? grouped[nextMain]!.anchor.line : lines.length;
         const free = nameLines.filter((n) => !claimedNames.has(n) && n >= floor && n < nextLine);
         const before = free.filter((n) => n < a.line);
-        const pick = before.length ? before[before.length - 1]! : free.find((n) => n > a.line && n <= ceiling);
+        const pick = before.length
+          ? before[before.length - 1]!
+          : free.find((n) => n > a.line && n <= ceiling);
         if (pick === undefined) return false;
         claimedNames.add(pick);
         let name = readNameLabel(lines[pick]!) ?? '';
         let next = pick + 1;
         // a name broken over two lines: `施策名：…市町村の` / `認知症施策推進計画の策定支援事業`
-        if (name && breaksOff(name) && next < lines.length && !isBlank(lines[next]) && titleScore(lines[next]!) !== null) {
+        if (
+          name &&
+          breaksOff(name) &&
+          next < lines.length &&
+          !isBlank(lines[next]) &&
+          titleScore(lines[next]!) !== null
+        ) {
           name = `${name}${tidy(lines[next]!)}`;
           d.header.add(next);
           next++;
@@ -278,14 +344,26 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const pageLo = Math.max(page.start, floor);
         // where the header is printed above the amount, a line after it is the next measure's, not this one's
         const hi = family.region === 'header-above' ? Math.min(ceiling, a.line - 1) : ceiling;
-        let best = (bestTitleLine(lines, pageLo, hi, a, family) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5)))?.i ?? null;
+        let best =
+          (
+            bestTitleLine(lines, pageLo, hi, a, family) ??
+            (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5))
+          )?.i ?? null;
         // a measure of several pages opens with its name on the page right after the previous
         // measure's amount; a name with a part number (`…②`) there is a part of the previous measure
-        const top = family.region === 'page' && prevMain !== null ? firstLine(lines, floor, pageLo - 1) : null;
+        const top =
+          family.region === 'page' && prevMain !== null
+            ? firstLine(lines, floor, pageLo - 1)
+            : null;
         if (top !== null && isPageStartLine(lines[top]!) && !PART_NUMBER.test(tidy(lines[top]!))) {
           const topScore = titleLineScore(lines, top, a, family);
           const bestScore = best === null ? null : titleLineScore(lines, best, a, family);
-          if (topScore !== null && topScore >= 3 && (bestScore === null || topScore + TOP_BONUS >= bestScore)) best = top;
+          if (
+            topScore !== null &&
+            topScore >= 3 &&
+            (bestScore === null || topScore + TOP_BONUS >= bestScore)
+          )
+            best = top;
         }
         if (best !== null) {
           d.title = tidy(lines[best]!);
@@ -352,7 +430,12 @@ export function readComponentTitles(doc: DocText, placed: readonly Placed[]): Pl
     if (!title && pre && titleScore(pre) !== null) {
       title = pre;
       titleLine = a.line;
-    } else if (!title && firstCell && titleScore(firstCell.replace(/^・\s*/u, '')) !== null && !firstCell.startsWith('・')) {
+    } else if (
+      !title &&
+      firstCell &&
+      titleScore(firstCell.replace(/^・\s*/u, '')) !== null &&
+      !firstCell.startsWith('・')
+    ) {
       title = firstCell;
       titleLine = a.line;
     }
@@ -376,7 +459,8 @@ export function readComponentTitles(doc: DocText, placed: readonly Placed[]): Pl
       if (titleLine !== null) header.add(titleLine);
     } else untitled = true;
     // a component printed with its name above its items and figure starts at its name
-    const start = titleLine !== null && titleLine > d.start && titleLine < d.anchor.line ? titleLine : d.start;
+    const start =
+      titleLine !== null && titleLine > d.start && titleLine < d.anchor.line ? titleLine : d.start;
     return { ...d, title, titleLine, tags, header, untitled, start };
   });
 }

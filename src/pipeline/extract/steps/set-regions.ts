@@ -29,13 +29,18 @@ export function setRegions(doc: DocText, titled: readonly Titled[]): Placed[] {
     let s: number;
     if (d.headerAbove) s = Math.min(...d.header);
     // in a header-first document a measure whose header could not be read still starts at its amount line
-    else if (headerFirst) s = Math.min(a.line, d.titleLine !== null && d.titleLine >= a.line - 8 ? d.titleLine : a.line);
+    else if (headerFirst)
+      s = Math.min(
+        a.line,
+        d.titleLine !== null && d.titleLine >= a.line - 8 ? d.titleLine : a.line,
+      );
     else {
       s = Math.min(pageOf(pages, a.line).start, d.titleLine ?? a.line);
       if (d.titleLine !== null) s = Math.min(s, pageOf(pages, d.titleLine).start);
     }
     s = Math.max(s, floor);
-    if (prev?.titleLine != null && prev.titleLine >= s && prev.titleLine < a.line) s = prev.titleLine + 1;
+    if (prev?.titleLine != null && prev.titleLine >= s && prev.titleLine < a.line)
+      s = prev.titleLine + 1;
     // columns of one table row share one region
     start[di] = prev && prev.anchor.line === a.line ? start[prevMain!]! : s;
   });
