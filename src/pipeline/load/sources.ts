@@ -190,20 +190,15 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedSource {
       return l.replace(UNPRINTABLE, '');
     })
     .join('\n');
-  problems.push(
-    ...removed
-      .slice(0, LISTED)
-      .map(
-        ({ line, chars }) =>
-          ({
-            code: 'control-characters',
-            severity: 'warning',
-            file,
-            line,
-            message: `control or bidirectional characters removed (${chars})`,
-          }) satisfies Problem,
-      ),
-  );
+  const listed = removed.slice(0, LISTED).map(({ line, chars }): Problem => ({
+    code: 'control-characters',
+    severity: 'warning',
+    file,
+    line,
+    message: `control or bidirectional characters removed (${chars})`,
+  }));
+  problems.push(...listed);
+
   if (removed.length > LISTED)
     problems.push({
       code: 'control-characters',
