@@ -4,8 +4,9 @@
  * renders this object.
  */
 import type { ChartSpec } from './charts/specs.ts';
-import { leadSentences } from './lead.ts';
-import { documentPath } from '../lib/links.ts';
+import { leadSentences, priorChange, rateSummary } from './lead.ts';
+import { documentPath, sourceLinesPath } from '../lib/links.ts';
+import type { MeasureRecord } from '../schemas/measure.ts';
 import { chart } from './charts/index.ts';
 import {
   bureauBySlug,
@@ -29,6 +30,7 @@ export function measurePageData(id: string, site: URL | undefined) {
   const nav = measureNav(m.id);
   const doc = documentById(m.source.document);
   const docTitle = doc?.meta.title ?? m.source.document;
+  const sentences = leadSentences(m, curated.population);
   return {
     m,
     nav,
@@ -45,7 +47,8 @@ export function measurePageData(id: string, site: URL | undefined) {
       u,
     })),
     tags: m.tags.map((name, i) => ({ name, slug: nav.tags[i] })),
-    sentences: leadSentences(m, curated.population),
+    sentences,
+    card: summaryCardData(m, sentences),
     charts: ['prior', 'share', 'programs']
       .map((k) => chart(`measure-${m.id}-${k}`))
       .filter((c): c is ChartSpec => c !== undefined),
@@ -64,3 +67,27 @@ export function measurePageData(id: string, site: URL | undefined) {
 export function documentTitle(id: string): string {
   return documentById(id)?.meta.title ?? id;
 }
+
+/** What the summary card (the first screen of a measure page) shows. */
+export function summaryCardData(m: MeasureRecord, sentences: string[]) {
+  const own = m.amount.kind === 'own' && m.amount.yen !== null;
+  return {
+    m,
+    sentences,
+    population: curated.population,
+    /** The source-text page at one line. */
+    lineLink: (line: number) => link(sourceLinesPath(m.source.document, [line, line])),
+    rate: rateSummary(m),
+    tagDefs: m.tags.map((name) => {
+      const slug = navigation.measures[m.id]?.tags[m.tags.indexOf(name)];
+      return {
+        name,
+        description: navigation.tags.find((t) => t.slug === slug)?.description ?? null,
+      };
+    }),
+    own,
+    change:
+      own && m.amount.prior_yen !== null ? priorChange(m.amount.yen!, m.amount.prior_yen) : null,
+  };
+}
+export type SummaryCardData = ReturnType<typeof summaryCardData>;
