@@ -1,3 +1,4 @@
+/** dist/robots.txt: everything may be crawled; the sitemap is named only when the site has a public address. */
 import type { APIRoute } from 'astro';
 import { withBase } from '../lib/links.ts';
 

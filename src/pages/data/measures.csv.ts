@@ -1,3 +1,4 @@
+/** dist/data/measures.csv: every measure record, flattened, UTF-8 with BOM (opens in Excel). */
 import type { APIRoute } from 'astro';
 import { toCsv } from '../../lib/open-data.ts';
 import { measureRecords } from '../../site/data.ts';

@@ -1,3 +1,4 @@
+/** dist/data/measures.json: every measure record, the open data (identical to src/generated/measures.json). */
 import type { APIRoute } from 'astro';
 import { toOpenDataJson } from '../../lib/open-data.ts';
 import { measureRecords } from '../../site/data.ts';

@@ -1,3 +1,4 @@
+/** dist/data/urls.json: every id ever published with its path, status and, with a public address, its URL. */
 import type { APIRoute } from 'astro';
 import { publicUrls } from '../../site/publish-files.ts';
 import { urlEntries } from '../../site/data.ts';

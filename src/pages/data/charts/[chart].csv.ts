@@ -1,3 +1,4 @@
+/** dist/data/charts/<id>.csv: the data of every chart (the same numbers as its table), UTF-8 with BOM. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { stringify } from 'csv-stringify/sync';
 import { chartCsvRows } from '../../../site/charts/specs.ts';
