@@ -3,40 +3,32 @@
  * input. Written by the pipeline (src/generated/measures.json) and served by the data pages.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { MeasureRecord } from '../schemas/measure.ts';
+import {
+  amountSchema,
+  budgetSchema,
+  detailsSchema,
+  locatedSchema,
+  measureSchema,
+  sectionsSchema,
+  sourceRefSchema,
+  type MeasureRecord,
+} from '../schemas/measure.ts';
 
 /**
- * Key order of the JSON export, per object path ('' is the record itself).
- * Keys not listed (added to the types later) follow in alphabetical order.
+ * Key order of the JSON export, per object path ('' is the record itself): the order in which
+ * the measure schema declares its fields (src/schemas/measure.ts), so the export follows the
+ * schema. Keys the schema does not declare follow in alphabetical order.
  */
 const KEY_ORDER: Record<string, readonly string[]> = {
-  '': [
-    'id',
-    'url',
-    'title',
-    'name',
-    'untitled',
-    'subtitle',
-    'parent',
-    'children',
-    'budget',
-    'amount',
-    'bureau',
-    'tags',
-    'sections',
-    'details',
-    'source',
-    'title_line',
-    'amount_line',
-  ],
-  details: ['implementer', 'target', 'rate'],
-  'details.implementer': ['text', 'line'],
-  'details.target': ['text', 'line'],
-  'details.rate': ['text', 'line'],
-  budget: ['label', 'fiscal_year', 'kind'],
-  amount: ['yen', 'kind', 'text', 'prior_yen', 'fund'],
-  sections: ['purpose', 'overview', 'scheme', 'outcome'],
-  source: ['document', 'lines'],
+  '': Object.keys(measureSchema.shape),
+  budget: Object.keys(budgetSchema.shape),
+  amount: Object.keys(amountSchema.shape),
+  sections: Object.keys(sectionsSchema.shape),
+  details: Object.keys(detailsSchema.shape),
+  ...Object.fromEntries(
+    Object.keys(detailsSchema.shape).map((k) => [`details.${k}`, Object.keys(locatedSchema.shape)]),
+  ),
+  source: Object.keys(sourceRefSchema.shape),
 };
 
 /** Deep copy with object keys in a fixed order. */

@@ -413,6 +413,19 @@ export function matchDocument(
       });
   }
 
+  /** A measure keeps an entry's id on weaker evidence: a rename, marked uncertain for a person to check. */
+  const keptByGuess = (m: number, e: number, reason: string) => {
+    const id = entries[e]!.id;
+    events.push({
+      kind: 'renamed',
+      measure: m,
+      id,
+      from: entries[e]!.title,
+      similarity: dice(M[m]!.key, E[e]!.key),
+    });
+    events.push({ kind: 'uncertain', measure: m, id, reason });
+  };
+
   // 3. what is still unpaired: a measure whose title and text were both corrected keeps its id
   //    when exactly one open entry has its amount, and that entry fits no other measure
   const usedE2 = new Set(matchOf.values());
@@ -428,19 +441,7 @@ export function matchDocument(
     const e = es[0]!;
     if (restM2.filter((o) => sameMoney(o, e)).length !== 1) continue;
     matchOf.set(m, e);
-    events.push({
-      kind: 'renamed',
-      measure: m,
-      id: entries[e]!.id,
-      from: entries[e]!.title,
-      similarity: dice(M[m]!.key, E[e]!.key),
-    });
-    events.push({
-      kind: 'uncertain',
-      measure: m,
-      id: entries[e]!.id,
-      reason: 'matched by its amount alone (title and text both changed)',
-    });
+    keptByGuess(m, e, 'matched by its amount alone (title and text both changed)');
   }
 
   // 4. a measure between two kept neighbours takes the one open entry registered between them
@@ -465,19 +466,11 @@ export function matchDocument(
     const e = es[0]!;
     if (restM3.filter((o) => sandwiched.get(o)!.includes(e)).length !== 1) continue;
     matchOf.set(m, e);
-    events.push({
-      kind: 'renamed',
-      measure: m,
-      id: entries[e]!.id,
-      from: entries[e]!.title,
-      similarity: dice(M[m]!.key, E[e]!.key),
-    });
-    events.push({
-      kind: 'uncertain',
-      measure: m,
-      id: entries[e]!.id,
-      reason: 'matched by its place between two kept measures (title and text both changed)',
-    });
+    keptByGuess(
+      m,
+      e,
+      'matched by its place between two kept measures (title and text both changed)',
+    );
   }
 
   // 5. new ids, tombstones, refreshed entries
