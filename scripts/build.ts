@@ -145,7 +145,7 @@ export function build(root: string, args: Args, log: (line: string) => void = co
     const curated = loadCurated(content, label(content));
     const ledger = readLedger(ledgerFile, label(ledgerFile));
     const extracted = extractDocuments(loaded.sources);
-    const problems = [...loaded.errors, ...extracted.errors].map((e) => `${e.file}: ${e.message}`);
+    const problems = [...loaded.errors, ...extracted.errors].map(formatProblem);
     for (const r of extracted.results) {
       if (r.measures.length === 0) {
         problems.push(

@@ -216,7 +216,7 @@ const FAULTS: Fault[] = [
       change(`content/sources/${metaOf('r6-hosei')}`, (b) =>
         b.toString().replace(/^title: .*\n/m, ''),
       ),
-    message: /\.meta\.yaml: "title" must be a non-empty string/,
+    message: /\.meta\.yaml:\d+: title: must be a non-empty string/,
   },
   {
     name: 'a budget label that matches nothing',
@@ -262,14 +262,14 @@ const FAULTS: Fault[] = [
         b.toString().replace(/^file: (.+)$/m, (_, f: string) => `file: ${f.toUpperCase()}`),
       ),
     message:
-      /text file "001_\w+\.TXT" not found; there is "001_\w+\.txt" \(file names are case-sensitive\)/,
+      /\.meta\.yaml:\d+: text file "001_\w+\.TXT" not found; there is "001_\w+\.txt" \(file names are case-sensitive\)/,
   },
   {
     name: 'a second document with the same id, sorting first',
     apply: () =>
       add('content/sources/000-copy.meta.yaml', readFileSync(join(sources, metaOf('r6-hosei')))),
     message:
-      /id "r6-hosei" is already used by 000-copy\.meta\.yaml: two documents cannot share an id/,
+      /\.meta\.yaml:\d+: id "r6-hosei" is already used by 000-copy\.meta\.yaml: two documents cannot share an id/,
   },
   {
     name: 'a document id renamed without renamed_from',
@@ -282,7 +282,7 @@ const FAULTS: Fault[] = [
   {
     name: 'a source file deleted',
     apply: () => change(`content/sources/${textOf('r4-zensedai')}`, () => null),
-    message: /text file "004_\w+\.txt" not found/,
+    message: /\.meta\.yaml:\d+: text file "004_\w+\.txt" not found/,
   },
   {
     name: 'the last registry entry deleted and next lowered',
