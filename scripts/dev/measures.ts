@@ -4,22 +4,8 @@
 import { join, resolve } from 'node:path';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { titleKey } from '../../src/lib/normalise.ts';
-import { readJsonl } from '../../test/helpers/section-score.ts';
+import { findReferenced, readMeasureReferences } from '../../test/helpers/measure-reference.ts';
 
-interface RefMeasure {
-  seed: string;
-  title: string | null;
-  subtitle: string | null;
-  parent: string | null;
-  title_line: number | null;
-  amount_line: number | null;
-  amount_yen: number | null;
-  amount_kind: string;
-  prior_amount_yen: number | null;
-  bureau: string | null;
-  purpose_start: string | null;
-  from?: string;
-}
 const ROOT = resolve(import.meta.dirname, '../..');
 const arg = (n: string) =>
   process.argv.includes(n) ? process.argv[process.argv.indexOf(n) + 1] : undefined;
@@ -30,10 +16,9 @@ const { sources } = loadSources(join(ROOT, 'content/sources'));
 const { results, ids } = extractAll(sources);
 void ids;
 const byFile = new Map(results.map((r) => [r.meta.file, r]));
-const refs = [
-  ...readJsonl<RefMeasure>(join(ROOT, 'test/reference'), /^measures-.*\.jsonl$/u),
-  ...readJsonl<RefMeasure>(join(ROOT, 'test/reference/own'), /^measures-.*\.jsonl$/u),
-].filter((r) => !only || r.from!.includes(only));
+const refs = readMeasureReferences(join(ROOT, 'test/reference')).filter(
+  (r) => !only || r.from.includes(only),
+);
 const compact = (s: string | null) => (s ?? '').replace(/\s+/gu, '');
 const counts: Record<string, number> = {
   found: 0,
@@ -49,15 +34,7 @@ const misses: string[] = [];
 for (const ref of refs) {
   const r = byFile.get(ref.seed)!;
   const ms = r.measures;
-  const onLine =
-    ref.amount_line !== null
-      ? ms.filter((m) => m.amount_line === ref.amount_line)
-      : ms.filter((m) => m.title_line === ref.title_line);
-  const m =
-    onLine.length <= 1
-      ? onLine[0]
-      : (onLine.find((x) => ref.title !== null && titleKey(x.title) === titleKey(ref.title)) ??
-        onLine[0]);
+  const m = findReferenced(ref, ms);
   const where = `${ref.seed.slice(0, 3)}:${ref.amount_line ?? ref.title_line}`;
   if (!m) {
     misses.push(`${where} found: missing ${ref.title}`);

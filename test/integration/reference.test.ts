@@ -5,46 +5,22 @@
  * helper sessions; see test/reference/README.md). Prints the match rates
  * and fails under the floors below.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { titleKey } from '../../src/lib/normalise.ts';
+import {
+  findReferenced,
+  readMeasureReferences,
+  type RefMeasure,
+} from '../helpers/measure-reference.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const REFERENCE_DIR = resolve(ROOT, 'test/reference');
 
-interface RefMeasure {
-  seed: string;
-  title: string | null;
-  title_line: number | null;
-  amount_line: number | null;
-  amount_yen: number | null;
-  amount_kind: string;
-  prior_amount_yen: number | null;
-  bureau: string | null;
-  purpose_start: string | null;
-}
-
 const compact = (s: string) => s.replace(/\s+/gu, '');
-
-/** The extracted measure a reference entry stands for: same amount line (and title when a line holds several), else same title line. */
-function findMatch(ref: RefMeasure, measures: readonly MeasureRecord[]): MeasureRecord | undefined {
-  if (ref.amount_line !== null) {
-    const onLine = measures.filter((m) => m.amount_line === ref.amount_line);
-    if (onLine.length <= 1) return onLine[0];
-    return onLine.find((m) => ref.title !== null && titleKey(m.title) === titleKey(ref.title));
-  }
-  return measures.find(
-    (m) =>
-      m.title_line === ref.title_line ||
-      (ref.title !== null &&
-        m.amount.kind === 'none' &&
-        titleKey(m.title) === titleKey(ref.title) &&
-        m.amount_line === null),
-  );
-}
 
 describe('extraction against the hand-checked reference', () => {
   let refs: RefMeasure[] = [];
@@ -52,20 +28,7 @@ describe('extraction against the hand-checked reference', () => {
 
   beforeAll(() => {
     expect(existsSync(REFERENCE_DIR), `reference folder ${REFERENCE_DIR} is missing`).toBe(true);
-    const files = [
-      ...readdirSync(REFERENCE_DIR)
-        .filter((f) => /^measures-.*\.jsonl$/u.test(f))
-        .map((f) => join(REFERENCE_DIR, f)),
-      ...readdirSync(join(REFERENCE_DIR, 'own'))
-        .filter((f) => /^measures-.*\.jsonl$/u.test(f))
-        .map((f) => join(REFERENCE_DIR, 'own', f)),
-    ].sort();
-    refs = files.flatMap((f) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => JSON.parse(l) as RefMeasure),
-    );
+    refs = readMeasureReferences(REFERENCE_DIR);
     const { sources, errors } = loadSources(join(ROOT, 'content/sources'));
     expect(errors).toEqual([]);
     const { results } = extractAll(sources);
@@ -79,7 +42,7 @@ describe('extraction against the hand-checked reference', () => {
     for (const ref of refs) {
       const measures = byFile.get(ref.seed);
       expect(measures, `no extraction for ${ref.seed}`).toBeDefined();
-      const m = findMatch(ref, measures!);
+      const m = findReferenced(ref, measures!);
       const where = `${ref.seed}:${ref.amount_line ?? ref.title_line}`;
       if (!m) {
         misses.push(`${where}: not found (${ref.title})`);
