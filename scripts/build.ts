@@ -46,7 +46,6 @@ import {
   lostUrls,
   parseLedger,
   removals,
-  type ContractProblem,
   type Ledger,
 } from '../src/pipeline/ids/contract.ts';
 import { GENERATED_DIR, writeGenerated } from '../src/pipeline/write/generated.ts';
@@ -80,13 +79,10 @@ class Stop extends Error {
   }
 }
 
-const at = (p: ContractProblem) =>
-  formatProblem({ file: p.file, line: p.line, message: p.message });
-
 function readLedger(file: string, label: string): Ledger {
   if (!existsSync(file)) return { items: [] };
   const parsed = parseLedger(readFileSync(file, 'utf8'), label);
-  if (!parsed.ok) throw new Stop(parsed.problems.map(at));
+  if (!parsed.ok) throw new Stop(parsed.problems.map(formatProblem));
   return parsed.ledger;
 }
 
@@ -161,13 +157,15 @@ export function build(root: string, args: Args, log: (line: string) => void = co
       );
     }
     problems.push(
-      ...lostUrls(ledger, label(ledgerFile), registries, `${label(registryDir)}/`).map(at),
+      ...lostUrls(ledger, label(ledgerFile), registries, `${label(registryDir)}/`).map(
+        formatProblem,
+      ),
     );
     if (problems.length > 0) throw new Stop(problems);
 
     const ids = assignIds(extracted.results, registries);
     const removed = args.allowRemovals ? [] : removals(ids, registries, config.removalsThreshold);
-    if (removed.length > 0) throw new Stop(removed.map(at));
+    if (removed.length > 0) throw new Stop(removed.map(formatProblem));
     const t1 = performance.now();
     const outputs = buildOutputs(extracted.results, ids, curated);
     const t2 = performance.now();

@@ -35,8 +35,6 @@ export const problemCodeSchema = z.enum([
   'used-twice', // a slug, name or word defined twice
   'unknown-reference', // a name or id that the curated data does not define
   'undecided-link', // two measures of different budgets that may be one program
-  // the site configuration
-  'site-config',
 ]);
 export type ProblemCode = z.infer<typeof problemCodeSchema>;
 

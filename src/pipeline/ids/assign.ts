@@ -9,6 +9,7 @@
  */
 import { CuratedError } from '../load/checked-yaml.ts';
 import { measureUrl } from '../../lib/links.ts';
+import type { Problem } from '../../schemas/problem.ts';
 import type { DocumentResult, MeasureRecord } from '../types.ts';
 import type { RetiredDocument } from '../../schemas/retired-document.ts';
 import type { UrlEntry, UrlStatus } from '../../schemas/url-entry.ts';
@@ -26,7 +27,6 @@ import {
   type LoadedRegistry,
   type MatchEvent,
   type RegistryEntry,
-  type RegistryProblem,
 } from './registry-file.ts';
 
 function where(file: string, line: number | null): string {
@@ -80,7 +80,7 @@ export function assignIds(
   results: DocumentResult[],
   loaded: readonly LoadedRegistry[],
 ): IdAssignment {
-  const problems: RegistryProblem[] = [];
+  const problems: Problem[] = [];
   const byDocument = new Map<string, LoadedRegistry>();
   for (const l of loaded) {
     if (l.file.split('/').pop() !== registryFileName(l.registry.document)) {
@@ -293,7 +293,7 @@ function urlTable(
   all: readonly { document: string; file: string; entry: RegistryEntry; line: number | null }[],
   liveTitles: ReadonlyMap<string, string>,
 ): UrlEntry[] {
-  const problems: RegistryProblem[] = [];
+  const problems: Problem[] = [];
   const owner = new Map<string, { file: string; line: number | null }>();
   const claim = (id: string, file: string, line: number | null, what: string) => {
     const prior = owner.get(id);

@@ -33,8 +33,6 @@ const HEADER = `# Every id, alias, page and data file this site has published, o
 #   id <id> | alias <alias> <id it redirects to> | page <path> [<line anchors>] | file <path>
 `;
 
-export type ContractProblem = Problem;
-
 /** A published URL this build would lose. */
 const urlLost = (file: string, line: number | null, message: string): Problem => ({
   code: 'url-lost',
@@ -48,9 +46,9 @@ const urlLost = (file: string, line: number | null, message: string): Problem =>
 export function parseLedger(
   text: string,
   file: string,
-): { ok: true; ledger: Ledger } | { ok: false; problems: ContractProblem[] } {
+): { ok: true; ledger: Ledger } | { ok: false; problems: Problem[] } {
   const items: LedgerItem[] = [];
-  const problems: ContractProblem[] = [];
+  const problems: Problem[] = [];
   text.split('\n').forEach((raw, i) => {
     const line = i + 1;
     const t = raw.trim();
@@ -138,7 +136,7 @@ export function lostUrls(
   ledgerFile: string,
   loaded: readonly LoadedRegistry[],
   registryDir: string,
-): ContractProblem[] {
+): Problem[] {
   const ids = new Set<string>();
   const aliases = new Map<string, string>();
   for (const l of loaded) {
@@ -149,7 +147,7 @@ export function lostUrls(
   }
   const byDocument = new Map(loaded.map((l) => [l.registry.document, l]));
   const registryOf = (id: string) => loaded.find((l) => id.startsWith(`${l.registry.document}-`));
-  const problems: ContractProblem[] = [];
+  const problems: Problem[] = [];
   const missingFiles = new Map<string, number>();
   const lostIds = new Set(
     ledger.items.flatMap((i) => (i.kind === 'id' && !ids.has(i.id) ? [i.id] : [])),
@@ -210,8 +208,8 @@ export function removals(
   assignment: IdAssignment,
   loaded: readonly LoadedRegistry[],
   threshold: number,
-): ContractProblem[] {
-  const problems: ContractProblem[] = [];
+): Problem[] {
+  const problems: Problem[] = [];
   for (const l of loaded) {
     const document = l.registry.document;
     const live = l.registry.entries.filter(

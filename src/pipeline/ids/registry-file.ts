@@ -26,8 +26,6 @@ export interface LoadedRegistry {
   text: string;
 }
 
-export type RegistryProblem = Problem;
-
 /** The number of an id minted for `document` (`r6-hosei-042` → 42), else null. */
 export function idNumber(document: string, id: string): number | null {
   if (!id.startsWith(`${document}-`)) return null;
@@ -52,12 +50,12 @@ export function emptyRegistry(document: string): Registry {
 export function parseRegistry(
   text: string,
   file: string,
-): { ok: true; loaded: LoadedRegistry } | { ok: false; problems: RegistryProblem[] } {
+): { ok: true; loaded: LoadedRegistry } | { ok: false; problems: Problem[] } {
   const checked = parseCurated(text, file, registrySchema);
   if (!checked.ok) return checked;
   const registry = checked.value as Registry;
   const lines = new Map<string, number>();
-  const problems: RegistryProblem[] = [];
+  const problems: Problem[] = [];
   const numbers = new Set<number>();
   registry.entries.forEach((e, i) => {
     const line = checked.lineOf(['entries', i]);
