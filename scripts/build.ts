@@ -48,7 +48,8 @@ import {
   removals,
   type Ledger,
 } from '../src/pipeline/ids/contract.ts';
-import { GENERATED_DIR, writeGenerated } from '../src/pipeline/write/generated.ts';
+import { writeGenerated } from '../src/pipeline/write/generated.ts';
+import { GENERATED_DIR } from '../src/schemas/generated.ts';
 import { fillTombstones, publishedPaths } from '../src/pipeline/write/tombstones.ts';
 import { LockedError, Transaction } from '../src/pipeline/write/transaction.ts';
 

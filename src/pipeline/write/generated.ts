@@ -6,17 +6,13 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Outputs } from '../index.ts';
+import type { Outputs } from './outputs.ts';
 import {
   checkGenerated,
   GENERATED,
-  GENERATED_DIR,
   GENERATED_MDX_DIR,
-  generatedDir,
   type GeneratedKey,
 } from '../../schemas/generated.ts';
-
-export { GENERATED_DIR, generatedDir };
 
 /** The JSON files of src/generated/, by file name, each checked against its schema first. */
 export function generatedJson(outputs: Outputs): Record<string, string> {
