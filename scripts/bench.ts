@@ -10,6 +10,13 @@
  * documents would.
  *
  *   npm run bench [-- --sizes 1,4,16] [-- --lighthouse]
+ *   npm run bench -- --compare <git ref> [--runs 3]
+ *
+ * With --compare, builds the five documents with `npm run build` in a copy
+ * of the working tree and in a checkout of the ref (its own dependencies,
+ * installed with `npm ci` when its lockfile differs), alternately, from
+ * cold caches, and prints each run, the medians of wall time and peak
+ * memory, their ratios, and where the working tree's build spends its time.
  *
  * With --lighthouse, also runs Lighthouse (Debian's Chromium) on one page of
  * each type of the 1× build, served by `astro preview`.
@@ -19,20 +26,20 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { extractAll, loadSources } from '../src/pipeline/index.ts';
 import type { MeasureRecord } from '../src/pipeline/types.ts';
 import { GENERATED_DIR, readGenerated } from '../src/schemas/generated.ts';
+import { buildProfile, formatProfile } from './lib/build-profile.ts';
+import { linkNodeModules, scratchProject } from './lib/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -47,28 +54,16 @@ function size(path: string): number {
 }
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
 
-/** A copy of the project without generated files or registries, sharing node_modules. */
+/** A copy of the project without sources or registries (corpus() writes the sources). */
 function project(): string {
-  const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public', 'scripts'])
-    cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
-    recursive: true,
-    filter: (from) => relative(ROOT, from) !== 'src/generated',
-  });
+  const tmp = scratchProject(ROOT, 'bench-', ['content/sources', 'content/registry']);
   mkdirSync(join(tmp, 'content/sources'), { recursive: true });
-  for (const f of readdirSync(join(ROOT, 'content')))
-    if (f.endsWith('.yaml')) cpSync(join(ROOT, 'content', f), join(tmp, 'content', f));
   // the benchmark measures what happens beyond the build's own limit too
   const site = join(tmp, 'content/site.yaml');
   writeFileSync(
     site,
     readFileSync(site, 'utf8').replace(/^max_measures: \d+$/mu, 'max_measures: 1000000'),
   );
-  mkdirSync(join(tmp, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules')))
-    if (!name.startsWith('.'))
-      symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
   return tmp;
 }
 
@@ -127,23 +122,25 @@ interface Stage {
   out: string;
 }
 
-/** Run a node script under GNU time: wall time, peak RSS and its output. */
-function timed(cwd: string, argv: string[]): Stage {
+/** Run a command under GNU time: wall time, peak RSS (of its largest process) and its output. */
+function timed(cwd: string, command: string[], extraEnv: NodeJS.ProcessEnv = {}): Stage {
   const started = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...argv], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...command], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },
     maxBuffer: 1 << 28,
   });
   const ms = performance.now() - started;
   if (r.status !== 0)
     throw new Error(
-      `${argv.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`,
+      `${command.join(' ')} failed:\n${r.stdout.slice(-2000)}\n${r.stderr.slice(-2000)}`,
     );
   const peakKb = Number(r.stderr.trim().split('\n').pop());
-  return { ms, peakKb, out: r.stdout };
+  return { ms, peakKb, out: `${r.stdout}\n${r.stderr}` };
 }
+
+const node = (...argv: string[]) => [process.execPath, ...argv];
 
 async function lighthouse(tmp: string): Promise<void> {
   const { default: run } = await import('lighthouse');
@@ -213,7 +210,80 @@ async function lighthouse(tmp: string): Promise<void> {
   }
 }
 
+/**
+ * A checkout of `ref` in the temporary directory (kept between runs of the
+ * benchmark, one per commit), with dependencies: links to the working
+ * tree's when the lockfiles are the same, else installed by `npm ci`.
+ */
+function checkout(ref: string): string {
+  const git = (...a: string[]) =>
+    spawnSync('git', ['-C', ROOT, ...a], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const sha = git('rev-parse', '--verify', `${ref}^{commit}`).stdout.trim();
+  if (!sha) throw new Error(`--compare: ${ref} is not a commit of this repository`);
+  const dir = join(tmpdir(), `bench-ref-${sha.slice(0, 12)}`);
+  if (existsSync(join(dir, '.bench-ready'))) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const archive = spawnSync('sh', ['-c', `git -C "${ROOT}" archive ${sha} | tar -x -C "${dir}"`]);
+  if (archive.status !== 0) throw new Error(`git archive ${sha} failed`);
+  const lock = git('show', `${sha}:package-lock.json`).stdout;
+  if (lock === readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) linkNodeModules(ROOT, dir);
+  else {
+    console.log(`installing the dependencies of ${sha.slice(0, 12)} (npm ci) …`);
+    const ci = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
+    if (ci.status !== 0) throw new Error(`npm ci at ${sha} failed`);
+  }
+  writeFileSync(join(dir, '.bench-ready'), sha);
+  return dir;
+}
+
+/** `npm run build` from cold caches (no .astro/, no Vite cache, no previous output). */
+function coldBuild(dir: string): Stage {
+  for (const made of ['.astro', 'dist', '.build', 'node_modules/.vite', 'src/generated'])
+    rmSync(join(dir, made), { recursive: true, force: true });
+  return timed(dir, ['npm', 'run', 'build', '--silent'], { BUDGET_PROFILE: '1' });
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const cell = (s: Stage) => `${(s.ms / 1000).toFixed(1)} s, ${(s.peakKb / 1024).toFixed(0)} MiB`;
+
+/** --compare: the five documents built at `ref` and in the working tree, alternately. */
+function compare(ref: string, runs: number): void {
+  const refDir = checkout(ref);
+  const curDir = scratchProject(ROOT, 'bench-cur-');
+  const times = { ref: [] as Stage[], cur: [] as Stage[] };
+  console.log(`| run | ${ref} | working tree |\n|---|---|---|`);
+  for (let i = 1; i <= runs; i++) {
+    const a = coldBuild(refDir);
+    const b = coldBuild(curDir);
+    times.ref.push(a);
+    times.cur.push(b);
+    console.log(`| ${i} | ${cell(a)} | ${cell(b)} |`);
+  }
+  const wall = (k: 'ref' | 'cur') => median(times[k].map((s) => s.ms));
+  const peak = (k: 'ref' | 'cur') => median(times[k].map((s) => s.peakKb));
+  console.log(
+    `\nmedian of ${runs}: ${ref} ${(wall('ref') / 1000).toFixed(1)} s, ${(peak('ref') / 1024).toFixed(0)} MiB; ` +
+      `working tree ${(wall('cur') / 1000).toFixed(1)} s, ${(peak('cur') / 1024).toFixed(0)} MiB\n` +
+      `ratio (working tree / ${ref}): time ${(wall('cur') / wall('ref')).toFixed(2)}, ` +
+      `peak memory ${(peak('cur') / peak('ref')).toFixed(2)}`,
+  );
+  const byTime = [...times.cur].sort((a, b) => a.ms - b.ms);
+  console.log(`\nwhere the working tree's build spends its time (median run):\n`);
+  console.log(formatProfile(buildProfile(byTime[Math.floor((byTime.length - 1) / 2)]!.out)));
+  rmSync(curDir, { recursive: true, force: true });
+}
+
 async function main(): Promise<void> {
+  if (args.includes('--compare')) {
+    const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 3;
+    compare(args[args.indexOf('--compare') + 1]!, runs);
+    return;
+  }
   console.log(
     '| size | documents | measures | pages | extraction | MDX + data | Astro build (without Pagefind) | Pagefind | peak memory (extract / astro) | dist/ | search index |',
   );
@@ -222,12 +292,11 @@ async function main(): Promise<void> {
   for (const k of SIZES) {
     const tmp = project();
     const documents = corpus(tmp, k);
-    const extract = timed(tmp, [
-      join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      'scripts/build.ts',
-      '--data-only',
-    ]);
-    const build = timed(tmp, [join(ROOT, 'node_modules/astro/astro.js'), 'build']);
+    const extract = timed(
+      tmp,
+      node(join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts', '--data-only'),
+    );
+    const build = timed(tmp, node(join(ROOT, 'node_modules/astro/astro.js'), 'build'));
     const measures = readGenerated(join(tmp, GENERATED_DIR), 'measures').length;
     const [, exMs, mdxMs] =
       /timings: extraction (\d+) ms, MDX and data generation (\d+) ms/.exec(extract.out) ?? [];

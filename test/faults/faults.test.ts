@@ -11,50 +11,22 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  cpSync,
   existsSync,
-  mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
-  symlinkSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchProject } from '../../scripts/lib/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
-const SKIP = new Set([
-  'node_modules',
-  'dist',
-  '.astro',
-  '.build',
-  '.git',
-  '.cache',
-  'src/generated',
-  'src/content/measures',
-]);
-const dir = mkdtempSync(join(tmpdir(), 'faults-'));
 const table: string[] = [];
-
-function copyProject(): void {
-  for (const name of readdirSync(ROOT)) {
-    if (SKIP.has(name)) continue;
-    cpSync(join(ROOT, name), join(dir, name), {
-      recursive: true,
-      filter: (from) => !SKIP.has(relative(ROOT, from)),
-    });
-  }
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules')))
-    if (!name.startsWith('.'))
-      symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-}
+let dir = '';
 
 /** The environment without what Vitest adds (Astro would take NODE_ENV=test, BASE_URL … over its config) or a developer's SITE_*. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -179,7 +151,7 @@ function unchanged(before = baseline): string {
 }
 
 beforeAll(() => {
-  copyProject();
+  dir = scratchProject(ROOT, 'faults-', ['src/content/measures']);
   const r = build();
   if (r.status !== 0) throw new Error(`baseline build failed:\n${r.out}\n${r.err}`);
   baseline = snapshot();

@@ -9,19 +9,8 @@
  * tree is not touched.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
   buildOutputs,
@@ -33,6 +22,7 @@ import {
 } from '../../src/pipeline/index.ts';
 import { formatRegistry, parseRegistry } from '../../src/pipeline/ids/registry-file.ts';
 import { writeGenerated } from '../../src/pipeline/write/generated.ts';
+import { scratchProject } from '../../scripts/lib/scratch.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
@@ -54,23 +44,6 @@ export interface BuiltSite {
 declare module 'vitest' {
   export interface ProvidedContext {
     site: BuiltSite;
-  }
-}
-
-/** A copy of the project without generated files, sharing node_modules. */
-function makeProject(tmp: string): void {
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'public']) {
-    if (existsSync(join(ROOT, name)))
-      cpSync(join(ROOT, name), join(tmp, name), { recursive: true });
-  }
-  cpSync(join(ROOT, 'src'), join(tmp, 'src'), {
-    recursive: true,
-    filter: (from) => relative(ROOT, from) !== 'src/generated',
-  });
-  mkdirSync(join(tmp, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) {
-    if (!name.startsWith('.'))
-      symlinkSync(join(ROOT, 'node_modules', name), join(tmp, 'node_modules', name));
   }
 }
 
@@ -153,8 +126,7 @@ function retiredRegistry(successor: string) {
 }
 
 export default function setup(project: TestProject) {
-  const tmp = mkdtempSync(join(tmpdir(), 'site-'));
-  makeProject(tmp);
+  const tmp = scratchProject(ROOT, 'site-');
   const registries = loadRegistries(join(ROOT, 'content/registry'));
   const successorId = registries[0]!.registry.entries[0]!.id;
   // the real sources plus a hostile document (test/fixtures/hostile.ts)
