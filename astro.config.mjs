@@ -1,5 +1,4 @@
 // @ts-check
-import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
 import { redirects } from './src/integrations/redirects.ts';
@@ -23,15 +22,12 @@ export default defineConfig({
   // Ship scripts as files, never inline, so the pages satisfy a strict
   // Content-Security-Policy (script-src 'self').
   vite: { build: { assetsInlineLimit: 0 } },
+  // The measure pages' MDX is serialised from document text (src/pipeline/write/mdx.ts) and
+  // rendered by this Markdown processor (src/site/measures-loader.ts). GFM would turn bare URLs
+  // in that text into links after parsing, and smartypants would rewrite its quotes: keep both
+  // off so the text stays literal.
+  markdown: { gfm: false, smartypants: false },
   integrations: [
-    mdx({
-      // The MDX files are serialised from document text (src/pipeline/write/mdx.ts).
-      // GFM would turn bare URLs in that text into links after parsing,
-      // and smartypants would rewrite its quotes: keep both off so the text
-      // stays literal.
-      gfm: false,
-      smartypants: false,
-    }),
     // after the build, one integration per file set: sitemap.xml (indexable pages, only with
     // a public address), _redirects (moved ids), the Pagefind index (dist/pagefind/)
     sitemap(),

@@ -4,17 +4,13 @@
  * pipeline writes it with (src/schemas/measure.ts).
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { measureSchema } from './schemas/measure.ts';
 import { GENERATED_MDX_DIR, generatedDir } from './schemas/generated.ts';
+import { measuresLoader } from './site/measures-loader.ts';
 
 const measures = defineCollection({
-  loader: glob({
-    pattern: '*.mdx',
-    base: `${generatedDir('.')}/${GENERATED_MDX_DIR}`,
-    // The file name is the id, but take it from the record itself.
-    generateId: ({ data }) => String(data.id),
-  }),
+  // rendered once into the data store (src/site/measures-loader.ts says why not by @astrojs/mdx)
+  loader: measuresLoader(`${generatedDir('.')}/${GENERATED_MDX_DIR}`),
   schema: measureSchema,
 });
 

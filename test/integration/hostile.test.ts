@@ -6,26 +6,15 @@
  * compiles to plain elements only with the text literal, amounts are sane,
  * and every problem is reported as file:line in the build summary.
  */
-import { compile } from '@mdx-js/mdx';
-import type { Root as HastRoot, RootContent } from 'hast';
-import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { buildOutputs, decodeSource, extractAll, validateMeta } from '../../src/pipeline/index.ts';
+import { splitMdx } from '../../src/site/measures-loader.ts';
+import { markdownTree, mdxTree, walk } from '../helpers/mdx-readings.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 
 const ALLOWED = new Set(['h2', 'p', 'br', 'ul', 'li']);
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
-
-async function hast(mdx: string): Promise<HastRoot> {
-  let tree: HastRoot | undefined;
-  await compile(mdx, { rehypePlugins: [() => (t: HastRoot) => void (tree = structuredClone(t))] });
-  return tree!;
-}
-
-function walk(node: HastRoot | RootContent, visit: (n: HastRoot | RootContent) => void): void {
-  visit(node);
-  if ('children' in node) for (const c of node.children) walk(c as RootContent, visit);
-}
 
 function run(seed: number) {
   const meta = validateMeta(HOSTILE_META);
@@ -74,12 +63,14 @@ describe('hostile documents', () => {
         expect(outputs.summary).toContain(`hostile.txt${p.line === null ? '' : `:${p.line}`}: `);
       }
       for (const { file, content } of outputs.mdx) {
-        // the frontmatter is the record, as Astro reads it; Astro compiles the rest as MDX
-        const [front, ...body] = content.replace(/^---\n/, '').split('\n---\n');
-        expect(jsYaml.load(front!), `${seed} ${file}`).toMatchObject({
+        // the frontmatter is the record, as the site's loader reads it; the body reads the same
+        // as MDX and as CommonMark (which renders it)
+        const { frontmatter, body } = splitMdx(content, file);
+        expect(parseYaml(frontmatter), `${seed} ${file}`).toMatchObject({
           id: file.replace(/\.mdx$/, ''),
         });
-        const tree = await hast(body.join('\n---\n'));
+        const tree = await mdxTree(body);
+        expect(markdownTree(body), `${seed} ${file}`).toEqual(tree);
         walk(tree, (n) => {
           expect(['root', 'element', 'text'], `${seed} ${file}: ${n.type}`).toContain(n.type);
           if (n.type === 'element')
