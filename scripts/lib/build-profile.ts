@@ -56,16 +56,16 @@ export function buildProfile(log: string): ProfileRow[] {
   for (const [name, r] of [...routes].sort((a, b) => b[1].ms - a[1].ms))
     add(`pages: ${name}`, r.ms, r.count);
   const middleware =
-    /reading aids: (\d+) pages; read (\d+) ms, parse (\d+) ms, enhance (\d+) ms \(tokenize (\d+) ms\), serialise (\d+) ms/u.exec(
+    /reading aids: (\d+) pages; parse (\d+) ms, enhance (\d+) ms \(tokenize (\d+) ms\), serialise (\d+) ms/u.exec(
       log,
     );
   if (middleware) {
     const n = Number(middleware[1]);
-    add('  of which Astro render (read by the middleware)', Number(middleware[2]), n);
-    add('  of which middleware: parse HTML', Number(middleware[3]), n);
-    add('  of which middleware: reading aids', Number(middleware[4]), n);
-    add('    of which kuromoji tokenisation', Number(middleware[5]), n);
-    add('  of which middleware: serialise HTML', Number(middleware[6]), n);
+    // in the worker thread, beside the page rendering: not part of the pages' own times
+    add('reading-aid worker: parse HTML', Number(middleware[2]), n);
+    add('reading-aid worker: reading aids', Number(middleware[3]), n);
+    add('  of which kuromoji tokenisation', Number(middleware[4]), n);
+    add('reading-aid worker: serialise HTML', Number(middleware[5]), n);
   }
   const pagefind = /pagefind: (\d+) search records indexed in (\d+) ms/u.exec(log);
   if (pagefind) add('Pagefind index', Number(pagefind[2]), Number(pagefind[1]));

@@ -11,7 +11,11 @@ import type { Token } from './ruby.ts';
 
 let tokenizer: Promise<(s: string) => Token[]> | null = null;
 
-/** The tokenizer as a function from text to tokens with katakana readings. */
+/**
+ * The tokenizer as a function from text to tokens with katakana readings.
+ * Each distinct text is tokenised once per process (the same labels,
+ * headings and phrases recur on many pages).
+ */
 export function getTokenizer(): Promise<(s: string) => Token[]> {
   tokenizer ??= new Promise((resolve, reject) => {
     const dicPath = join(
@@ -20,10 +24,19 @@ export function getTokenizer(): Promise<(s: string) => Token[]> {
     );
     kuromoji.builder({ dicPath }).build((err, t) => {
       if (err) reject(err);
-      else
-        resolve((s: string) =>
-          t.tokenize(s).map((x) => ({ surface: x.surface_form, reading: x.reading ?? null })),
-        );
+      else {
+        const seen = new Map<string, Token[]>();
+        resolve((s: string) => {
+          let tokens = seen.get(s);
+          if (!tokens) {
+            tokens = t
+              .tokenize(s)
+              .map((x) => ({ surface: x.surface_form, reading: x.reading ?? null }));
+            seen.set(s, tokens);
+          }
+          return tokens;
+        });
+      }
     });
   });
   return tokenizer;

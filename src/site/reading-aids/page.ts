@@ -1,0 +1,71 @@
+/**
+ * One page's HTML through the reading aids: parse, enhance (enhance.ts),
+ * encode `>` in text, serialise. Pure apart from the injected tools; the
+ * middleware runs it in a worker thread (worker.ts), and `steps` reports
+ * the time of each step for the build profile.
+ */
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toHtml } from 'hast-util-to-html';
+import { enhancePage, type EnhanceOptions } from './enhance.ts';
+
+export interface StepTimes {
+  parse: number;
+  enhance: number;
+  tokenize: number;
+  serialise: number;
+}
+
+/**
+ * `>` in text is valid HTML, but encoded it can never be read as the end of a
+ * tag by a lax parser (and html-validate asks for it): write it as &gt;.
+ */
+function encodeGreaterThan(node: Root | Element): void {
+  if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style')) return;
+  node.children = node.children.flatMap((child): (typeof child)[] => {
+    if (child.type === 'element') encodeGreaterThan(child);
+    if (child.type !== 'text' || !child.value.includes('>')) return [child];
+    return child.value
+      .split('>')
+      .flatMap((part, i) => [
+        ...(i > 0 ? [{ type: 'raw', value: '&gt;' } as unknown as typeof child] : []),
+        ...(part ? [{ type: 'text', value: part } as typeof child] : []),
+      ]);
+  }) as typeof node.children;
+}
+
+/** The page `html` with its reading aids; `steps` (when given) gains each step's milliseconds. */
+export function enhanceHtml(html: string, options: EnhanceOptions, steps?: StepTimes): string {
+  const clock = () => (steps ? performance.now() : 0);
+  let t = clock();
+  const tree = fromHtml(html);
+  const lap = (step: keyof StepTimes) => {
+    if (!steps) return;
+    const now = performance.now();
+    steps[step] += now - t;
+    t = now;
+  };
+  lap('parse');
+  const tokenize = options.tokenize;
+  enhancePage(tree, {
+    ...options,
+    tokenize:
+      tokenize &&
+      (steps
+        ? (s) => {
+            const start = performance.now();
+            try {
+              return tokenize(s);
+            } finally {
+              steps.tokenize += performance.now() - start;
+            }
+          }
+        : tokenize),
+  });
+  lap('enhance');
+  encodeGreaterThan(tree);
+  // allowDangerousHtml only lets through the "&gt;" raw nodes made above: fromHtml makes no raw nodes
+  const out = toHtml(tree, { upperDoctype: true, allowDangerousHtml: true });
+  lap('serialise');
+  return out;
+}
