@@ -8,8 +8,8 @@
  * a registry of a retired document (a tombstone and a moved id). The working
  * tree is not touched.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
@@ -67,23 +67,31 @@ function withoutSite(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
- * `astro build` in the temporary project (into `outDir`, relative to it, when
- * given). The root build has no public address (SITE_URL unset), as a site
- * whose address is not configured yet; the sub-path build has SITE.
+ * `astro build` of the temporary project into `outDir` (relative to it).
+ * The root build has no public address (SITE_URL unset), as a site whose
+ * address is not configured yet; the sub-path build has SITE. Both builds
+ * run at once (each is one process with a worker thread): resolves when the
+ * build has succeeded, rejects with its output when it failed.
  */
-export function astroBuild(tmp: string, base: string, outDir?: string): void {
+function astroBuild(tmp: string, base: string, outDir: string): Promise<void> {
   const site = base === '/' ? {} : { SITE_URL: SITE };
-  const build = spawnSync(
+  const child = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules/astro/astro.js'), 'build', ...(outDir ? ['--outDir', outDir] : [])],
+    [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
     {
       cwd: tmp,
-      encoding: 'utf8',
       env: { ...withoutSite(buildEnv()), SITE_BASE: base, ...site, ASTRO_TELEMETRY_DISABLED: '1' },
-      timeout: 300_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  return new Promise((resolve, reject) =>
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`astro build (${base}) failed:\n${output}`)),
+    ),
+  );
 }
 
 /** A registry for a document that is no longer among the sources: one tombstone with a successor, one moved id. */
@@ -125,7 +133,7 @@ function retiredRegistry(successor: string) {
   return parsed.loaded;
 }
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const tmp = scratchProject(ROOT, 'site-');
   const registries = loadRegistries(join(ROOT, 'content/registry'));
   const successorId = registries[0]!.registry.entries[0]!.id;
@@ -147,14 +155,19 @@ export default function setup(project: TestProject) {
   );
   writeGenerated(join(tmp, 'src/generated'), outputs);
   writeFileSync(join(tmp, 'summary.txt'), outputs.summary);
-  astroBuild(tmp, BASE);
-  renameSync(join(tmp, 'dist'), join(tmp, 'dist-sub'));
-  astroBuild(tmp, '/');
+  // the sub-path build in a second copy with the same data: each build keeps its own .astro/
+  // and Vite cache, so the two can run at once
+  const tmpSub = scratchProject(ROOT, 'site-sub-');
+  cpSync(join(tmp, 'src/generated'), join(tmpSub, 'src/generated'), { recursive: true });
+  await Promise.all([astroBuild(tmpSub, BASE, 'dist'), astroBuild(tmp, '/', 'dist')]);
   project.provide('site', {
     tmp,
-    dist: join(tmp, 'dist-sub'),
+    dist: join(tmpSub, 'dist'),
     distRoot: join(tmp, 'dist'),
     successorId,
   });
-  return () => rmSync(tmp, { recursive: true, force: true });
+  return () => {
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmpSub, { recursive: true, force: true });
+  };
 }
