@@ -91,7 +91,7 @@ describe('Content-Security-Policy', () => {
     await go(page, '/search/?q=%E8%AA%8D%E7%9F%A5%E7%97%87');
     await page.locator('#search-results li').first().waitFor();
     await go(page, '/');
-    await page.locator('svg.treemap-wide g.cell').first().click();
+    await page.locator('svg.treemap g.cell').first().click();
     await page.waitForURL(/\/measures\//);
     expect(problems).toEqual([]);
     await ctx.close();

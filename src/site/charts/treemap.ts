@@ -86,6 +86,11 @@ export interface TreemapLayout {
 }
 
 export const TREEMAP_FONT = 12;
+/**
+ * The treemap's box, in SVG units: drawn 100 % wide up to 36rem (components.css), a
+ * 12-unit label is about 10 px on a 320 px phone and at most about 17 px.
+ */
+export const TREEMAP_BOX = { width: 400, height: 360 } as const;
 
 /** Lay the tree out in a width × height box; label the cells the text fits in. */
 export function layoutTreemap(
