@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { searchRecords } from '../site/search/records.ts';
+import { parseShard } from '../site/shard.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 
 /** Pagefind's own UI bundles: the site has its own search page. */
@@ -22,6 +23,11 @@ export function searchIndex(): AstroIntegration {
         root = fileURLToPath(config.root);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // a document shard leaves the index to the shared build, which indexes every document
+        if (parseShard(process.env.SITE_SHARD).kind === 'documents') {
+          logger.info('pagefind: no index in a document shard (SITE_SHARD)');
+          return;
+        }
         const data = generatedDir(root);
         const started = performance.now();
         const count = await writeSearchIndex(
