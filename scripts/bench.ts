@@ -237,9 +237,16 @@ function checkout(ref: string): string {
   return dir;
 }
 
-/** `npm run build` from cold caches (no .astro/, no Vite cache, no previous output). */
+/** `npm run build` from cold caches (no .astro/, no Vite or content-layer cache in node_modules/, no previous output). */
 function coldBuild(dir: string): Stage {
-  for (const made of ['.astro', 'dist', '.build', 'node_modules/.vite', 'src/generated'])
+  for (const made of [
+    '.astro',
+    'dist',
+    '.build',
+    'node_modules/.vite',
+    'node_modules/.astro',
+    'src/generated',
+  ])
     rmSync(join(dir, made), { recursive: true, force: true });
   return timed(dir, ['npm', 'run', 'build', '--silent'], { BUDGET_PROFILE: '1' });
 }
