@@ -18,9 +18,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   // CSS as files, never inlined <style>, for the same CSP (style-src 'self')
-  // concurrency: pages rendered at once, so that the main thread renders while the reading-aid
-  // worker enhances the pages before (src/site/reading-aids/pool.ts)
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Ship scripts as files, never inline, so the pages satisfy a strict
   // Content-Security-Policy (script-src 'self').
   vite: { build: { assetsInlineLimit: 0 } },

@@ -61,11 +61,11 @@ export function buildProfile(log: string): ProfileRow[] {
     );
   if (middleware) {
     const n = Number(middleware[1]);
-    // in the worker thread, beside the page rendering: not part of the pages' own times
-    add('reading-aid worker: parse HTML', Number(middleware[2]), n);
-    add('reading-aid worker: reading aids', Number(middleware[3]), n);
-    add('  of which kuromoji tokenisation', Number(middleware[4]), n);
-    add('reading-aid worker: serialise HTML', Number(middleware[5]), n);
+    // part of the pages' times above
+    add('  of which the middleware parses HTML', Number(middleware[2]), n);
+    add('  of which the middleware adds reading aids', Number(middleware[3]), n);
+    add('    of which kuromoji tokenisation', Number(middleware[4]), n);
+    add('  of which the middleware serialises HTML', Number(middleware[5]), n);
   }
   const pagefind = /pagefind: (\d+) search records indexed in (\d+) ms/u.exec(log);
   if (pagefind) add('Pagefind index', Number(pagefind[2]), Number(pagefind[1]));

@@ -1,8 +1,8 @@
 /**
  * One page's HTML through the reading aids: parse, enhance (enhance.ts),
  * encode `>` in text, serialise. Pure apart from the injected tools; the
- * middleware runs it in a worker thread (worker.ts), and `steps` reports
- * the time of each step for the build profile.
+ * middleware runs it on every page, and `steps` sums the time of each step
+ * for the build profile.
  */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
