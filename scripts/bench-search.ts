@@ -65,14 +65,34 @@ async function transfer(): Promise<void> {
   try {
     const page = await browser.newPage();
     let bytes = 0;
-    const files: string[] = [];
+    const files: { url: string; bytes: number }[] = [];
     // Playwright reports the requests of Pagefind's web worker on the page too
     page.on('requestfinished', (request) => {
       void request.sizes().then((s) => {
         bytes += s.responseBodySize + s.responseHeadersSize;
-        files.push(request.url());
+        files.push({ url: request.url(), bytes: s.responseBodySize + s.responseHeadersSize });
       });
     });
+    /** What a query's bytes were: Pagefind's script, worker, WebAssembly, metadata, index chunks, filters, fragments. */
+    const kinds = (list: readonly { url: string; bytes: number }[]) => {
+      const by = new Map<string, { n: number; bytes: number }>();
+      for (const f of list) {
+        const kind =
+          /\.pf_(index|fragment|filter|meta)$/u.exec(f.url)?.[1] ??
+          (/wasm/u.test(f.url)
+            ? 'wasm'
+            : /pagefind-worker/u.test(f.url)
+              ? 'worker'
+              : /pagefind\.js/u.test(f.url)
+                ? 'pagefind.js'
+                : 'other');
+        const k = by.get(kind) ?? { n: 0, bytes: 0 };
+        k.n += 1;
+        k.bytes += f.bytes;
+        by.set(kind, k);
+      }
+      return [...by].map(([k, v]) => `${k} ${v.n}× ${kb(v.bytes)}`).join(', ');
+    };
     await page.goto(`http://127.0.0.1:${PORT}/search/`);
     await page.waitForLoadState('networkidle');
     const pageBytes = bytes;
@@ -91,7 +111,7 @@ async function transfer(): Promise<void> {
       const ms = Date.now() - t0;
       await page.waitForLoadState('networkidle');
       await new Promise((r) => setTimeout(r, 300));
-      return { ms, bytes, count: files.length };
+      return { ms, bytes, count: files.length, kinds: kinds(files) };
     };
     const first = await measure('ドクターヘリ');
     const later = [];
@@ -99,11 +119,11 @@ async function transfer(): Promise<void> {
     console.log('\nOn the preview server (Chromium, no throttling):');
     console.log(`  search page itself: ${kb(pageBytes)} transferred`);
     console.log(
-      `  first query 「ドクターヘリ」: ${kb(first.bytes)} in ${first.count} requests, first results after ${first.ms} ms (loads Pagefind, its WebAssembly and index chunks)`,
+      `  first query 「ドクターヘリ」: ${kb(first.bytes)} in ${first.count} requests, first results after ${first.ms} ms (loads Pagefind, its WebAssembly and index chunks)\n    ${first.kinds}`,
     );
     for (const l of later)
       console.log(
-        `  later query 「${l.q}」: ${kb(l.bytes)} in ${l.count} requests, results after ${l.ms} ms`,
+        `  later query 「${l.q}」: ${kb(l.bytes)} in ${l.count} requests, results after ${l.ms} ms\n    ${l.kinds}`,
       );
   } finally {
     await browser.close();

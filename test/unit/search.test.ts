@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { searchRecords } from '../../src/site/search/records.ts';
 import { normalizeForSearch, searchQuery, searchTokens } from '../../src/site/search/text.ts';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { snippet } from '../../src/client/search.ts';
+import { compactFragment } from '../../src/integrations/search-index.ts';
 import { summariseDocument } from '../../src/pipeline/derive/documents.ts';
 import { buildNavigation } from '../../src/pipeline/derive/navigation.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
@@ -42,6 +44,45 @@ describe('search text', () => {
   it('encodes Japanese tokens as plain ASCII words of fixed width', () => {
     for (const t of searchTokens('医療DXの推進、AI'))
       expect(t).toMatch(/^(?:[a-z0-9]+|j(?:[0-9a-z]{4}){1,2})$/);
+  });
+});
+
+describe('query terms', () => {
+  it('cover every character of a Japanese run with as few pairs as that takes', () => {
+    const terms = (q: string) => searchQuery(q).split(' ');
+    expect(terms('ドクターヘリ')).toEqual(['ドク', 'ター', 'ヘリ'].map((p) => searchTokens(p)[0]));
+    expect(terms('認知症')).toEqual(['認知', '知症'].map((p) => searchTokens(p)[0]));
+    expect(terms('介護 DMAT')).toEqual([searchTokens('介護')[0], 'dmat']);
+    // each term is a pair the index holds for a text with the run, so the page is still found
+    for (const [text, q] of [
+      ['災害派遣医療チーム（DMAT）とドクターヘリの運航', 'ドクターヘリ'],
+      ['認知症施策推進大綱', '認知症'],
+    ] as const)
+      expect(finds(text, q), q).toBe(true);
+  });
+});
+
+describe('search fragments', () => {
+  const fragment = (body: object, signature = 'pagefind_dcd') =>
+    gzipSync(signature + JSON.stringify(body));
+  it('store the plain snippet as their content, all else as Pagefind wrote it', () => {
+    const body = {
+      url: '/measures/x/',
+      content: 'j0fkb0rjr j0rjr0pdj '.repeat(200),
+      word_count: 400,
+      filters: { type: ['施策'] },
+      meta: { title: '施策', text: '平易な説明' },
+      anchors: [],
+    };
+    const out = JSON.parse(
+      gunzipSync(compactFragment(fragment(body)))
+        .toString()
+        .slice(12),
+    );
+    expect(out).toEqual({ ...body, content: '平易な説明' });
+  });
+  it('refuse a fragment of an unknown format', () => {
+    expect(() => compactFragment(fragment({}, 'other'))).toThrow(/without its signature/);
   });
 });
 

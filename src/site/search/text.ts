@@ -49,7 +49,27 @@ export function searchTokens(text: string): string[] {
   return out;
 }
 
-/** The query as Pagefind terms: unique tokens joined by spaces. */
+/**
+ * The pairs a query needs to be found: every character of the run covered,
+ * with as few pairs as that takes (ドクターヘリ → ドク ター ヘリ, not all five
+ * overlapping pairs; an odd run ends on its last pair: 認知症 → 認知 知症).
+ * A page that has the run has all of them; each pair is one index chunk the
+ * browser loads, so the first query loads about half as many.
+ */
+function coveringPairs(chars: readonly string[]): string[] {
+  if (chars.length === 1) return [encode(chars[0]!)];
+  const starts: number[] = [];
+  for (let i = 0; i + 1 < chars.length; i += 2) starts.push(i);
+  if (chars.length % 2 === 1) starts.push(chars.length - 2);
+  return starts.map((i) => encode(chars[i]! + chars[i + 1]!));
+}
+
+/** The query as Pagefind terms: the covering pairs of each Japanese run and the Latin and digit words, unique, joined by spaces. */
 export function searchQuery(text: string): string {
-  return [...new Set(searchTokens(text))].join(' ');
+  const out: string[] = [];
+  for (const [run] of normalizeForSearch(text).matchAll(WORD)) {
+    if (/^[a-z0-9]/.test(run)) out.push(run);
+    else out.push(...coveringPairs([...run]));
+  }
+  return [...new Set(out)].join(' ');
 }
