@@ -26,7 +26,9 @@ export default defineConfig({
   // rendered by this Markdown processor (src/site/measures-loader.ts). GFM would turn bare URLs
   // in that text into links after parsing, and smartypants would rewrite its quotes: keep both
   // off so the text stays literal.
-  markdown: { gfm: false, smartypants: false },
+  // no syntaxHighlight: the bodies have no code blocks (the writer escapes fences), so no
+  // highlighter needs to start
+  markdown: { gfm: false, smartypants: false, syntaxHighlight: false },
   integrations: [
     // after the build, one integration per file set: sitemap.xml (indexable pages, only with
     // a public address), _redirects (moved ids), the Pagefind index (dist/pagefind/)
