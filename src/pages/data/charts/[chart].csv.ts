@@ -6,7 +6,9 @@ import { chartCsvRows } from '../../../site/charts/specs.ts';
 import { charts } from '../../../site/charts/index.ts';
 
 export const getStaticPaths = (() =>
-  sharedPaths([...charts.keys()].map((id) => ({ params: { chart: id } })))) satisfies GetStaticPaths;
+  sharedPaths(
+    [...charts.keys()].map((id) => ({ params: { chart: id } })),
+  )) satisfies GetStaticPaths;
 
 /** /data/charts/<id>.csv: the numbers of one chart (UTF-8 with BOM, amounts in yen). */
 export const GET: APIRoute = ({ params }) =>
