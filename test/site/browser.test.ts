@@ -2,7 +2,8 @@
  * Browser tests in Debian's Chromium (playwright-core) against the site built
  * by global-setup.ts, served over HTTP as a static host would: accessibility
  * (axe-core) of every page type, the furigana toggle, glossary terms by
- * keyboard, the copy-link button, print media, and 320 px phones.
+ * keyboard, the copy-link button and print media (320 px phones: every page
+ * type in journeys.test.ts).
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -180,27 +181,6 @@ describe('sharing and printing', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.close();
   });
-});
-
-describe('small screens', () => {
-  for (const name of [
-    'home',
-    'measure (package)',
-    'measure (hostile fixture text)',
-    'budget',
-    'glossary',
-    'source text',
-  ]) {
-    it(`has no horizontal scroll at 320 px: ${name}`, async () => {
-      const page = await open(PAGES[name]!, 320);
-      const { scroll, client } = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      await page.close();
-      expect(scroll).toBeLessThanOrEqual(client);
-    });
-  }
 });
 
 describe('without JavaScript', () => {
