@@ -16,7 +16,10 @@
  *    data, file by file; in Chromium, the search page finds a measure of
  *    each shard by its title.
  *
- *   npm run shards [-- --shard-a r3-hosei,r4-digiden,r4-zensedai]
+ *   npm run shards [-- --shard-a <id>,<id>]
+ *
+ * Without --shard-a the documents are split in two shards of about as many
+ * measures each (largest document first, each to the smaller shard).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -30,11 +33,19 @@ import { scratchProject } from './lib/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const SHARD_A = (
-  args.includes('--shard-a')
-    ? args[args.indexOf('--shard-a') + 1]!
-    : 'r3-hosei,r4-digiden,r4-zensedai'
-).split(',');
+const GIVEN_A = args.includes('--shard-a') ? args[args.indexOf('--shard-a') + 1]!.split(',') : null;
+
+/** Two shards of about as many measures each: largest document first, each to the smaller shard. */
+function balancedShards(counts: ReadonlyMap<string, number>): [string[], string[]] {
+  const shards: [string[], string[]] = [[], []];
+  const sizes: [number, number] = [0, 0];
+  for (const [doc, n] of [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
+    const i = sizes[0] <= sizes[1] ? 0 : 1;
+    shards[i].push(doc);
+    sizes[i] += n;
+  }
+  return shards;
+}
 
 function run(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}): number {
   const started = performance.now();
@@ -79,15 +90,18 @@ async function main(): Promise<void> {
     '--data-only',
   ]);
   const generated = join(data, GENERATED_DIR);
-  const documents = readGenerated(generated, 'documents').map((d) => d.meta.id);
-  const shardB = documents.filter((d) => !SHARD_A.includes(d));
+  const summaries = readGenerated(generated, 'documents');
+  const documents = summaries.map((d) => d.meta.id);
+  const [shardA, shardB] = GIVEN_A
+    ? [GIVEN_A, documents.filter((d) => !GIVEN_A.includes(d))]
+    : balancedShards(new Map(summaries.map((d) => [d.meta.id, d.counts.measures])));
   const copy = (prefix: string) => {
     const dir = scratchProject(ROOT, prefix);
     cpSync(generated, join(dir, GENERATED_DIR), { recursive: true });
     return dir;
   };
   const builds = [
-    { name: `shard A (${SHARD_A.join(', ')})`, shard: `documents:${SHARD_A.join(',')}` },
+    { name: `shard A (${shardA.join(', ')})`, shard: `documents:${shardA.join(',')}` },
     { name: `shard B (${shardB.join(', ')})`, shard: `documents:${shardB.join(',')}` },
     { name: 'shared pages and the search index', shard: 'shared' },
     { name: 'the whole site in one process (for comparison)', shard: null },
@@ -103,12 +117,7 @@ async function main(): Promise<void> {
   );
 
   // merge: the shared build, then each shard's own folders
-  const [a, b, shared, whole] = builds as [
-    (typeof builds)[0],
-    (typeof builds)[0],
-    (typeof builds)[0],
-    (typeof builds)[0],
-  ];
+  const [a, b, shared, whole] = [builds[0]!, builds[1]!, builds[2]!, builds[3]!];
   const merged = join(data, 'dist-merged');
   cpSync(join(shared.dir, 'dist'), merged, { recursive: true });
   for (const s of [a, b])
@@ -137,7 +146,7 @@ async function main(): Promise<void> {
   const browser = await launch();
   let found = 0;
   try {
-    for (const ids of [SHARD_A, shardB]) {
+    for (const ids of [shardA, shardB]) {
       const r = records.find((x) => ids.includes(x.source.document) && x.amount.kind === 'own')!;
       const page = await browser.newPage();
       await page.goto(`${server.url}search/?q=${encodeURIComponent(r.name)}`);

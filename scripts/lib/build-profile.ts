@@ -35,7 +35,8 @@ export function buildProfile(log: string): ProfileRow[] {
   if (info) add('Astro: collecting build info', seconds(info[1]!, info[2]!));
   const server =
     /Building static entrypoints\.\.\.\n(?:.*\n)*?.*\[vite\] ✓ built in ([\d.]+)(m?s)/u.exec(log);
-  if (server) add('Astro: Vite server build (pages, MDX)', seconds(server[1]!, server[2]!));
+  if (server)
+    add('Astro: Vite server build (pages and components)', seconds(server[1]!, server[2]!));
   // pages, grouped by the route that made them
   const routes = new Map<string, { count: number; ms: number }>();
   let route = '';

@@ -46,3 +46,22 @@ export function scratchProject(root: string, prefix: string, skip: readonly stri
   linkNodeModules(root, dir);
   return dir;
 }
+
+/** What Vitest puts in the environment that Astro would take over its own config (NODE_ENV=test, BASE_URL …). */
+const VITEST_KEYS = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
+
+/**
+ * The environment for a build a test or benchmark starts: this process's
+ * without Vitest's keys and without what a developer may have set for their
+ * own builds (SITE_URL, SITE_BASE, NODE_OPTIONS), no telemetry, then `extra`.
+ */
+export function buildEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const own = new Set([...VITEST_KEYS, 'SITE_URL', 'SITE_BASE', 'NODE_OPTIONS']);
+  return {
+    ...Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !own.has(k) && !k.startsWith('VITEST')),
+    ),
+    ASTRO_TELEMETRY_DISABLED: '1',
+    ...extra,
+  };
+}

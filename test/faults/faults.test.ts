@@ -21,7 +21,7 @@ import {
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scratchProject } from '../../scripts/lib/scratch.ts';
+import { buildEnv, scratchProject } from '../../scripts/lib/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
@@ -62,33 +62,10 @@ function keepDocuments(root: string, keep: readonly string[]): void {
 const dir = scratchProject(ROOT, 'faults-', ['src/content/measures']);
 keepDocuments(dir, DOCUMENTS);
 
-/** The environment without what Vitest adds (Astro would take NODE_ENV=test, BASE_URL … over its config) or a developer's SITE_*. */
-function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const drop = new Set([
-    'BASE_URL',
-    'MODE',
-    'DEV',
-    'PROD',
-    'SSR',
-    'NODE_ENV',
-    'TEST',
-    'SITE_URL',
-    'SITE_BASE',
-    'NODE_OPTIONS',
-  ]);
-  return {
-    ...Object.fromEntries(
-      Object.entries(process.env).filter(([k]) => !drop.has(k) && !k.startsWith('VITEST')),
-    ),
-    ASTRO_TELEMETRY_DISABLED: '1',
-    ...extra,
-  };
-}
-
 function build(args: string[] = [], extra: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [TSX, 'scripts/build.ts', ...args], {
     cwd: dir,
-    env: env(extra),
+    env: buildEnv(extra),
     encoding: 'utf8',
     timeout: 300_000,
     maxBuffer: 1 << 26,
@@ -99,7 +76,7 @@ function build(args: string[] = [], extra: Record<string, string> = {}) {
 function start(args: string[] = []): ChildProcess {
   return spawn(process.execPath, [TSX, 'scripts/build.ts', ...args], {
     cwd: dir,
-    env: env(),
+    env: buildEnv(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -22,7 +22,7 @@ import {
 } from '../../src/pipeline/index.ts';
 import { formatRegistry, parseRegistry } from '../../src/pipeline/ids/registry-file.ts';
 import { writeGenerated } from '../../src/pipeline/write/generated.ts';
-import { scratchProject } from '../../scripts/lib/scratch.ts';
+import { buildEnv, scratchProject } from '../../scripts/lib/scratch.ts';
 import { HOSTILE_META, hostileDocument } from '../fixtures/hostile.ts';
 import { fixtureDocument } from '../fixtures/records.ts';
 
@@ -48,30 +48,11 @@ declare module 'vitest' {
 }
 
 /**
- * The environment without what Vitest adds (BASE_URL, MODE, NODE_ENV=test,
- * …): Astro would take those over its own config.
- */
-function buildEnv(): NodeJS.ProcessEnv {
-  const vitestKeys = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST']);
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !vitestKeys.has(key) && !key.startsWith('VITEST'),
-    ),
-  );
-}
-
-/** The environment without SITE_URL and SITE_BASE a developer may have set. */
-function withoutSite(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { SITE_URL: _u, SITE_BASE: _b, ...rest } = env;
-  return rest;
-}
-
-/**
  * `astro build` of the temporary project into `outDir` (relative to it).
  * The root build has no public address (SITE_URL unset), as a site whose
  * address is not configured yet; the sub-path build has SITE. Both builds
- * run at once (each is one process with a worker thread): resolves when the
- * build has succeeded, rejects with its output when it failed.
+ * run at once, in two copies of the project: resolves when the build has
+ * succeeded, rejects with its output when it failed.
  */
 function astroBuild(tmp: string, base: string, outDir: string): Promise<void> {
   const site = base === '/' ? {} : { SITE_URL: SITE };
@@ -80,7 +61,7 @@ function astroBuild(tmp: string, base: string, outDir: string): Promise<void> {
     [join(ROOT, 'node_modules/astro/astro.js'), 'build', '--outDir', outDir],
     {
       cwd: tmp,
-      env: { ...withoutSite(buildEnv()), SITE_BASE: base, ...site, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnv({ SITE_BASE: base, ...site }),
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -37,38 +37,29 @@ function encodeGreaterThan(node: Root | Element): void {
 
 /** The page `html` with its reading aids; `steps` (when given) gains each step's milliseconds. */
 export function enhanceHtml(html: string, options: EnhanceOptions, steps?: StepTimes): string {
-  const clock = () => (steps ? performance.now() : 0);
-  let t = clock();
+  const timed = <T>(step: keyof StepTimes, f: () => T): T => {
+    if (!steps) return f();
+    const start = performance.now();
+    try {
+      return f();
+    } finally {
+      steps[step] += performance.now() - start;
+    }
+  };
   // parse5 without source positions (hast-util-from-html always asks for them): half the time of
   // parsing a page, and the same tree apart from the positions, which nothing here reads
-  const tree = fromParse5(parse(html, { scriptingEnabled: false })) as Root;
-  const lap = (step: keyof StepTimes) => {
-    if (!steps) return;
-    const now = performance.now();
-    steps[step] += now - t;
-    t = now;
-  };
-  lap('parse');
-  const tokenize = options.tokenize;
-  enhancePage(tree, {
-    ...options,
-    tokenize:
-      tokenize &&
-      (steps
-        ? (s) => {
-            const start = performance.now();
-            try {
-              return tokenize(s);
-            } finally {
-              steps.tokenize += performance.now() - start;
-            }
-          }
-        : tokenize),
+  const tree = timed('parse', () => fromParse5(parse(html, { scriptingEnabled: false })) as Root);
+  const { tokenize } = options;
+  timed('enhance', () =>
+    enhancePage(tree, {
+      ...options,
+      tokenize: tokenize && ((s) => timed('tokenize', () => tokenize(s))),
+    }),
+  );
+  // allowDangerousHtml only lets through the "&gt;" raw nodes made by encodeGreaterThan: the
+  // parser makes no raw nodes
+  return timed('serialise', () => {
+    encodeGreaterThan(tree);
+    return toHtml(tree, { upperDoctype: true, allowDangerousHtml: true });
   });
-  lap('enhance');
-  encodeGreaterThan(tree);
-  // allowDangerousHtml only lets through the "&gt;" raw nodes made above: fromHtml makes no raw nodes
-  const out = toHtml(tree, { upperDoctype: true, allowDangerousHtml: true });
-  lap('serialise');
-  return out;
 }
