@@ -17,7 +17,7 @@ import { formatSummary, readJsonl, scoreAll, type SectionRef } from '../helpers/
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Floors: measures fully right, sections right (shared reference, then every reference). */
-const FLOOR = { shared: { right: 0.69, blocks: 0.86 }, all: { right: 0.57, blocks: 0.8 } };
+const FLOOR = { shared: { right: 0.69, blocks: 0.86 }, all: { right: 0.62, blocks: 0.82 } };
 
 describe('sections against the hand-checked section references', () => {
   let byFile = new Map<string, MeasureRecord[]>();

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { badgesOf } from '../../src/pipeline/extract/rules/badges.ts';
 import { isBureauLine, isDivisionLine } from '../../src/pipeline/extract/rules/bureau.ts';
-import { isBoxRow, isDebrisLine, isFlowStep } from '../../src/pipeline/extract/rules/debris.ts';
+import { cleanText } from '../../src/pipeline/extract/rules/clean-text.ts';
+import {
+  isBoxName,
+  isBoxRow,
+  isDebrisLine,
+  isFlowStep,
+} from '../../src/pipeline/extract/rules/debris.ts';
 import { stripExtension } from '../../src/pipeline/extract/rules/extension.ts';
 import {
   COMMON_HEADINGS,
@@ -152,6 +158,16 @@ describe('layout debris', () => {
     expect(isBoxRow('都 道 府 県厚 生 労 働 省 医 療 機 関')).toBe(true);
     expect(isBoxRow('国 研究者等')).toBe(true);
     expect(isBoxRow('補助金')).toBe(false);
+    // several names side by side are a row; one name, or one list of names, is a box's label
+    expect(isBoxRow('民 間 事 業 者')).toBe(true);
+    expect(isBoxRow('都道府県厚生労働省医療機関')).toBe(true);
+    expect(isBoxRow('厚生労働省')).toBe(false);
+    expect(isBoxRow('都道府県、指定都市、中核市')).toBe(false);
+    expect(isBoxName('事業所等')).toBe(true);
+    expect(isBoxName('国 研究者等')).toBe(false);
+    expect(cleanText(['厚生労働省', 'モデル事業を実施する'])).toBe(
+      '厚生労働省\nモデル事業を実施する',
+    );
     expect(isFlowStep('Ⅱ 交付決定')).toBe(true);
     expect(isFlowStep('①申請（計画提出） ②交付申請')).toBe(true);
     expect(isFlowStep('Ⅰ 医療機関は都道府県に交付申請し、都道府県は国に所要額を交付申請')).toBe(

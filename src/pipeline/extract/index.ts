@@ -24,6 +24,7 @@ import { readDetails } from './steps/read-facts.ts';
 import { readSections, type SectionInput, type SectionResult } from './steps/read-sections.ts';
 import { readComponentTitles, readMainTitles } from './steps/read-titles.ts';
 import { setRegions } from './steps/set-regions.ts';
+import { componentLayout, readComponentSections } from './steps/read-component-sections.ts';
 import { deriveName, nameMeasures } from './steps/name-measures.ts';
 import type { DocText, WithBureau } from './types.ts';
 
@@ -84,7 +85,7 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
   const { measures: withBureau, mentions } = placeMeasures(doc);
   const problems: Problem[] = [];
   const notes: NonNullable<DocumentResult['sectionNotes']> = { unclassified: [], uncertain: [] };
-  const measures = withBureau.map((d) => toRecord(doc, d, problems, notes));
+  const measures = withBureau.map((d, i) => toRecord(doc, withBureau, i, problems, notes));
   const parentIndex = inferParents(
     withBureau.map((d) => d.parentIndex),
     measures,
@@ -109,19 +110,27 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
 
 function toRecord(
   doc: DocText,
-  d: WithBureau,
+  all: readonly WithBureau[],
+  at: number,
   problems: Problem[],
   notes: NonNullable<DocumentResult['sectionNotes']>,
 ): MeasureRecord {
   const { lines, meta } = doc;
+  const layout = componentLayout(doc, all[at]!);
+  const own = layout ? readComponentSections(doc, all, at, layout) : null;
+  const d = own ? { ...all[at]!, start: own.start, end: own.end } : all[at]!;
   const a = d.anchor;
-  const read = readSections(sectionInput(doc, d));
-  if (process.env.TRACE_SECTIONS)
-    traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
-  const { sections } = read;
-  for (const l of read.unclassified)
-    notes.unclassified.push({ line: l + 1, text: lines[l]!.trim() });
-  for (const l of read.uncertain) notes.uncertain.push(l + 1);
+  let sections: MeasureRecord['sections'];
+  if (own) sections = own.sections;
+  else {
+    const read = readSections(sectionInput(doc, d));
+    if (process.env.TRACE_SECTIONS)
+      traces.set(a.figureLine + 1, { start: d.start, end: d.end, trace: read.trace });
+    sections = read.sections;
+    for (const l of read.unclassified)
+      notes.unclassified.push({ line: l + 1, text: lines[l]!.trim() });
+    for (const l of read.uncertain) notes.uncertain.push(l + 1);
+  }
   let title = d.title;
   const details = readDetails(lines, d.start, Math.max(d.end, d.start));
   if (!title) {

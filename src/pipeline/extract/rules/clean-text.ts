@@ -6,7 +6,7 @@
  * items (○, ・, ①, (1), ➢, ※, →) keep a line of their own.
  */
 import { collapseLetterSpacing, foldWidth } from '../../../lib/normalise.ts';
-import { isDebrisLine } from './debris.ts';
+import { isBoxName, isDebrisLine } from './debris.ts';
 
 /** Markers that start a list item or a note. */
 export const BULLET =
@@ -19,6 +19,8 @@ function isBulletStart(s: string): boolean {
 /** Does a line end so that the next line continues the same sentence? */
 function continues(prev: string, next: string): boolean {
   if (isBulletStart(next)) return false;
+  // a diagram box's label (`厚生労働省`, `事業所等`) is a line of its own
+  if (isBoxName(prev) || isBoxName(next)) return false;
   if (/[。！？!?：:】＞>」』]$/u.test(prev)) return false;
   return true;
 }

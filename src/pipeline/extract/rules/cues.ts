@@ -111,6 +111,15 @@ function sentenceCore(s: string): string {
 const REQUIREMENT =
   /(?:^|\n)\s*[-]?\s*[【［◆○●■・•]?\s*(?:実施主体|事業実施主体|補助実施主体|補助率|負担割合|補助先|委託先|拠出先|対象者|補助の対象|対象経費|補助基準額|助成率|実施対象)\s*(?:[】］]|[:：])/gu;
 
+/** Does a text open with a requirement label (`【実施主体】…`, `実施主体：…`, `補助率：…`)? */
+export function startsWithRequirement(text: string): boolean {
+  const t = foldWidth(text);
+  REQUIREMENT.lastIndex = 0;
+  const m = REQUIREMENT.exec(t);
+  REQUIREMENT.lastIndex = 0;
+  return m !== null && m.index === 0;
+}
+
 /** The cue features of a block, by name: how many sentences end each way, how many cue words. */
 export type CueFeatures = Record<string, number>;
 

@@ -32,7 +32,7 @@ export const GROUP_LABEL = /^【\s*[○◯]/u;
 /** A group label, or a catch line above a group of measures: `【○…】`, `▶…`, `➢…`, `○…の推進`. */
 export function isGroupLabel(line: string): boolean {
   const t = tidy(line);
-  return /^【[○◯].*】$/u.test(t) || /^[▶➢○◯■]/u.test(t);
+  return /^【[○◯].*】$/u.test(t) || /^[▶➢➤○◯■]/u.test(t);
 }
 
 /** Running headers: `【計数整理の結果、異同を生ずることがある。】`. */
@@ -77,17 +77,30 @@ export function isDebrisLine(line: string): boolean {
 
 /**
  * Words that name the boxes of a scheme diagram: the ministry, local
- * governments, providers, bodies. A line made only of these (and spaces) is
- * a row of box labels: `都 道 府 県厚 生 労 働 省 医 療 機 関`, `国 研究者等`.
+ * governments, providers, bodies.
  */
-const BOX_WORD =
-  /(?:厚生労働省|厚労省|国|都道府県|指定都市|中核市|市町村|市区町村|特別区|自治体|地方公共団体|医療機関|事業者|事業所|民間事業者|民間団体|団体|施設|法人|研究者|委託先|補助先|受託者|国民|住民|患者|利用者|家族|企業|支払基金|国保中央会|本部|センター|協議会|等|・|、|\/|／)+/gu;
+const BOX_NAMES =
+  '厚生労働省|厚労省|国|都道府県|指定都市|中核市|市町村|市区町村|特別区|自治体|地方公共団体|医療機関|事業者|事業所|民間事業者|民間団体|団体|施設|法人|研究者|委託先|補助先|受託者|国民|住民|患者|利用者|家族|企業|支払基金|国保中央会|本部|センター|協議会';
+const BOX_WORD = new RegExp(`(?:${BOX_NAMES}|等|・|、|\\/|／)+`, 'gu');
+/** One box name, or a list of them (`厚生労働省`, `都道府県、指定都市、中核市`, `民間団体等`). */
+const BOX_NAME_LIST = new RegExp(`^(?:${BOX_NAMES})等?(?:[、・／/](?:${BOX_NAMES})等?)*$`, 'u');
 
-/** A row of diagram box labels (see BOX_WORD). */
+/** A line that is one diagram box's label: one name or one list of names (`厚生労働省`, `都道府県、市町村`). */
+export function isBoxName(line: string): boolean {
+  return BOX_NAME_LIST.test(foldWidth(line).trim());
+}
+
+/**
+ * A row of diagram box labels: several box names side by side, spaced or
+ * glued (`都 道 府 県厚 生 労 働 省 医 療 機 関`, `国 研究者等`, `民 間 事 業 者`).
+ * One name or one list of names printed as it is written (`厚生労働省`,
+ * `都道府県、市町村`) is a diagram's label saying who: it stays in the text.
+ */
 export function isBoxRow(line: string): boolean {
-  const t = foldWidth(line).replace(/\s+/gu, '');
+  const raw = foldWidth(line).trim();
+  const t = raw.replace(/\s+/gu, '');
   if ([...t].length < 1 || [...t].length > 40) return false;
-  return t.replace(BOX_WORD, '') === '';
+  return t.replace(BOX_WORD, '') === '' && !BOX_NAME_LIST.test(raw);
 }
 
 /**

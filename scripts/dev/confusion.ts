@@ -1,0 +1,89 @@
+// Developer aid: which section each reference block should be in and which the
+// extractor put it in, per document (a confusion table of blocks, by lines).
+//   tsx scripts/dev/confusion.ts [--list gold>pred]
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
+import { SECTION_KINDS, type SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
+import { labelSections, prepareSections } from '../../src/pipeline/extract/steps/read-sections.ts';
+import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
+import { norm, readJsonl, type SectionRef } from '../../test/helpers/section-score.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const list = process.argv.includes('--list')
+  ? process.argv[process.argv.indexOf('--list') + 1]
+  : null;
+const dir = join(ROOT, 'content/sources');
+const refs = [
+  ...readJsonl<SectionRef>(join(ROOT, 'test/reference/own'), /^sections-.*\.jsonl$/u),
+  ...readJsonl<SectionRef>(join(ROOT, 'test/reference/sections'), /\.jsonl$/u),
+];
+for (const f of readdirSync(dir)
+  .filter((x) => x.endsWith('.meta.yaml'))
+  .sort()) {
+  const meta = parse(readFileSync(join(dir, f), 'utf8'));
+  const doc = readDocument(readFileSync(join(dir, meta.file), 'utf8'), meta);
+  const { measures } = placeMeasures(doc);
+  const table = new Map<string, number>();
+  for (const ref of refs.filter((r) => r.seed === meta.file)) {
+    const d = measures.find((m) => m.anchor.figureLine + 1 === ref.amount_line);
+    if (!d) continue;
+    const input = sectionInput(doc, d);
+    if (input.role === 'component') continue;
+    const { problem } = prepareSections(input);
+    const pred = labelSections(problem, SECTION_WEIGHTS);
+    const [lo, hi] = ref.lines ?? [1, doc.lines.length];
+    const ranges: [SectionKind, number, number][] = [];
+    for (const k of SECTION_KINDS) {
+      const s = ref[k];
+      if (!s) continue;
+      const ks = norm(s.start).slice(0, 10);
+      const ke = norm(s.end).slice(-10);
+      let a = -1;
+      for (let i = lo - 1; i < hi; i++)
+        if (norm(doc.lines[i]).includes(ks)) {
+          a = i;
+          break;
+        }
+      let b = -1;
+      if (a >= 0)
+        for (let i = a; i < hi; i++)
+          if (norm(doc.lines[i]).includes(ke)) {
+            b = i;
+            break;
+          }
+      if (a >= 0 && b >= 0) ranges.push([k, a, b]);
+    }
+    problem.placed.forEach((p, i) => {
+      const at = p.block.lines[0]!;
+      const hit = ranges.filter(([, a, b]) => at >= a && at <= b).map(([k]) => k);
+      const gold = hit.length === 1 ? hit[0]! : hit.length ? '?' : '-';
+      const key = `${gold}>${pred[i]}`;
+      table.set(key, (table.get(key) ?? 0) + 1);
+      if (list === key)
+        console.log(
+          `  ${meta.file.slice(0, 3)}:${at + 1} (${ref.amount_line}) ${p.block.text.slice(0, 60).replace(/\n/gu, ' ')}`,
+        );
+    });
+  }
+  const wrong = [...table].filter(([k]) => {
+    const [g, p] = k.split('>');
+    return g !== p && g !== '-' && g !== '?';
+  });
+  console.log(
+    meta.file.slice(0, 3),
+    'right',
+    [...table].filter(([k]) => k.split('>')[0] === k.split('>')[1]).reduce((s, [, n]) => s + n, 0),
+    'wrong',
+    wrong
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k}:${n}`)
+      .join(' '),
+    '| outside refs',
+    [...table]
+      .filter(([k]) => k.startsWith('-'))
+      .map(([k, n]) => `${k}:${n}`)
+      .join(' '),
+  );
+}
