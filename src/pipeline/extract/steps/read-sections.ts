@@ -138,6 +138,8 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
   for (let i = start; i <= end && i < lines.length; i++) {
     const raw = lines[i]!;
     if (header.has(i)) {
+      // a group label that runs onto the amount line (`組支援…】 令和６年度補正予算案 5.9億円`) closes there
+      if (groupOpen && /】/u.test(raw)) groupOpen = false;
       units.push({ type: breaks.has(i) ? 'break' : 'debris', line: i });
       continue;
     }
@@ -147,7 +149,7 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       continue;
     }
     if (groupOpen) {
-      groupOpen = !/】\s*$/u.test(t);
+      groupOpen = !/】/u.test(t);
       units.push({ type: 'debris', line: i });
       continue;
     }
@@ -176,7 +178,7 @@ function classifyLines(input: SectionInput, unclassified: number[]): Unit[] {
       continue;
     }
     if (GROUP_LABEL.test(t)) {
-      groupOpen = !/】\s*$/u.test(t);
+      groupOpen = !/】/u.test(t);
       units.push({ type: 'debris', line: i });
       continue;
     }
@@ -683,7 +685,8 @@ export function prepareSections(input: SectionInput): {
   for (const s of segs) {
     if (s.kinds && s.kinds.length > 1) {
       const rest = s.kinds.filter((k) => !dedicated.has(k));
-      if (rest.length > 0) s.kinds = rest;
+      // every section it names has a heading of its own: it still opens the first one (`2 事業の概要・スキーム` before `3 実施主体等` and `4 見直し内容`)
+      s.kinds = rest.length > 0 ? rest : [s.kinds[0]!];
     }
   }
   const headed = new Set(segs.flatMap((s) => s.kinds ?? []));
