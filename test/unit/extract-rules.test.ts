@@ -153,6 +153,17 @@ describe('layout debris', () => {
       ),
     ).toBe(true);
     expect(isDivisionLine('医療機関')).toBe(false);
+    // a sentence broken after 課 or 部 is text, not a division
+    expect(
+      isDivisionLine(
+        '地域住民が日常生活を営み、あらゆる分野の活動に参加する機会が確保される上での各般の課',
+      ),
+    ).toBe(false);
+    expect(isDivisionLine('事業主等の行う職業訓練に係る訓練経費や訓練期間中の賃金の一部')).toBe(
+      false,
+    );
+    expect(isDivisionLine('健康・生活衛生局がん・疾病対策課')).toBe(true);
+    expect(isDebrisLine('計上所管：厚生労働省')).toBe(true);
   });
   it('recognises rows of diagram box names and flow steps', () => {
     expect(isBoxRow('都 道 府 県厚 生 労 働 省 医 療 機 関')).toBe(true);

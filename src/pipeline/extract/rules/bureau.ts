@@ -37,6 +37,8 @@ export function isDivisionLine(line: string): boolean {
   if (t === '') return false;
   if (/^[(（]\s*[内內]線/u.test(t)) return true;
   const name = stripExtension(t).replace(/[、,]$/u, '');
+  // a sentence broken after 課 or 部 (`…上での各般の課`, `…賃金の一部`) has particles; a division's name has none
+  if (/[をはでにへ]|が(?!ん)/u.test(name)) return false;
   return isBureauLine(name, false) && /(局|部|課|室|官|付)$/u.test(name);
 }
 

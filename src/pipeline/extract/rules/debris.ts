@@ -38,8 +38,12 @@ export function isGroupLabel(line: string): boolean {
 /** Running headers: `【計数整理の結果、異同を生ずることがある。】`. */
 export const RUNNING_HEADER = /^【計数整理の結果/u;
 
-/** Where the money is booked: `※一般会計 1.9億円`, `※労働特会（雇） 4.4億円`, `※デジタル庁計上分`. */
-export const ACCOUNT_NOTE = /^※\s*(?:一般会計|特別会計|[^\s]{0,6}特会|デジタル庁(?:一括)?計上)/u;
+/**
+ * Where the money is booked: `※一般会計 1.9億円`, `※労働特会（雇） 4.4億円`, `※デジタル庁計上分`,
+ * `計上所管：厚生労働省` (the ministry whose budget carries it, alone or with its value).
+ */
+export const ACCOUNT_NOTE =
+  /^※\s*(?:一般会計|特別会計|[^\s]{0,6}特会|デジタル庁(?:一括)?計上)|^計上所管\s*[:：]\s*[^\s。]{0,12}$/u;
 
 /**
  * A budget figure printed as a note of the amount block: another year's
