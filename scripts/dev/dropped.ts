@@ -3,6 +3,11 @@
 // lost by a rule that is too wide.
 //   tsx scripts/dev/dropped.ts [min-characters]
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
+import {
+  COMMON_HEADINGS,
+  looksLikeHeading,
+  readHeadings,
+} from '../../src/pipeline/extract/rules/headings.ts';
 import { cleanLine } from '../../src/pipeline/extract/rules/clean-text.ts';
 import { norm } from '../../test/helpers/section-score.ts';
 
@@ -11,13 +16,16 @@ const { sources } = loadSources('content/sources');
 const { results } = extractAll(sources);
 const rows: [number, string][] = [];
 for (const r of results) {
-  const lines = r.lines;
+  const lines = r.lines ?? [];
   for (const m of r.measures) {
     const all = norm(Object.values(m.sections).join('\n'));
     const [a, b] = m.source.lines;
     for (let i = a - 1; i < b; i++) {
       const t = norm(cleanLine(lines[i]!));
       if ([...t].length < min || all.includes(t)) continue;
+      // headings, the measure's own title and header lines are left out on purpose
+      if (readHeadings(lines[i]!, COMMON_HEADINGS) || looksLikeHeading(lines[i]!)) continue;
+      if (norm(m.title).includes(t) || t.includes(norm(m.title))) continue;
       rows.push([
         [...t].length,
         `${r.meta.file.slice(0, 3)}:${i + 1} ${m.id} ${lines[i]!.trim().slice(0, 70)}`,

@@ -77,9 +77,9 @@ describe('extraction against the hand-checked reference', () => {
         `prior exact ${counts.prior} (${pct(counts.prior)}), titles ${counts.title} (${pct(counts.title)}), bureaus ${counts.bureau} (${pct(counts.bureau)}), purpose starts ${counts.purpose} (${pct(counts.purpose)})`,
     );
     if (misses.length) console.log(misses.join('\n'));
-    expect(counts.found / n).toBeGreaterThanOrEqual(0.98);
-    expect(counts.amount / n).toBeGreaterThanOrEqual(0.98);
-    expect(counts.prior / n).toBeGreaterThanOrEqual(0.98);
+    expect(counts.found / n).toBeGreaterThanOrEqual(0.99);
+    expect(counts.amount / n).toBeGreaterThanOrEqual(0.99);
+    expect(counts.prior / n).toBeGreaterThanOrEqual(0.99);
     expect(counts.bureau / n).toBeGreaterThanOrEqual(0.95);
     expect(counts.title / n).toBeGreaterThanOrEqual(0.95);
     expect(counts.purpose / n).toBeGreaterThanOrEqual(0.92);

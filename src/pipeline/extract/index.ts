@@ -17,6 +17,7 @@ import { NAME_LABEL } from './rules/name-label.ts';
 import { splitPages } from './rules/pages.ts';
 import { tidy } from './rules/text.ts';
 import { findAnchors } from './steps/find-anchors.ts';
+import { findUnpriced } from './steps/find-unpriced.ts';
 import { groupComponents } from './steps/group-components.ts';
 import { inferParents } from './steps/infer-parents.ts';
 import { readBureaus } from './steps/read-bureaus.ts';
@@ -54,7 +55,11 @@ export function placeMeasures(doc: DocText): {
   measures: WithBureau[];
   mentions: { line: number; text: string }[];
 } {
-  const { anchors, mentions } = findAnchors(doc.lines, doc.meta.budgets);
+  const found = findAnchors(doc.lines, doc.meta.budgets);
+  const { mentions } = found;
+  const anchors = [...found.anchors, ...findUnpriced(doc, found.anchors)].sort(
+    (a, b) => a.line - b.line,
+  );
   const grouped = groupComponents(doc, anchors);
   const placed = readComponentTitles(doc, setRegions(doc, readMainTitles(doc, grouped)));
   return { measures: readBureaus(doc, placed), mentions };
@@ -175,7 +180,7 @@ function toRecord(
     amount: {
       yen: a.amount.yen,
       kind: a.amount.kind,
-      text: a.amount.text || tidy(lines[a.line]!),
+      text: a.placement === 'absent' ? '' : a.amount.text || tidy(lines[a.line]!),
       prior_yen: a.amount.prior_yen,
       fund: a.amount.fund,
     },
@@ -185,6 +190,6 @@ function toRecord(
     details,
     source: { document: meta.id, lines: [d.start + 1, end + 1] },
     title_line: d.titleLine === null ? null : d.titleLine + 1,
-    amount_line: a.figureLine + 1,
+    amount_line: a.placement === 'absent' ? null : a.figureLine + 1,
   };
 }

@@ -20,8 +20,11 @@ export interface Anchor {
   prefix: string;
   /** For a table row naming several projects: the project name of this column. */
   columnTitle: string | null;
-  /** How the label sits: alone at a line start, inside brackets, after a slash, in a table. */
-  placement: 'line' | 'inline' | 'bracketed' | 'table';
+  /**
+   * How the label sits: alone at a line start, inside brackets, after a slash,
+   * in a table; `absent`: the page prints no amount at all (find-unpriced.ts).
+   */
+  placement: 'line' | 'inline' | 'bracketed' | 'table' | 'absent';
 }
 
 export interface LabelMention {
