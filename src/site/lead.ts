@@ -96,7 +96,7 @@ export function firstSentence(text: string, max = 90): string {
   // leading section labels and list markers are layout, not part of the sentence
   const body = text
     .trim()
-    .replace(/^(?:\s*(?:[＜<【][^＞>】\n]{1,8}[＞>】]|[○◯●◎・◆◇■□※]|[①-⑳]))+\s*/u, '');
+    .replace(/^(?:\s*(?:[＜<【][^＞>】\n]{1,8}[＞>】]|[○◯●◎・･•◆◇■□※➢▶►]|[①-⑳]))+\s*/u, '');
   const first = (
     joinLines(body.split('\n').map((l) => l.trim()))
       .join('\n')

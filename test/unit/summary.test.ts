@@ -158,6 +158,9 @@ describe('budgetPhrase and firstSentence', () => {
     expect(firstSentence('＜背景＞ ○ 我が国では、患者数が少ない。次の文。')).toBe(
       '我が国では、患者数が少ない。',
     );
+    expect(firstSentence('• 医師確保ガイドラインにおいて、調整を行う。')).toBe(
+      '医師確保ガイドラインにおいて、調整を行う。',
+    );
     expect([...firstSentence(`${'あ'.repeat(200)}。`)].length).toBe(91);
     expect(firstSentence('（各年3月卒）（資料出所）「就職状況調査」（厚労省）')).toBe('');
   });
