@@ -113,6 +113,17 @@ const PARAGRAPH_END = /[。：:】」）)]$/u;
  */
 const PREDICATE_END =
   /(?:する|した|される|された|できる|いる|ある|なる|行う|図る|目指す|ない|こと|もの|等)$/u;
+/**
+ * Does a line end a statement without its full stop? Only when it stops short
+ * of its box's edge: a line as wide as its paragraph's widest line is cut by
+ * the box (`…切れ目のない` / `支援を行う…`), whatever its last word.
+ */
+function endsStatement(line: string, widest: number): boolean {
+  // an item closed by 等 (`…研修会の開催 等`) is complete at any width
+  if (/等$/u.test(line)) return true;
+  return PREDICATE_END.test(line) && printedWidth(line) < Math.max(widest * 0.95, 40);
+}
+
 /** A list item or note marker at a line start. */
 const ITEM_START =
   /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
@@ -347,7 +358,8 @@ function paragraphs(units: Unit[]): Block[] {
     if (
       texts.length &&
       (ITEM_START.test(t) ||
-        (gap && (PARAGRAPH_END.test(last) || PREDICATE_END.test(last) || !fillsBox(last, widest))))
+        (gap &&
+          (PARAGRAPH_END.test(last) || endsStatement(last, widest) || !fillsBox(last, widest))))
     )
       flush();
     lines.push(u.line);
