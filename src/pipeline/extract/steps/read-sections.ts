@@ -132,8 +132,8 @@ const ITEM_START =
  * (A `【事業実績】…` label inside a box stays with that box's text.)
  */
 const RESULT_LINE = /^※\s*(?:主な)?事業実績\s*[【:：]\s*\S/u;
-/** A note: `※１ …`, `※ 新たに配置する際に…`. */
-const NOTE_START = /^※/u;
+/** A note: `※１ …`, `※ 新たに配置する際に…`, `（※１）OCJP Silver…`. */
+const NOTE_START = /^(?:※|[（(]※\s*[\d０-９]*[）)])/u;
 /** A bracketed label on a line of its own: `【対象事業場】`. */
 const SUB_LABEL = /^【[^【】。]{1,15}】$/u;
 /** A short label line: at most this many characters, and no sentence. */
