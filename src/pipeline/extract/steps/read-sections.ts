@@ -317,6 +317,16 @@ function markerOf(line: string): string {
   return m[0] === '･' ? '・' : m[0];
 }
 
+/**
+ * A remark wholly in brackets, `（助成額は中小企業への支給額。…）`: it annotates
+ * a table or diagram of the scheme wherever the PDF prints it, so it takes no
+ * place in the order of the boxes' texts.
+ */
+function isRemark(b: Block): boolean {
+  const t = b.text.replace(/\s+/gu, '');
+  return /。/u.test(t) && /^[（(][^（()）]*(?:[（(][^（()）]*[)）][^（()）]*)*[)）]$/u.test(t);
+}
+
 /** Is a block a diagram label (a box name, an arrow label, a flow step), not text? */
 function isLabelBlock(b: Block): boolean {
   if (b.label) return false;
@@ -688,6 +698,8 @@ export function prepareSections(input: SectionInput): {
   problem: SectionProblem;
   segs: Segment[];
   unclassified: number[];
+  /** Bracketed remarks (isRemark): the scheme's, outside the labelling. */
+  remarks: Block[];
 } {
   const unclassified: number[] = [];
   const segs = segments(classifyLines(input, unclassified));
@@ -705,6 +717,7 @@ export function prepareSections(input: SectionInput): {
   // a page of the family's form has every box the form has, even one whose heading is not in the text
   if (headed.size > 0) for (const k of family.boxes) headed.add(k);
   const placed: Placed[] = [];
+  const remarks: Block[] = [];
   let seenHeading = false;
   let afterBreak = false;
   let opened = false;
@@ -715,6 +728,10 @@ export function prepareSections(input: SectionInput): {
     } else if (s.afterBreak) afterBreak = true;
     for (const block of s.blocks) {
       if (block.diagram) continue;
+      if (isRemark(block)) {
+        remarks.push(block);
+        continue;
+      }
       // a note printed before every heading of a form sheet belongs to the page, not to a box
       if (
         !seenHeading &&
@@ -758,7 +775,7 @@ export function prepareSections(input: SectionInput): {
     cover,
     allowUnheaded: !family.headingsComplete || headed.size <= 1,
   };
-  return { problem: { placed, context }, segs, unclassified };
+  return { problem: { placed, context }, segs, unclassified, remarks };
 }
 
 /** A block placed in a section although its own evidence favours another by at least this much is reported as uncertain. */
@@ -768,9 +785,11 @@ export function readSections(
   input: SectionInput,
   weights: Readonly<Record<string, number>> = SECTION_WEIGHTS,
 ): SectionResult {
-  const { problem, segs, unclassified } = prepareSections(input);
+  const { problem, segs, unclassified, remarks } = prepareSections(input);
   const { placed, context } = problem;
   const trace: SectionResult['trace'] = [];
+  for (const b of remarks)
+    trace.push({ line: b.lines[0]!, kind: 'scheme', text: b.text, why: 'remark' });
   for (const s of segs)
     for (const b of s.blocks)
       if (b.diagram) trace.push({ line: b.lines[0]!, kind: 'diagram', text: b.text });
@@ -785,6 +804,7 @@ export function readSections(
     scheme: [],
     outcome: [],
   };
+  for (const b of remarks) out.scheme.push({ line: b.lines[0]!, text: b.text });
   const uncertain: number[] = [];
   placed.forEach((p, i) => {
     const k = labels[i]!;
