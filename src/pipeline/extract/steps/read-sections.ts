@@ -85,6 +85,8 @@ interface Block {
   text: string;
   /** Typical length of the box's wrapped lines (0 when no line is wrapped). */
   width: number;
+  /** Printed width of the block's widest line: a line cannot be wider than its box. */
+  span: number;
   /** A row or run of diagram box/arrow labels. */
   diagram: boolean;
   /** The list marker the block starts with (`・`, `•`, `○`, `①`…), '' for none: boxes differ in their markers. */
@@ -301,7 +303,17 @@ function makeBlock(lines: number[], texts: string[], label: string | null): Bloc
     .filter((t) => !PARAGRAPH_END.test(t.trim()) && len(t) >= 20)
     .map(printedWidth);
   const width = wrapped.length ? Math.max(...wrapped) : 0;
-  return { lines, texts, text, width, diagram: false, label, style: markerOf(texts[0] ?? '') };
+  const span = Math.max(0, ...texts.map(printedWidth));
+  return {
+    lines,
+    texts,
+    text,
+    width,
+    span,
+    diagram: false,
+    label,
+    style: markerOf(texts[0] ?? ''),
+  };
 }
 
 /** The list marker a line starts with, as a style: circled numbers and (1) count as one style each. */
@@ -526,8 +538,11 @@ function emissionFeatures(p: Placed, k: SectionKind, ctx: Context): Features {
 
 const sameWidth = (a: Block, b: Block) =>
   a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) <= 4;
+/** Blocks in boxes of different widths: both wrapped at different widths, or a line wider than the other's box. */
 const otherWidth = (a: Block, b: Block) =>
-  a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8;
+  (a.width > 0 && b.width > 0 && Math.abs(a.width - b.width) > 8) ||
+  (a.width > 0 && b.span > a.width + 8) ||
+  (b.width > 0 && a.span > b.width + 8);
 
 /** The evidence of a transition from block i-1 (in `last`) to block i (in `k`), given the sections used so far. */
 function transitionFeatures(
