@@ -326,7 +326,9 @@ function markerOf(line: string): string {
   if (/^[①-⑳]/u.test(m[0])) return '①';
   if (/^[(（]/u.test(m[0])) return '(1)';
   if (/^\d/u.test(m[0])) return '1.';
-  return m[0] === '･' ? '・' : m[0];
+  // boxes typed apart space their bullets apart: `・WHOへの…` and `・ WHOオフィス…` are two styles
+  const spaced = /^\s/u.test(t.slice(m[0].length)) ? ' ' : '';
+  return (m[0] === '･' ? '・' : m[0]) + spaced;
 }
 
 /**
