@@ -17,6 +17,7 @@ export const gaisan: FamilyProfile = {
   headingTails: [],
   order: ['purpose', 'overview', 'scheme', 'outcome'],
   tail: null,
+  headingColumns: false,
   headingsComplete: true,
   boxes: [],
   beforeAmount: null,

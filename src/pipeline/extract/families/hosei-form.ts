@@ -22,6 +22,7 @@ export const hoseiForm: FamilyProfile = {
   // the ④ diagram box's text comes after the ⑤ outcome box's
   order: ['purpose', 'overview', 'outcome', 'scheme'],
   tail: 'scheme',
+  headingColumns: true,
   headingsComplete: true,
   boxes: ['purpose', 'overview', 'scheme', 'outcome'],
   beforeAmount: 'outcome',

@@ -19,6 +19,7 @@ export const hoseiFree: FamilyProfile = {
   ],
   order: ['purpose', 'overview', 'scheme', 'outcome'],
   tail: null,
+  headingColumns: true,
   headingsComplete: false,
   boxes: [],
   beforeAmount: null,

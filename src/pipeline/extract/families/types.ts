@@ -68,6 +68,13 @@ export interface FamilyProfile {
    * without (say) `4 事業実績` has no outcome; free-form pages do not.
    */
   headingsComplete: boolean;
+  /**
+   * Headings printed one after another with no text between them are a
+   * column of the boxes' headings whose texts follow (the form sheet's
+   * `① ③ ④ ② ⑤`). When false, headings are in reading order and one with
+   * nothing under it is an empty box (`3 実施主体等` then `4 事業実績等`).
+   */
+  headingColumns: boolean;
   /** The section that text printed before any heading belongs to, when no content evidence says otherwise. */
   lead: SectionKind;
   titles: readonly TitleRule[];

@@ -41,8 +41,7 @@ const LABEL = new RegExp(
  * note, a field separator ／ (`都道府県、指定都市／補助率: 1/2／実績…`; a ／ between
  * two digits is a fraction, `１／２`).
  */
-const VALUE_STOP =
-  /\s*(?:[【［◆※]|(?<=\S)\s+[○●■]|／(?!\s*[\d０-９])|(?<![\d０-９]\s*)／).*$/u;
+const VALUE_STOP = /\s*(?:[【［◆※]|(?<=\S)\s+[○●■]|／(?!\s*[\d０-９])|(?<![\d０-９]\s*)／).*$/u;
 
 /** A rate must say a share or a fixed amount. */
 const RATE_VALUE = /\d\s*[/／]\s*\d|定額|分の\d|\d+\s*%/u;

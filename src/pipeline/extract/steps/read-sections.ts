@@ -421,7 +421,7 @@ function markDiagrams(blocks: Block[]): void {
 
 // ---- 3. segments ----------------------------------------------------------
 
-function segments(units: Unit[]): Segment[] {
+function segments(units: Unit[], family: FamilyProfile): Segment[] {
   const out: Segment[] = [];
   let cur: Segment = { line: units[0]?.line ?? 0, kinds: null, blocks: [], afterBreak: false };
   let pending: Unit[] = [];
@@ -442,7 +442,7 @@ function segments(units: Unit[]): Segment[] {
       flushText();
       const kinds = u.headings.flatMap((h) => [...h.kinds]);
       const keep = u.headings.find((h) => h.keepLabel);
-      if (lastWasHeading && cur.blocks.length === 0 && !keep) {
+      if (family.headingColumns && lastWasHeading && cur.blocks.length === 0 && !keep) {
         for (const k of kinds) if (!cur.kinds!.includes(k)) cur.kinds!.push(k);
       } else {
         out.push(cur);
@@ -452,6 +452,14 @@ function segments(units: Unit[]): Segment[] {
       lastWasHeading = true;
       continue;
     }
+    // a label right under a heading (`2 事業の概要` / `【主なシステムの改修】`) opens that heading's text
+    if (
+      u.type === 'sublabel' &&
+      lastWasHeading &&
+      pending.every((p) => p.type !== 'text') &&
+      cur.blocks.length === 0
+    )
+      continue;
     if (u.type === 'sublabel') {
       flushText();
       out.push(cur);
@@ -719,7 +727,7 @@ export function prepareSections(input: SectionInput): {
   remarks: Block[];
 } {
   const unclassified: number[] = [];
-  const segs = segments(classifyLines(input, unclassified));
+  const segs = segments(classifyLines(input, unclassified), input.family);
   const { family } = input;
   // a combined heading does not open a section that has a heading of its own
   const dedicated = new Set(segs.flatMap((s) => (s.kinds?.length === 1 ? s.kinds : [])));
