@@ -790,7 +790,14 @@ export function prepareSections(input: SectionInput): {
     (p) =>
       !p.lead && !p.label && p.block.lines[0]! < breakLine && /。|[^\s]{20,}/u.test(p.block.text),
   );
-  if (before.length > 0) before[before.length - 1]!.beforeAmount = true;
+  const last = before[before.length - 1];
+  // once the scheme's requirement lines (`【実施主体】…`) are printed, the paragraphs after them are its own
+  const reqBefore =
+    last !== undefined &&
+    placed.some(
+      (p) => p.block.lines[0]! < last.block.lines[0]! && !p.lead && (p.cues.req ?? 0) > 0,
+    );
+  if (last && !reqBefore) last.beforeAmount = true;
   const cover = coverOf(segs);
   // the form sheet's diagram text after the amount block is the tail section's own box
   if (family.tail && placed.some((p) => p.afterBreak)) cover.delete(family.tail);
