@@ -126,6 +126,19 @@ function endsStatement(line: string, widest: number): boolean {
   return PREDICATE_END.test(line) && printedWidth(line) < Math.max(widest * 0.95, 40);
 }
 
+/**
+ * A one-line list item that names an action (`・ …に対して支援を実施`, `・ …の開催`):
+ * complete however wide, so a blank line after it ends it.
+ */
+function endsItem(texts: readonly string[], last: string): boolean {
+  return (
+    texts.length === 1 &&
+    ITEM_START.test(foldWidth(texts[0]!).trim()) &&
+    (PREDICATE_END.test(last) ||
+      /(?:を実施|の実施|の支援|の推進|の開催|の整備|の強化)$/u.test(last))
+  );
+}
+
 /** A list item or note marker at a line start. */
 const ITEM_START =
   /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
@@ -383,7 +396,10 @@ function paragraphs(units: Unit[]): Block[] {
       texts.length &&
       (ITEM_START.test(t) ||
         (gap &&
-          (PARAGRAPH_END.test(last) || endsStatement(last, widest) || !fillsBox(last, widest))))
+          (PARAGRAPH_END.test(last) ||
+            endsStatement(last, widest) ||
+            !fillsBox(last, widest) ||
+            endsItem(texts, last))))
     )
       flush();
     lines.push(u.line);
