@@ -120,10 +120,13 @@ const PREDICATE_END =
  * of its box's edge: a line as wide as its paragraph's widest line is cut by
  * the box (`…切れ目のない` / `支援を行う…`), whatever its last word.
  */
-function endsStatement(line: string, widest: number): boolean {
+function endsStatement(line: string, widest: number, lines: number): boolean {
   // an item closed by 等 (`…研修会の開催 等`) is complete at any width
   if (/等$/u.test(line)) return true;
-  return PREDICATE_END.test(line) && printedWidth(line) < Math.max(widest * 0.95, 40);
+  // a paragraph's first line has no width to compare with: its last word decides
+  return (
+    PREDICATE_END.test(line) && (lines === 1 || printedWidth(line) < Math.max(widest * 0.95, 40))
+  );
 }
 
 /**
@@ -397,7 +400,7 @@ function paragraphs(units: Unit[]): Block[] {
       (ITEM_START.test(t) ||
         (gap &&
           (PARAGRAPH_END.test(last) ||
-            endsStatement(last, widest) ||
+            endsStatement(last, widest, texts.length) ||
             !fillsBox(last, widest) ||
             endsItem(texts, last))))
     )
