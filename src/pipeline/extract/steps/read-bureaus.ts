@@ -50,6 +50,27 @@ function divisionPart(line: string): string | null {
 }
 
 /**
+ * A division's name printed at the end of a line after other text, above its
+ * extension or the rest of its name: after a group label
+ * (`…（UHC）推進】 大臣官房国際課`, `…支援】 大臣官房厚生科学課国立高度専門` / `医療研究センター支援室`)
+ * or after an account note (`※労働特会（災） 24億円 労働基準局監督課`). `below` is the
+ * name part read from the line below; `joined` says the tail is its first part.
+ */
+function trailingName(line: string, below: string): { name: string; joined: boolean } | null {
+  const t = tidy(foldWidth(line));
+  const tail = (
+    t.includes('】') ? t.slice(t.lastIndexOf('】') + 1) : (t.split(/\s+/u).pop() ?? '')
+  ).trim();
+  if (tail !== '' && tail !== t && isBureauLine(tail)) return { name: tail, joined: false };
+  // the name's first part (`大臣官房厚生科学課国立高度専門`, `医政局特定医薬品開発支援`), alone or after other text
+  // (a first part names its bureau: it holds 局 or 官房)
+  for (const head of new Set([tail, t]))
+    if (/局|官房/u.test(head) && below && isBureauLine(head + below))
+      return { name: head + below, joined: true };
+  return null;
+}
+
+/**
  * The division block printed with an extension number in lines[start..end]:
  * the lines around the first line that carries an extension, as long as
  * each is a bureau or division name, an extension alone or a broken name
@@ -79,7 +100,15 @@ function divisionBlock(
         continue;
       }
       const part = divisionPart(lines[j]!);
-      if (part === null || hasExtension(lines[j]!)) break;
+      if (part === null || hasExtension(lines[j]!)) {
+        const tail = part === null ? trailingName(lines[j]!, parts[0]!) : null;
+        if (tail !== null) {
+          if (tail.joined) parts[0] = tail.name;
+          else parts.unshift(tail.name);
+          taken.unshift(j);
+        }
+        break;
+      }
       parts.unshift(part);
       taken.unshift(j);
       blanks = 0;

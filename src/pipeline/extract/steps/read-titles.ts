@@ -132,12 +132,17 @@ export function readHeaderAbove(
   // the name: the first line below the badges, else the line right above the bureau
   const j = badged ? titles[titles.length - 1]! : titles[0]!;
   for (const t of titles) if (t >= j) header.add(t);
-  // some pages print the bureau (with its extension) above the badges; the line printed
-  // above that bureau is a catch line, the name is the one below the badges
-  if (badged && !sawBureau && k >= floor && hasExtension(lines[k]!)) {
-    const name = stripExtension(tidy(lines[k]!));
-    if (isBureauLine(name, false)) {
-      header.add(k);
+  // some pages print the bureau (with its extension) above the badges or above the name, or
+  // above a catch line over the badges; the line printed above that bureau is a catch line,
+  // the name is the one below the badges
+  if (!sawBureau) {
+    const k2 = badged && k >= floor ? above(k - 1) : -1;
+    for (const at of [k, k2]) {
+      if (at < floor || !hasExtension(lines[at]!)) continue;
+      const name = stripExtension(tidy(lines[at]!));
+      if (!isBureauLine(name, false)) continue;
+      header.add(at);
+      if (at === k2) header.add(k); // the catch line between the bureau and the badges
       return {
         header,
         bureau: name,
