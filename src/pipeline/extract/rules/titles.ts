@@ -43,7 +43,7 @@ export function titleScore(line: string): number | null {
   if (spaces > 2) return null;
   if (/^(また|さらに|なお|この|その|加えて|具体的|一方)/u.test(core)) return null; // a sentence, not a name
   let score = 0;
-  if (/(がある|である|ている|となる|できる|ない)(等)?$/u.test(core)) score -= 3; // a predicate, not a noun phrase
+  if (/(がある|である|ている|となる|できる|ない)\s*(等)?$/u.test(core)) score -= 3; // a predicate, not a noun phrase
   if (core.length < 8) score -= 1;
   if (TITLE_ENDINGS.test(core.replace(/[（(][^)）]*[)）]$/u, '').replace(/（新規）$/u, '')))
     score += 3;

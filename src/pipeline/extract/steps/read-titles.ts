@@ -167,12 +167,14 @@ function titleLineScore(
   i: number,
   a: Anchor,
   family: FamilyProfile,
+  pageTop: number | null = null,
 ): number | null {
   if (i === a.line || i === a.figureLine) return null;
   const s = titleScore(lines[i]!);
   if (s === null) return null;
   let score = s;
-  if (isPageStartLine(lines[i]!)) score += 2; // first line of a PDF page
+  // first line of a PDF page (by its one-space mark, or the first line after a page's gap)
+  if (isPageStartLine(lines[i]!) || i === pageTop) score += 2;
   if (i < a.line) score += 1;
   if (i < a.line && i >= a.line - 3) score += 1; // right above the amount
   const nextText = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
@@ -191,10 +193,11 @@ function bestTitleLine(
   a: Anchor,
   family: FamilyProfile,
   min = 3,
+  pageTop: number | null = null,
 ): { i: number; score: number } | null {
   let best: { i: number; score: number } | null = null;
   for (let i = lo; i <= hi; i++) {
-    const score = titleLineScore(lines, i, a, family);
+    const score = titleLineScore(lines, i, a, family, pageTop);
     if (score !== null && (best === null || score >= best.score)) best = { i, score };
   }
   return best && best.score >= min ? best : null;
@@ -351,16 +354,34 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
         const hi = family.region === 'header-above' ? Math.min(ceiling, a.line - 1) : ceiling;
         let best =
           (
-            bestTitleLine(lines, pageLo, hi, a, family) ??
-            (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5))
+            bestTitleLine(
+              lines,
+              pageLo,
+              hi,
+              a,
+              family,
+              3,
+              family.pagesAfterGaps ? firstLine(lines, pageLo, hi) : null,
+            ) ?? (headerFirst ? null : bestTitleLine(lines, floor, pageLo - 1, a, family, 5))
           )?.i ?? null;
         // a measure of several pages opens with its name on the page right after the previous
         // measure's amount; a name with a part number (`…②`) there is a part of the previous measure
-        const top =
+        const first =
           family.region === 'page' && prevMain !== null
             ? firstLine(lines, floor, pageLo - 1)
             : null;
-        if (top !== null && isPageStartLine(lines[top]!) && !PART_NUMBER.test(tidy(lines[top]!))) {
+        // the page's first line, or the one after it when the first is no name (a row of the
+        // previous page's diagram printed at the top: ` 令和３年度 令和４年度 …`)
+        let top = first;
+        if (first !== null && titleLineScore(lines, first, a, family) === null) {
+          const second = firstLine(lines, first + 1, pageLo - 1);
+          if (second !== null && second <= first + 3) top = second;
+        }
+        if (
+          top !== null &&
+          isPageStartLine(lines[first!]!) &&
+          !PART_NUMBER.test(tidy(lines[top]!))
+        ) {
           const topScore = titleLineScore(lines, top, a, family);
           const bestScore = best === null ? null : titleLineScore(lines, best, a, family);
           if (
