@@ -237,6 +237,7 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
   const { lines, pages, family, nameLines } = doc;
   const headerFirst = isHeaderFirst(doc, grouped);
   const claimedNames = new Set<number>();
+  const groupNames = groupNamesOf(lines);
   const mainIdx = grouped.flatMap((g, i) => (g.parentIndex === null ? [i] : []));
   const drafts: Draft[] = grouped.map((g) => ({
     title: null,
@@ -399,6 +400,7 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
       },
     };
     for (const rule of family.titles) if (rules[rule]()) return;
+    if (d.title) d.title = dropGroupName(d.title, groupNames);
     if (d.title) {
       const c = cleanTitle(d.title);
       d.title = c.title;
@@ -424,6 +426,34 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
     }
   });
   return grouped.map((g, i) => ({ ...g, ...drafts[i]! }));
+}
+
+/** The names of the document's groups of measures, as their labels print them (`○食の安全・安心の確保`, `【○…】`). */
+function groupNamesOf(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) {
+    if (!isGroupLabel(l)) continue;
+    const name = tidy(l)
+      .replace(/^【\s*/u, '')
+      .replace(/】$/u, '')
+      .replace(/^[▶➢➤○◯■▷]\s*/u, '')
+      .trim();
+    if ([...name].length >= 4) out.add(name);
+  }
+  return out;
+}
+
+/**
+ * A title printed after its group's name on one line (`食の安全・安心の確保 輸入食品の監視体制の強化`,
+ * the group labelled `○食の安全・安心の確保` elsewhere): the name is the part after it.
+ */
+function dropGroupName(title: string, groups: ReadonlySet<string>): string {
+  const t = tidy(title);
+  const cut = t.indexOf(' ');
+  if (cut < 0) return title;
+  const head = t.slice(0, cut);
+  const rest = t.slice(cut + 1).trim();
+  return groups.has(head) && titleScore(rest) !== null ? rest : title;
 }
 
 /** Printed decoration before a component's name: `(主な事業)`, a list marker, a circled number. */
