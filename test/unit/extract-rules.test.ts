@@ -164,8 +164,6 @@ describe('layout debris', () => {
     );
     expect(isDivisionLine('健康・生活衛生局がん・疾病対策課')).toBe(true);
     expect(isDebrisLine('計上所管：厚生労働省')).toBe(true);
-    expect(isDebrisLine('＜立替払の手続＞ ＜立替払額＞')).toBe(true);
-    expect(isDebrisLine('＜例＞ 中小企業の非正規雇用労働者のうち３人のみ')).toBe(false);
   });
   it('recognises rows of diagram box names and flow steps', () => {
     expect(isBoxRow('都 道 府 県厚 生 労 働 省 医 療 機 関')).toBe(true);

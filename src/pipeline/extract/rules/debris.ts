@@ -57,9 +57,6 @@ export const AMOUNT_NOTE =
 export const DIAGRAM_CAPTION =
   /^[（(]?(?:施策の)?スキーム図(?:の例)?[）)]?$|^(?:研究|事業)スキーム$|^実施体制$|^[（(]?イメージ[）)]?$|^[^。、:：]{2,30}の(?:イメージ|イメージ図|概念図)$|^[＜<（(](?:サイト)?イメージ[＞>）)]$/u;
 
-/** A caption or box label in angle brackets on a line of its own: `＜見守りセンサー＞`, `＜立替払の手続＞ ＜立替払額＞`. */
-export const ANGLE_CAPTION = /^(?:[＜<][^＜＞<>。]{1,40}[＞>]\s*)+$/u;
-
 /** A table-of-contents line: a heading, dot leaders and a page number (`Ⅳ.医療・介護ＤＸ等の推進・・・・・59`). */
 export const CONTENTS_LINE = /[・･…．.]{4,}\s*\d{1,3}$/u;
 
@@ -78,7 +75,6 @@ export function isDebrisLine(line: string): boolean {
     ACCOUNT_NOTE.test(t) ||
     AMOUNT_NOTE.test(t) ||
     DIAGRAM_CAPTION.test(t.replace(/\s+/gu, '')) ||
-    ANGLE_CAPTION.test(t) ||
     NAME_LABEL.test(t)
   );
 }
