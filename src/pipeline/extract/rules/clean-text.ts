@@ -10,7 +10,7 @@ import { isBoxName, isDebrisLine } from './debris.ts';
 
 /** Markers that start a list item or a note. */
 export const BULLET =
-  /^(?:[○◯●◎・･※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【)/u;
+  /^(?:[○◯●◎・･※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（][\d０-９]{1,2}[)）]|[\d０-９]{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【)/u;
 
 function isBulletStart(s: string): boolean {
   return BULLET.test(s);

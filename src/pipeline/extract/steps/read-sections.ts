@@ -142,6 +142,15 @@ function endsItem(texts: readonly string[], last: string): boolean {
   );
 }
 
+/** A numbered item line that names a sub-project: `（１）生活衛生関係営業物価高騰等対応支援事業`. */
+function namesItem(line: string): boolean {
+  return (
+    /^(?:[(（]\d{1,2}[)）]|\d{1,2}[.．]|[①-⑳])/u.test(line) &&
+    !/[、。]/u.test(line) &&
+    /(?:事業|対策|支援|推進|強化|整備|確保|構築|促進|充実)$/u.test(line)
+  );
+}
+
 /** A list item or note marker at a line start. */
 const ITEM_START =
   /^(?:[○◯●◎・･•※➢▶■□◆◇→⇒✓✔]|[①-⑳]|[ⅰ-ⅹⅠ-Ⅹ]\s|[(（]\d{1,2}[)）]|\d{1,2}[.．)）]\s?|[ア-ン][.．)）\s]|【|-\s)/u;
@@ -405,6 +414,11 @@ function paragraphs(units: Unit[]): Block[] {
             endsItem(texts, last))))
     )
       flush();
+    // a numbered line naming a sub-project (`（１）…対応支援事業`) stays a line of its own above its text
+    if (gap && texts.length && namesItem(last)) {
+      lines.push(u.line);
+      texts.push('');
+    }
     lines.push(u.line);
     texts.push(u.text);
     widest = Math.max(widest, printedWidth(t));
