@@ -10,6 +10,11 @@
 import { pageOf } from '../rules/pages.ts';
 import type { DocText, Placed, Titled } from '../types.ts';
 import { isHeaderFirst } from './read-titles.ts';
+import { isGroupLabel } from '../rules/debris.ts';
+import { foldWidth } from '../../../lib/normalise.ts';
+
+/** A group's catch line (`▶…`, `➤…`, `【○…】`); a `○ …` line may be a list item, so it is not one. */
+const isCatchLine = (l: string) => isGroupLabel(l) && /^\s*(?:[▶➢➤]|【\s*[○◯])/u.test(foldWidth(l));
 
 const isBlank = (s: string | undefined) => s === undefined || s.trim() === '';
 
@@ -51,6 +56,10 @@ export function setRegions(doc: DocText, titled: readonly Titled[]): Placed[] {
     let e = n < mainIdx.length ? start[mainIdx[n]!]! - 1 : lines.length - 1;
     if (family.region === 'page-bounded') e = Math.min(e, pageOf(pages, d.anchor.figureLine).end);
     while (e > start[di]! && isBlank(lines[e])) e--;
+    // a catch line printed above the next page's header (`▶介護職員等処遇改善加算の取得支援`,
+    // `○国民健康保険への財政支援`) is that group's, not this measure's text
+    if (family.region === 'header-above' && n < mainIdx.length)
+      while (e > start[di]! && (isBlank(lines[e]) || isCatchLine(lines[e]!))) e--;
     end[di] = e;
   });
   titled.forEach((d, i) => {
