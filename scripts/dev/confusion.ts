@@ -5,10 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
-import { SECTION_KINDS, type SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
 import { labelSections, prepareSections } from '../../src/pipeline/extract/steps/read-sections.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
-import { norm, readJsonl, type SectionRef } from '../../test/helpers/section-score.ts';
+import { readJsonl, referenceRanges, type SectionRef } from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const list = process.argv.includes('--list')
@@ -33,28 +32,7 @@ for (const f of readdirSync(dir)
     if (input.role === 'component') continue;
     const { problem } = prepareSections(input);
     const pred = labelSections(problem, SECTION_WEIGHTS);
-    const [lo, hi] = ref.lines ?? [1, doc.lines.length];
-    const ranges: [SectionKind, number, number][] = [];
-    for (const k of SECTION_KINDS) {
-      const s = ref[k];
-      if (!s) continue;
-      const ks = norm(s.start).slice(0, 10);
-      const ke = norm(s.end).slice(-10);
-      let a = -1;
-      for (let i = lo - 1; i < hi; i++)
-        if (norm(doc.lines[i]).includes(ks)) {
-          a = i;
-          break;
-        }
-      let b = -1;
-      if (a >= 0)
-        for (let i = a; i < hi; i++)
-          if (norm(doc.lines[i]).includes(ke)) {
-            b = i;
-            break;
-          }
-      if (a >= 0 && b >= 0) ranges.push([k, a, b]);
-    }
+    const ranges = referenceRanges(ref, doc.lines);
     problem.placed.forEach((p, i) => {
       const at = p.block.lines[0]!;
       const hit = ranges.filter(([, a, b]) => at >= a && at <= b).map(([k]) => k);

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
 import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
-import { SECTION_KINDS, type SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
+import type { SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
 import {
   labelSections,
   labellingFeatures,
@@ -18,7 +18,12 @@ import {
   readSections,
   type SectionProblem,
 } from '../../src/pipeline/extract/steps/read-sections.ts';
-import { norm, readJsonl, scoreAll, type SectionRef } from '../../test/helpers/section-score.ts';
+import {
+  readJsonl,
+  referenceRanges,
+  scoreAll,
+  type SectionRef,
+} from '../../test/helpers/section-score.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const epochs = Number(process.argv[2] ?? 10);
@@ -48,28 +53,7 @@ for (const f of readdirSync(dir)
     const input = sectionInput(doc, d);
     if (input.role === 'component') continue;
     const { problem } = prepareSections(input);
-    const [lo, hi] = ref.lines ?? [1, doc.lines.length];
-    const ranges: [SectionKind, number, number][] = [];
-    for (const k of SECTION_KINDS) {
-      const s = ref[k];
-      if (!s) continue;
-      const ks = norm(s.start).slice(0, 10);
-      const ke = norm(s.end).slice(-10);
-      let a = -1;
-      for (let i = lo - 1; i < hi; i++)
-        if (norm(doc.lines[i]).includes(ks)) {
-          a = i;
-          break;
-        }
-      if (a < 0) continue;
-      let b = -1;
-      for (let i = a; i < hi; i++)
-        if (norm(doc.lines[i]).includes(ke)) {
-          b = i;
-          break;
-        }
-      if (b >= 0) ranges.push([k, a, b]);
-    }
+    const ranges = referenceRanges(ref, doc.lines);
     const gold = problem.placed.map((p) => {
       const hit = ranges
         .filter(([, a, b]) => p.block.lines[0]! >= a && p.block.lines[0]! <= b)

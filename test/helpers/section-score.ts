@@ -74,6 +74,32 @@ function ratio(a: string, b: string): number {
   return (2 * matches(a, b)) / (a.length + b.length);
 }
 
+/**
+ * Where each section of a reference entry lies in the source: the first line
+ * (0-based) holding its start and the first line from there holding its end,
+ * within the entry's `lines` (developer aids: scripts/dev/learn.ts, confusion.ts).
+ */
+export function referenceRanges(
+  ref: SectionRef,
+  lines: readonly string[],
+): ['purpose' | 'overview' | 'scheme' | 'outcome', number, number][] {
+  const [lo, hi] = ref.lines ?? [1, lines.length];
+  const out: ['purpose' | 'overview' | 'scheme' | 'outcome', number, number][] = [];
+  for (const k of ['purpose', 'overview', 'scheme', 'outcome'] as const) {
+    const s = ref[k];
+    if (!s) continue;
+    const ks = norm(s.start).slice(0, 10);
+    const ke = norm(s.end).slice(-10);
+    let a = -1;
+    for (let i = lo - 1; i < hi && a < 0; i++) if (norm(lines[i]).includes(ks)) a = i;
+    if (a < 0) continue;
+    let b = -1;
+    for (let i = a; i < hi && b < 0; i++) if (norm(lines[i]).includes(ke)) b = i;
+    if (b >= 0) out.push([k, a, b]);
+  }
+  return out;
+}
+
 /** The measure a reference entry stands for (same amount line; the closest title among several). */
 export function pick<M extends ScoredMeasure>(ref: SectionRef, measures: readonly M[]): M | null {
   const cands = measures.filter((m) => m.amount_line === ref.amount_line);
