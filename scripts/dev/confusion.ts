@@ -1,10 +1,9 @@
 // Developer aid: which section each reference block should be in and which the
 // extractor put it in, per document (a confusion table of blocks, by lines).
 //   tsx scripts/dev/confusion.ts [--list gold>pred]
-import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
+import { sectionInput } from '../../src/pipeline/extract/index.ts';
+import { placedDocuments } from './one-measure.ts';
 import { labelSections, prepareSections } from '../../src/pipeline/extract/steps/read-sections.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
 import { readJsonl, referenceRanges, type SectionRef } from '../../test/helpers/section-score.ts';
@@ -13,17 +12,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const list = process.argv.includes('--list')
   ? process.argv[process.argv.indexOf('--list') + 1]
   : null;
-const dir = join(ROOT, 'content/sources');
 const refs = [
   ...readJsonl<SectionRef>(join(ROOT, 'test/reference/own'), /^sections-.*\.jsonl$/u),
   ...readJsonl<SectionRef>(join(ROOT, 'test/reference/sections'), /\.jsonl$/u),
 ];
-for (const f of readdirSync(dir)
-  .filter((x) => x.endsWith('.meta.yaml'))
-  .sort()) {
-  const meta = parse(readFileSync(join(dir, f), 'utf8'));
-  const doc = readDocument(readFileSync(join(dir, meta.file), 'utf8'), meta);
-  const { measures } = placeMeasures(doc);
+for (const { meta, doc, measures } of placedDocuments()) {
   const table = new Map<string, number>();
   for (const ref of refs.filter((r) => r.seed === meta.file)) {
     const d = measures.find((m) => m.anchor.figureLine + 1 === ref.amount_line);

@@ -4,11 +4,10 @@
 // test/reference/own/, the shared reference is printed as a check that was
 // not trained on. Prints the weights to copy into rules/section-weights.ts.
 //   tsx scripts/dev/learn.ts [epochs] [--holdout <ref-file-substring>]
-import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
 import { extractAll, loadSources } from '../../src/pipeline/index.ts';
-import { placeMeasures, readDocument, sectionInput } from '../../src/pipeline/extract/index.ts';
+import { sectionInput } from '../../src/pipeline/extract/index.ts';
+import { placedDocuments } from './one-measure.ts';
 import { SECTION_WEIGHTS } from '../../src/pipeline/extract/rules/section-weights.ts';
 import type { SectionKind } from '../../src/pipeline/extract/rules/section-kinds.ts';
 import {
@@ -41,12 +40,7 @@ interface Example {
   gold: (SectionKind | null)[];
 }
 const examples: Example[] = [];
-for (const f of readdirSync(dir)
-  .filter((x) => x.endsWith('.meta.yaml'))
-  .sort()) {
-  const meta = parse(readFileSync(join(dir, f), 'utf8'));
-  const doc = readDocument(readFileSync(join(dir, meta.file), 'utf8'), meta);
-  const { measures } = placeMeasures(doc);
+for (const { meta, doc, measures } of placedDocuments()) {
   for (const ref of train.filter((r) => r.seed === meta.file)) {
     const d = measures.find((m) => m.anchor.figureLine + 1 === ref.amount_line);
     if (!d) continue;

@@ -3,7 +3,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { extractDocument, traces } from '../../src/pipeline/extract/index.ts';
+import {
+  extractDocument,
+  placeMeasures,
+  readDocument,
+  traces,
+} from '../../src/pipeline/extract/index.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -17,4 +22,17 @@ export function oneMeasure(prefix: string, amountLine: number) {
   const trace = traces.get(amountLine);
   if (!trace) throw new Error(`no measure with amount line ${amountLine}`);
   return { meta, lines: text.split('\n'), result, trace };
+}
+
+/** Every document of content/sources/, read and placed (its measures' anchors, titles and regions). */
+export function placedDocuments() {
+  const dir = join(ROOT, 'content/sources');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.meta.yaml'))
+    .sort()
+    .map((f) => {
+      const meta = parse(readFileSync(join(dir, f), 'utf8'));
+      const doc = readDocument(readFileSync(join(dir, meta.file), 'utf8'), meta);
+      return { meta, doc, measures: placeMeasures(doc).measures };
+    });
 }

@@ -833,14 +833,12 @@ export function prepareSections(input: SectionInput): {
   if (last && !reqBefore) last.beforeAmount = true;
   const cover = coverOf(segs);
   // a form's box whose own heading got no text has its text printed elsewhere on the page
-  for (const s of segs)
-    if (
-      s.kinds?.length === 1 &&
-      family.boxes.includes(s.kinds[0]!) &&
-      !s.blocks.some((b) => !b.diagram)
-    )
-      if (!segs.some((o) => o !== s && o.kinds?.length === 1 && o.kinds[0] === s.kinds![0]))
-        cover.add(s.kinds[0]!);
+  for (const s of segs) {
+    const k = s.kinds?.length === 1 ? s.kinds[0]! : null;
+    const own = (o: Segment) => o.kinds?.length === 1 && o.kinds[0] === k;
+    if (k && family.boxes.includes(k) && !s.blocks.some((b) => !b.diagram))
+      if (segs.filter(own).length === 1) cover.add(k);
+  }
   // the form sheet's diagram text after the amount block is the tail section's own box
   if (family.tail && placed.some((p) => p.afterBreak)) cover.delete(family.tail);
   const context: Context = {

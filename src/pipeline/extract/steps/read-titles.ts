@@ -367,22 +367,11 @@ export function readMainTitles(doc: DocText, grouped: readonly Grouped[]): Title
           )?.i ?? null;
         // a measure of several pages opens with its name on the page right after the previous
         // measure's amount; a name with a part number (`…②`) there is a part of the previous measure
-        const first =
+        const top =
           family.region === 'page' && prevMain !== null
             ? firstLine(lines, floor, pageLo - 1)
             : null;
-        // the page's first line, or the one after it when the first is no name (a row of the
-        // previous page's diagram printed at the top: ` 令和３年度 令和４年度 …`)
-        let top = first;
-        if (first !== null && titleLineScore(lines, first, a, family) === null) {
-          const second = firstLine(lines, first + 1, pageLo - 1);
-          if (second !== null && second <= first + 3) top = second;
-        }
-        if (
-          top !== null &&
-          isPageStartLine(lines[first!]!) &&
-          !PART_NUMBER.test(tidy(lines[top]!))
-        ) {
+        if (top !== null && isPageStartLine(lines[top]!) && !PART_NUMBER.test(tidy(lines[top]!))) {
           const topScore = titleLineScore(lines, top, a, family);
           const bestScore = best === null ? null : titleLineScore(lines, best, a, family);
           if (
@@ -436,7 +425,7 @@ function groupNamesOf(lines: readonly string[]): Set<string> {
     const name = tidy(l)
       .replace(/^【\s*/u, '')
       .replace(/】$/u, '')
-      .replace(/^[▶➢➤○◯■▷]\s*/u, '')
+      .replace(/^[▶➢➤○◯■]\s*/u, '')
       .trim();
     if ([...name].length >= 4) out.add(name);
   }

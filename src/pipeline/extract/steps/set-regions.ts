@@ -57,7 +57,7 @@ export function setRegions(doc: DocText, titled: readonly Titled[]): Placed[] {
     if (family.region === 'page-bounded') e = Math.min(e, pageOf(pages, d.anchor.figureLine).end);
     while (e > start[di]! && isBlank(lines[e])) e--;
     // a catch line printed above the next page's header (`▶介護職員等処遇改善加算の取得支援`,
-    // `○国民健康保険への財政支援`) is that group's, not this measure's text
+    // `➤…`, `【○…】`) is that group's, not this measure's text
     if (family.region === 'header-above' && n < mainIdx.length)
       while (e > start[di]! && (isBlank(lines[e]) || isCatchLine(lines[e]!))) e--;
     end[di] = e;
