@@ -5,9 +5,9 @@
  * rates per reference file.
  *
  * Issue 11 sets the target at 90% of measures fully right and 95% of
- * sections right on the shared reference; the floors below are the rates
- * reached so far (a regression fails), and no heading label may ever be
- * shown.
+ * sections right on the shared reference, and no heading label may ever be
+ * shown: the shared floors are that target. The floors over every reference
+ * are the rates reached so far (a regression fails).
  */
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ import { formatSummary, readJsonl, scoreAll, type SectionRef } from '../helpers/
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Floors: measures fully right, sections right (shared reference, then every reference). */
-const FLOOR = { shared: { right: 0.86, blocks: 0.95 }, all: { right: 0.67, blocks: 0.84 } };
+const FLOOR = { shared: { right: 0.9, blocks: 0.95 }, all: { right: 0.69, blocks: 0.85 } };
 
 describe('sections against the hand-checked section references', () => {
   let byFile = new Map<string, MeasureRecord[]>();

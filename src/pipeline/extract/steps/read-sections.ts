@@ -779,6 +779,9 @@ export function prepareSections(input: SectionInput): {
   let seenHeading = false;
   let afterBreak = false;
   let opened = false;
+  // a requirement box printed before the page's first heading (`【助成率】 ３/４`, `【対象事業場】 …`)
+  let leadBox = false;
+  const headingLater = segs.some((s) => s.kinds !== null);
   for (const s of segs) {
     if (s.kinds !== null) {
       seenHeading = true;
@@ -786,7 +789,10 @@ export function prepareSections(input: SectionInput): {
     } else if (s.afterBreak) afterBreak = true;
     for (const block of s.blocks) {
       if (block.diagram) continue;
-      if (isRemark(block)) {
+      if (!seenHeading && headingLater && !afterBreak && (cueFeatures(block.text).req ?? 0) > 0)
+        leadBox = true;
+      // …is the scheme's, and takes no place in the order of the boxes' texts
+      if (isRemark(block) || (leadBox && !seenHeading && !afterBreak)) {
         remarks.push(block);
         continue;
       }
