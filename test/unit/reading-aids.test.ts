@@ -225,6 +225,16 @@ describe('readDetails', () => {
     expect(readDetails(lines, 0, 1)).toEqual({ implementer: null, target: null, rate: null });
   });
 
+  it('takes the next line as a value only for a label alone on its line', () => {
+    expect(readDetails(['（2）実施主体', '', '都道府県'], 0, 2).implementer?.text).toBe('都道府県');
+    // a label word closing a sentence's line is no label: the next line continues the sentence
+    const lines = [
+      '「自立支援計画（仮称）」の作成にあたり、支援対象者',
+      'に係る情報交換、連絡調整を行う。',
+    ];
+    expect(readDetails(lines, 0, 1).target).toBeNull();
+  });
+
   it('ignores a rate label without a rate and a bullet that merely mentions the word', () => {
     const lines = [
       '④ 施策のスキーム図、実施要件（対象、補助率等）等',

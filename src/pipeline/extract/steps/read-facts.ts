@@ -58,6 +58,9 @@ const PAYER_SPLIT =
 const IMPLEMENTER_SENTENCE =
   /([^\s、。「」]{2,30}?)が(?:事業の)?実施主体(?:となり|となって|である)/u;
 
+/** What may stand before a label alone on its line: list markers, a number `（2）`, `①`, `1.`. */
+const LABEL_PREFIX = /^[\s・○●◆■◇\-*]*(?:(?:[(（]?[\d０-９]{1,2}[)）.．]|[①-⑳])\s*)?$/u;
+
 /** The value after a label, up to the next label or box label. */
 function valueOf(text: string): string {
   let v = cleanLine(text.replace(VALUE_STOP, ''))
@@ -111,7 +114,9 @@ export function readDetails(lines: readonly string[], start: number, end: number
         raw.slice(f.from, close >= 0 ? Math.min(close, nextLabelAt) : nextLabelAt),
       );
       // a label alone on its line: the value is on the next line, unless the line is a header row of several labels
-      if (value === '' && found.length === 1) {
+      // (a label word closing a sentence's line, `…の作成にあたり、支援対象者`, is no label of a value below)
+      const alone = LABEL_PREFIX.test(t.slice(0, labelStart(t, f.from)));
+      if (value === '' && found.length === 1 && alone) {
         const next = lines.slice(i + 1, Math.min(end, i + 3) + 1).find((l) => l.trim() !== '');
         if (next !== undefined && ![...foldWidth(next).matchAll(LABEL)].length)
           value = valueOf(next);
