@@ -1,7 +1,8 @@
 /**
  * Fault injection: the URL contract survives every ordinary mistake and
  * fault. A scratch copy of the project is built once (the baseline); then
- * each fault is applied, `scripts/build.ts` runs, and the test asserts the
+ * each fault is applied, the build runs (in this process for the faults that
+ * stop before Astro, one of them also through the CLI), and the test asserts the
  * exit code, the `file:line` message, and that content/registry/,
  * src/generated/ and dist/ are byte-identical to the baseline (so no live
  * id turned gone). Then the kills: during extraction and during the Astro
@@ -20,7 +21,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { build as runBuild } from '../../scripts/build.ts';
 import { buildEnv, scratchProject } from '../../scripts/lib/scratch.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -71,6 +73,33 @@ function build(args: string[] = [], extra: Record<string, string> = {}) {
     maxBuffer: 1 << 26,
   });
   return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+/**
+ * The same build, called in this process (`build` of scripts/build.ts, which
+ * the CLI calls): for the faults that stop before Astro, without a tsx start
+ * per fault. Its log and error lines are collected as the CLI prints them,
+ * with the scratch copy as the working directory and `extra` in the environment.
+ */
+function buildHere(extra: Record<string, string> = {}) {
+  const env = Object.keys(extra).map((k) => [k, process.env[k]] as const);
+  Object.assign(process.env, extra);
+  const cwd = process.cwd();
+  process.chdir(dir);
+  const out: string[] = [];
+  const err: string[] = [];
+  const errors = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => {
+    err.push(a.join(' '));
+  });
+  try {
+    const status = runBuild(dir, { allowRemovals: false, dataOnly: false }, (l) => out.push(l));
+    return { status, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    errors.mockRestore();
+    process.chdir(cwd);
+    for (const [k, v] of env) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 }
 
 function start(args: string[] = []): ChildProcess {
@@ -179,8 +208,9 @@ interface Fault {
   name: string;
   apply: () => () => void;
   message: RegExp;
-  args?: string[];
   env?: Record<string, string>;
+  /** Run through the CLI (`tsx scripts/build.ts`, its exit code and stderr) rather than in this process. */
+  cli?: true;
 }
 
 const FAULTS: Fault[] = [
@@ -191,6 +221,7 @@ const FAULTS: Fault[] = [
         b.toString().replace('budgets:', 'budgets: ['),
       ),
     message: /^00\d_\w+\.meta\.yaml:\d+: invalid YAML/m,
+    cli: true,
   },
   {
     name: 'a required field missing',
@@ -363,7 +394,7 @@ describe('a fault never touches the URL contract', () => {
       try {
         // a fault in a registry file changes it; the build must change nothing more
         const before = snapshot();
-        const r = build(fault.args, fault.env);
+        const r = fault.cli ? build([], fault.env) : buildHere(fault.env);
         const changed = unchanged(before);
         record(fault.name, r, changed);
         expect(r.status, r.out + r.err).not.toBe(0);
