@@ -2,6 +2,7 @@
 import { z } from 'astro/zod';
 import { glossaryTermSchema } from './glossary.ts';
 import { populationSchema } from './population.ts';
+import { searchTermsSchema } from './search-terms.ts';
 
 export const pageCuratedSchema = z
   .object({
@@ -11,6 +12,8 @@ export const pageCuratedSchema = z
     population: populationSchema.nullable(),
     /** Word → reading pairs for furigana. */
     readings: z.array(z.tuple([z.string(), z.string()])),
+    /** The compiled search tables (index and search page). */
+    search: searchTermsSchema,
   })
   .strict();
 export type CuratedForPages = z.infer<typeof pageCuratedSchema>;

@@ -97,8 +97,9 @@ function buildHere(extra: Record<string, string> = {}) {
   } finally {
     errors.mockRestore();
     process.chdir(cwd);
-    for (const [k, v] of env) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of env)
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 

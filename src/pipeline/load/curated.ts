@@ -10,6 +10,8 @@ import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { populationSchema, type Population } from '../../schemas/population.ts';
 import type { Problem } from '../../schemas/problem.ts';
 import { readingsSchema } from '../../schemas/readings.ts';
+import { NO_SEARCH_TERMS, type SearchTerms } from '../../schemas/search-terms.ts';
+import { loadSearchTerms } from './search-terms.ts';
 import { tagsFileSchema, type TagDef } from '../../schemas/tags.ts';
 import { indexOrganisation, parseOrganisation, type OrgIndex } from '../derive/organisation.ts';
 import { titleKey } from '../../lib/normalise.ts';
@@ -25,6 +27,8 @@ export interface Curated {
   population: Population | null;
   /** Word → hiragana reading, for furigana. */
   readings: Record<string, string>;
+  /** The search tables of content/search/ (variants, synonyms, English, confusions). */
+  search: SearchTerms;
 }
 
 export const NO_CURATED: Curated = {
@@ -34,11 +38,12 @@ export const NO_CURATED: Curated = {
   glossary: [],
   population: null,
   readings: {},
+  search: NO_SEARCH_TERMS,
 };
 
 /**
  * Read content/organisation.yaml, tags.yaml, cross-budget.yaml, glossary.yaml,
- * population.yaml and readings.yaml (each optional). A broken file throws a
+ * population.yaml, readings.yaml and search/*.yaml (each optional). A broken file throws a
  * CuratedError naming file and line: these files define URLs and what pages say.
  */
 export function loadCurated(dir: string, label = dir): Curated {
@@ -65,6 +70,11 @@ export function loadCurated(dir: string, label = dir): Curated {
     parseCurated(text, file, populationSchema),
   );
   const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
+  const search = loadSearchTerms(
+    join(dir, 'search'),
+    `${label.replace(/\/+$/, '')}/search`,
+    problems,
+  );
   if (problems.length > 0) throw new CuratedError(problems);
   return {
     org: org ? indexOrganisation(org) : null,
@@ -73,6 +83,7 @@ export function loadCurated(dir: string, label = dir): Curated {
     glossary: glossary ?? [],
     population: population ?? null,
     readings: readings?.readings ?? {},
+    search,
   };
 }
 

@@ -86,7 +86,7 @@ export function buildOutputs(
       )}\n`,
       urls: `${JSON.stringify(urls, null, 2)}\n`,
       navigation: `${JSON.stringify(nav, null, 2)}\n`,
-      curated: `${JSON.stringify(curatedForPages(curated), null, 2)}\n`,
+      curated: `${JSON.stringify(curatedForPages(curated, records), null, 2)}\n`,
       sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
       retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
     },
@@ -97,7 +97,31 @@ export function buildOutputs(
   };
 }
 
-function curatedForPages(curated: Curated): CuratedForPages {
+/** Words of the documents a query typo is corrected to: kanji and katakana runs of 2–12 characters. */
+const DOCUMENT_WORD = /[\p{Script=Han}\p{Script=Katakana}ー々〆ヶ]{2,12}/gu;
+
+/**
+ * The documents' words in the measures' titles and sections, most frequent first (ties in
+ * code-point order): each run and its endings of two characters or more (慢性腎臓病 gives
+ * 腎臓病 and 臓病 too: a compound's last word is often a word of its own).
+ */
+function documentWords(records: readonly MeasureRecord[]): string[] {
+  const count = new Map<string, number>();
+  for (const r of records)
+    for (const text of [r.title, r.subtitle ?? '', ...Object.values(r.sections)])
+      for (const [run] of text.matchAll(DOCUMENT_WORD)) {
+        const cs = [...run];
+        for (let i = 0; i + 2 <= cs.length; i++) {
+          const w = cs.slice(i).join('');
+          count.set(w, (count.get(w) ?? 0) + 1);
+        }
+      }
+  return [...count]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([w]) => w);
+}
+
+function curatedForPages(curated: Curated, records: readonly MeasureRecord[]): CuratedForPages {
   const readings = new Map<string, string>(Object.entries(curated.readings));
   // a glossary headword's reading (aliases have none: 補正予算案 is found through 補正予算)
   for (const t of curated.glossary)
@@ -106,6 +130,17 @@ function curatedForPages(curated: Curated): CuratedForPages {
     glossary: curated.glossary,
     population: curated.population,
     readings: readingTable(readings),
+    search: {
+      ...curated.search,
+      vocabulary: [
+        ...new Set([
+          ...curated.glossary.flatMap((t) => [t.term, ...t.aliases]),
+          ...curated.tags.flatMap((t) => [t.name, ...t.aliases]),
+          ...curated.search.synonyms.flatMap(([, official]) => official),
+        ]),
+      ].sort(),
+      words: documentWords(records),
+    },
   };
 }
 
