@@ -1,13 +1,18 @@
 /**
  * The search page in the browser. Loads Pagefind only here, on demand;
- * turns the query into the same tokens as the index (src/site/search/text.ts);
+ * plans the query (src/site/search/plan.ts: content words, variants,
+ * synonyms, English, readings, corrections) with the curated tables the page
+ * carries, into the same tokens as the index (src/site/search/text.ts);
  * renders results as DOM nodes (never as HTML strings), with a snippet whose
  * matches are marked; keeps ?q= in the URL; announces the count.
  */
-import { normalizeForSearch, searchQuery } from '../site/search/text.ts';
+import type { SearchTerms } from '../schemas/search-terms.ts';
+import { searchWith, type Outcome, type TermsPart, type TermsSource } from '../site/search/plan.ts';
+import { baseNormalize } from '../lib/search-normalise.ts';
 
 interface PagefindResult {
   id: string;
+  score: number;
   data: () => Promise<{ url: string; meta: Record<string, string> }>;
 }
 interface Pagefind {
@@ -20,14 +25,14 @@ const PAGE = 20;
 
 /** Per-character normalisation that keeps positions (for marking matches in the original text). */
 function foldChars(text: string): string[] {
-  return [...text].map((c) => normalizeForSearch(c));
+  return [...text].map((c) => baseNormalize(c));
 }
 
 /** The snippet around the first match, as [text, marked] pieces. */
 export function snippet(text: string, query: string, width = 110): [string, boolean][] {
   const chars = [...text];
   const folded = foldChars(text);
-  const words = normalizeForSearch(query).split(/\s+/).filter(Boolean);
+  const words = baseNormalize(query).split(/\s+/).filter(Boolean);
   const marks = new Array<boolean>(chars.length).fill(false);
   for (const w of words) {
     const wc = [...w];
@@ -62,6 +67,40 @@ export function initSearch(): void {
   const more = document.getElementById('search-more') as HTMLButtonElement;
   const sort = document.getElementById('search-sort') as HTMLSelectElement;
   const selects = [...app.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  const notes = document.getElementById('search-notes')!;
+  const termsText = document.getElementById('search-terms')?.textContent ?? '';
+  const page: Pick<SearchTerms, 'chars' | 'confusions' | 'vocabulary'> & {
+    parts: string[];
+    wordParts: string[];
+  } = termsText
+    ? JSON.parse(termsText)
+    : { chars: [], confusions: [], vocabulary: [], parts: [], wordParts: [] };
+  /** The table parts (search/terms/) and document words (search/words/), each file fetched once. */
+  const fetched = new Map<string, Promise<unknown>>();
+  const fetchParts = <T>(dir: string, names: readonly string[], ids: readonly string[]) => {
+    const have = new Set(names);
+    return Promise.all(
+      ids
+        .filter((id) => have.has(id))
+        .map((id) => {
+          const url = `${base}search/${dir}/${id}.json`;
+          if (!fetched.has(url))
+            fetched.set(
+              url,
+              fetch(url)
+                .then((r) => (r.ok ? r.json() : null))
+                .catch(() => null),
+            );
+          return fetched.get(url) as Promise<T | null>;
+        }),
+    ).then((parts) => parts.filter((p): p is Awaited<T> => p !== null));
+  };
+  const source: TermsSource = {
+    base: page,
+    terms: (ids) => fetchParts<TermsPart>('terms', page.parts, ids),
+    words: (ids) => fetchParts<string[]>('words', page.wordParts, ids),
+  };
+  let marks = '';
   let pagefind: Promise<Pagefind> | null = null;
   let results: PagefindResult[] = [];
   let shown = 0;
@@ -107,7 +146,7 @@ export function initSearch(): void {
       info.textContent = [meta.type, meta.budget, meta.amount].filter(Boolean).join('・');
       const p = document.createElement('p');
       p.className = 'result-snippet';
-      for (const [text, marked] of snippet(meta.text ?? '', q)) {
+      for (const [text, marked] of snippet(meta.text ?? '', marks || q)) {
         if (marked) {
           const m = document.createElement('mark');
           m.textContent = text;
@@ -145,17 +184,68 @@ export function initSearch(): void {
     const filters = Object.fromEntries(
       selects.filter((s) => s.value).map((s) => [s.dataset.filter!, s.value]),
     );
-    const response = await pf.search(searchQuery(q), {
-      filters,
-      ...(sort.value === 'amount' ? { sort: { amount: 'desc' } } : {}),
-    });
+    const options = { filters, ...(sort.value === 'amount' ? { sort: { amount: 'desc' } } : {}) };
+    const byId = new Map<string, PagefindResult>();
+    const outcome = await searchWith(
+      q,
+      source,
+      async (query) => {
+        const found = (await pf.search(query, options))?.results ?? [];
+        for (const r of found) byId.set(r.id, r);
+        return found.map((r) => ({ id: r.id, score: r.score }));
+      },
+      { byScore: sort.value !== 'amount' },
+    );
     if (mine !== run) return;
-    results = response?.results ?? [];
+    results = outcome.results.map((r) => byId.get(r.id)!);
+    marks = outcome.marks.join(' ');
     status.textContent =
       results.length > 0
         ? `「${q}」の検索結果: ${results.length}件`
         : `「${q}」に当てはまるページは見つかりませんでした。言葉を短くするか、別の言い方で試してください。`;
+    showNotes(outcome);
     await render(0);
+  };
+
+  /** What the search did besides the words as typed: one line each, as DOM nodes. */
+  const showNotes = (outcome: Outcome) => {
+    notes.replaceChildren();
+    const line = (...parts: (string | Node)[]) => {
+      const p = document.createElement('p');
+      p.append(...parts);
+      notes.append(p);
+    };
+    const pairs = (kind: string) =>
+      outcome.used.filter((u) => u.kind === kind).flatMap((u) => u.replaced);
+    const quoted = (list: [string, string][]) =>
+      [...new Set(list.map(([from, to]) => `「${from}」→「${to}」`))].join('、');
+    const synonyms = pairs('synonym');
+    if (synonyms.length > 0)
+      line(`ふだんの言葉を資料の言葉に置き換えても探しました：${quoted(synonyms)}`);
+    const confused = pairs('confusion');
+    if (confused.length > 0) line(`似た言葉でも探しました：${quoted(confused)}`);
+    const english = pairs('english');
+    if (english.length > 0) {
+      const en = document.createElement('span');
+      en.lang = 'en';
+      en.textContent = 'The pages are in Japanese.';
+      line(
+        `英語の言葉を日本語に置き換えて探しました：${quoted(english)}。ページは日本語です（`,
+        en,
+        '）。',
+      );
+    }
+    if (outcome.suggestion) {
+      const a = document.createElement('a');
+      const url = new URL(location.href);
+      url.searchParams.set('q', outcome.suggestion);
+      a.href = url.pathname + url.search;
+      a.textContent = outcome.suggestion;
+      line('もしかして：', a);
+    }
+    if (outcome.partial)
+      line('すべての言葉を含むページはありませんでした。言葉の一部を含むページを表示しています。');
+    notes.hidden = notes.childElementCount === 0;
   };
 
   form.addEventListener('submit', (e) => {

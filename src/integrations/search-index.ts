@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { getTokenizer } from '../site/reading-aids/japanese.ts';
+import { readingTerms } from '../site/search/readings.ts';
 import { searchRecords } from '../site/search/records.ts';
+import { makeFold } from '../site/search/text.ts';
 import { parseShard } from '../site/shard.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 
@@ -31,13 +34,17 @@ export function searchIndex(): AstroIntegration {
         }
         const data = generatedDir(root);
         const started = performance.now();
+        const curated = readGenerated(data, 'curated');
+        const tokenize = await getTokenizer();
         const count = await writeSearchIndex(
           join(fileURLToPath(dir), 'pagefind'),
           searchRecords({
             records: readGenerated(data, 'measures'),
             nav: readGenerated(data, 'navigation'),
             documents: readGenerated(data, 'documents'),
-            ...readGenerated(data, 'curated'),
+            ...curated,
+            fold: makeFold(curated.search),
+            readings: (text) => readingTerms(text, tokenize, curated.readings),
           }),
         );
         logger.info(

@@ -19,8 +19,12 @@ import {
 import { dirname, join, relative } from 'node:path';
 import type { Ledger } from '../ids/contract.ts';
 
-/** Paths of the site that are no page or data file of the contract (hashed bundles, the search index). */
-const NOT_PUBLISHED = /^\/(?:_astro|pagefind)\//u;
+/**
+ * Paths of the site that are no page or data file of the contract: hashed bundles, the search
+ * index, and the search page's table parts (search/terms/, search/words/: they come and go with
+ * the tables, like the index's chunks, and only the search page loads them).
+ */
+const NOT_PUBLISHED = /^\/(?:_astro|pagefind|search\/terms|search\/words)\//u;
 
 export interface Published {
   /** Site path without the base: `/budgets/r6-hosei/` for a page, `/data/charts/x.csv` for a file. */

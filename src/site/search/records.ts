@@ -10,7 +10,7 @@ import { formatAmountShort } from '../../lib/format.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { GLOSSARY_PATH, documentPath } from '../../lib/links.ts';
 import type { Navigation } from '../../schemas/navigation.ts';
-import { searchTokens } from './text.ts';
+import { makeFold, searchTokens, type Fold } from './text.ts';
 import { leadSentences, type Population } from '../lead.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
 
@@ -35,8 +35,7 @@ export const INDEX_LANGUAGE = 'en';
 
 const KIND = { own: '金額あり', part_of: '他の予算の内数', none: '金額の記載なし' } as const;
 
-function tokens(text: string, times = 1): string {
-  const t = searchTokens(text).join(' ');
+function repeat(t: string, times: number): string {
   return Array.from({ length: times }, () => t).join(' ');
 }
 
@@ -46,6 +45,10 @@ export interface SearchInput {
   documents: readonly DocumentSummary[];
   glossary: readonly GlossaryTerm[];
   population: Population | null;
+  /** The variant folding of the index and the query (default: none curated). */
+  fold?: Fold;
+  /** The reading terms of a text (readings.ts); none when not given. */
+  readings?: (text: string) => string[];
 }
 
 export function searchRecords({
@@ -54,7 +57,10 @@ export function searchRecords({
   documents,
   glossary,
   population,
+  fold = makeFold(),
+  readings = () => [],
 }: SearchInput): SearchRecord[] {
+  const tokens = (text: string, times = 1) => repeat(searchTokens(text, fold).join(' '), times);
   const bureauName = new Map(nav.bureaus.map((b) => [b.slug, b.name]));
   const tagName = new Map(nav.tags.map((t) => [t.slug, t.name]));
   const out: SearchRecord[] = [];
@@ -79,7 +85,12 @@ export function searchRecords({
         tokens(summary, SUMMARY_WEIGHT),
         tokens(`${r.amount.text} ${r.budget.label} ${r.bureau ?? ''} ${r.tags.join(' ')}`),
         tokens(text),
-      ].join(' '),
+        // each reading once (a page's length counts in its rank: readings of every occurrence
+        // would rank the pages with most kanji below others for the words as typed)
+        [...new Set([...readings(r.name), ...readings(text)])].join(' '),
+      ]
+        .filter((t) => t !== '')
+        .join(' '),
       language: INDEX_LANGUAGE,
       meta: {
         title: r.name,
@@ -105,7 +116,10 @@ export function searchRecords({
         tokens([t.term, ...t.aliases].join(' '), TITLE_WEIGHT),
         tokens(t.short, SUMMARY_WEIGHT),
         tokens(t.plain),
-      ].join(' '),
+        readings(t.term).join(' '),
+      ]
+        .filter((x) => x !== '')
+        .join(' '),
       language: INDEX_LANGUAGE,
       meta: {
         title: `${t.term}（用語集）`,

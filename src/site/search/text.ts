@@ -6,7 +6,13 @@
  *
  * 1. normalise: NFKC (ＤＭＡＴ→DMAT, １７→17), lower case, hiragana →
  *    katakana (へ/ヘ printed either way), commas inside numbers dropped
- *    (1,311 → 1311);
+ *    (1,311 → 1311); then fold (a `Fold` built from the curated variant
+ *    tables of content/search/): old character forms to new (齡→齢), each
+ *    orthographic variant to its one form (こども/子供 → 子ども), a middle
+ *    dot between katakana words dropped (クリニカル・イノベーション =
+ *    クリニカルイノベーション), and the long vowel marks of katakana words
+ *    dropped (センター = センタ, ドクターヘリー = ドクターヘリ, データーベース =
+ *    データベース);
  * 2. tokens: Latin/digit runs as words; Japanese runs as overlapping
  *    character pairs (新幹線 → 新幹 幹線), so any word inside a compound is
  *    found by its pairs; a single character stays a token.
@@ -17,27 +23,70 @@
  * that character through Pagefind's prefix matching (828億 finds 828億円).
  * No dependencies: this module is bundled into the search page's script.
  */
+import { baseNormalize } from '../../lib/search-normalise.ts';
 
-/** NFKC, lower case, hiragana as katakana, digit-group commas removed. */
+export { baseNormalize };
+
+/** The folding tables, each side already base-normalised (src/pipeline/load/search-terms.ts). */
+export interface FoldTables {
+  /** Single characters: old or variant form → the form used. */
+  chars: readonly (readonly [string, string])[];
+  /** Words: variant → its one form. */
+  variants: readonly (readonly [string, string])[];
+}
+
+/** A text's base normalisation followed by the variant folding of its tables. */
+export type Fold = (text: string) => string;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/** A katakana word's long-vowel marks, printed or not as writers choose: ヘリー = ヘリ, データーベース = データベース. */
+const LONG_VOWEL = /([\u30a1-\u30fa])ー+/gu;
+/** A middle dot between katakana words: ワーク・ライフ・バランス = ワークライフバランス. */
+const KATAKANA_DOT = /([\u30a1-\u30faー])・(?=[\u30a1-\u30fa])/gu;
+
+/** The fold of `tables` (with no tables: the base normalisation, the dot and the long-vowel rules only). */
+export function makeFold(tables?: FoldTables): Fold {
+  const chars = new Map(tables?.chars ?? []);
+  const charRe =
+    chars.size > 0 ? new RegExp(`[${[...chars.keys()].map(escape).join('')}]`, 'gu') : null;
+  const words = new Map(tables?.variants ?? []);
+  const wordRe =
+    words.size > 0
+      ? new RegExp(
+          [...words.keys()]
+            .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+            .map(escape)
+            .join('|'),
+          'gu',
+        )
+      : null;
+  return (text) => {
+    let t = baseNormalize(text);
+    if (charRe) t = t.replace(charRe, (c) => chars.get(c) ?? c);
+    if (wordRe) t = t.replace(wordRe, (w) => words.get(w) ?? w);
+    return t.replace(KATAKANA_DOT, '$1').replace(LONG_VOWEL, '$1');
+  };
+}
+
+const plainFold = makeFold();
+
+/** The base normalisation and the long-vowel rule, without curated tables. */
 export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .replace(/(\d),(?=\d{3}\b)/gu, '$1');
+  return plainFold(text);
 }
 
 const WORD = /[a-z0-9]+|[\p{Script=Han}\p{Script=Katakana}ー々〆ヶ]+/gu;
 
-/** Encode a Japanese token as one ASCII word. */
-function encode(token: string): string {
-  return `j${[...token].map((c) => c.codePointAt(0)!.toString(36).padStart(4, '0')).join('')}`;
+/** Encode a Japanese token as one ASCII word (`j`: text pairs; `y`: readings). */
+export function encode(token: string, prefix = 'j'): string {
+  return `${prefix}${[...token].map((c) => c.codePointAt(0)!.toString(36).padStart(4, '0')).join('')}`;
 }
 
 /** The search tokens of a text (encoded, in order, with repeats). */
-export function searchTokens(text: string): string[] {
+export function searchTokens(text: string, fold: Fold = plainFold): string[] {
   const out: string[] = [];
-  for (const [run] of normalizeForSearch(text).matchAll(WORD)) {
+  for (const [run] of fold(text).matchAll(WORD)) {
     if (/^[a-z0-9]/.test(run)) {
       out.push(run);
       continue;
@@ -65,9 +114,9 @@ function coveringPairs(chars: readonly string[]): string[] {
 }
 
 /** The query as Pagefind terms: the covering pairs of each Japanese run and the Latin and digit words, unique, joined by spaces. */
-export function searchQuery(text: string): string {
+export function searchQuery(text: string, fold: Fold = plainFold): string {
   const out: string[] = [];
-  for (const [run] of normalizeForSearch(text).matchAll(WORD)) {
+  for (const [run] of fold(text).matchAll(WORD)) {
     if (/^[a-z0-9]/.test(run)) out.push(run);
     else out.push(...coveringPairs([...run]));
   }
