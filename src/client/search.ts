@@ -68,38 +68,45 @@ export function initSearch(): void {
   const sort = document.getElementById('search-sort') as HTMLSelectElement;
   const selects = [...app.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const notes = document.getElementById('search-notes')!;
-  const termsText = document.getElementById('search-terms')?.textContent ?? '';
-  const page: Pick<SearchTerms, 'chars' | 'confusions' | 'vocabulary'> & {
+  type PageTerms = Pick<SearchTerms, 'chars' | 'confusions' | 'vocabulary'> & {
     parts: string[];
     wordParts: string[];
-  } = termsText
-    ? JSON.parse(termsText)
-    : { chars: [], confusions: [], vocabulary: [], parts: [], wordParts: [] };
+  };
   /** The table parts (search/terms/) and document words (search/words/), each file fetched once. */
   const fetched = new Map<string, Promise<unknown>>();
+  const fetchJson = <T>(url: string) => {
+    if (!fetched.has(url))
+      fetched.set(
+        url,
+        fetch(url)
+          .then((r) => (r.ok ? r.json() : null))
+          .catch(() => null),
+      );
+    return fetched.get(url) as Promise<T | null>;
+  };
   const fetchParts = <T>(dir: string, names: readonly string[], ids: readonly string[]) => {
     const have = new Set(names);
     return Promise.all(
-      ids
-        .filter((id) => have.has(id))
-        .map((id) => {
-          const url = `${base}search/${dir}/${id}.json`;
-          if (!fetched.has(url))
-            fetched.set(
-              url,
-              fetch(url)
-                .then((r) => (r.ok ? r.json() : null))
-                .catch(() => null),
-            );
-          return fetched.get(url) as Promise<T | null>;
-        }),
+      ids.filter((id) => have.has(id)).map((id) => fetchJson<T>(`${base}search/${dir}/${id}.json`)),
     ).then((parts) => parts.filter((p): p is Awaited<T> => p !== null));
   };
-  const source: TermsSource = {
-    base: page,
-    terms: (ids) => fetchParts<TermsPart>('terms', page.parts, ids),
-    words: (ids) => fetchParts<string[]>('words', page.wordParts, ids),
-  };
+  /** What every query needs of the tables (search/terms/base.json), loaded with the first query. */
+  let source: Promise<TermsSource> | null = null;
+  const loadSource = () =>
+    (source ??= fetchJson<PageTerms>(`${base}search/terms/base.json`).then((loaded) => {
+      const page: PageTerms = loaded ?? {
+        chars: [],
+        confusions: [],
+        vocabulary: [],
+        parts: [],
+        wordParts: [],
+      };
+      return {
+        base: page,
+        terms: (ids) => fetchParts<TermsPart>('terms', page.parts, ids),
+        words: (ids) => fetchParts<string[]>('words', page.wordParts, ids),
+      };
+    }));
   let marks = '';
   let pagefind: Promise<Pagefind> | null = null;
   let results: PagefindResult[] = [];
@@ -188,7 +195,7 @@ export function initSearch(): void {
     const byId = new Map<string, PagefindResult>();
     const outcome = await searchWith(
       q,
-      source,
+      await loadSource(),
       async (query) => {
         const found = (await pf.search(query, options))?.results ?? [];
         for (const r of found) byId.set(r.id, r);
@@ -222,6 +229,11 @@ export function initSearch(): void {
     const synonyms = pairs('synonym');
     if (synonyms.length > 0)
       line(`ふだんの言葉を資料の言葉に置き換えても探しました：${quoted(synonyms)}`);
+    const read = pairs('reading');
+    if (read.length > 0)
+      line(
+        `かなの言葉を、漢字で書く言葉の読みとしても探しました：${[...new Set(read.map(([w]) => `「${w}」`))].join('、')}`,
+      );
     const confused = pairs('confusion');
     if (confused.length > 0) line(`似た言葉でも探しました：${quoted(confused)}`);
     const english = pairs('english');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { baseNormalize } from '../../src/lib/search-normalise.ts';
 import { NO_SEARCH_TERMS, type SearchTerms } from '../../src/schemas/search-terms.ts';
 import { makePlanner, runPlan, type SearchFn } from '../../src/site/search/plan.ts';
+import { readingTerms } from '../../src/site/search/readings.ts';
 import { encode, makeFold, searchQuery } from '../../src/site/search/text.ts';
 
 /** Tables as the loader compiles them (keys base-normalised), with words of the documents. */
@@ -190,5 +191,42 @@ describe('running a plan', () => {
     const outcome = await runPlan(plan, index({ [searchQuery('介護', fold)]: [['e', 1]] }));
     expect(outcome.results.map((r) => r.id)).toEqual(['e']);
     expect(outcome.partial).toBe(true);
+  });
+});
+
+describe('reading terms of the index', () => {
+  /** A tokenizer as kuromoji cuts these texts (親 read as the prefix シン, 健診 as 健/診). */
+  const tokens: Record<string, [string, string | null][]> = {
+    ひとり親家庭等の支援: [
+      ['ひとり', 'ヒトリ'],
+      ['親', 'シン'],
+      ['家庭', 'カテイ'],
+      ['等', 'トウ'],
+      ['の', 'ノ'],
+      ['支援', 'シエン'],
+    ],
+    家庭等の支援: [
+      ['家庭', 'カテイ'],
+      ['等', 'トウ'],
+      ['の', 'ノ'],
+      ['支援', 'シエン'],
+    ],
+    歯科: [['歯科', 'シカ']],
+  };
+  const tokenize = (s: string) =>
+    (tokens[s] ?? [[s, null]]).map(([surface, reading]) => ({ surface, reading }));
+
+  it('holds the reading of each kanji word and of compounds of neighbouring words, curated readings first', () => {
+    const terms = readingTerms('ひとり親家庭等の支援', tokenize, [['ひとり親', 'ひとりおや']]);
+    for (const r of ['ヒトリオヤ', 'ヒトリオヤカテイ', 'カテイ', 'シエン'])
+      expect(terms, r).toContain(encode(r, 'y'));
+    // the analyser's misreading of 親 is not indexed, and a particle ends a compound
+    expect(terms).not.toContain(encode('ヒトリシン', 'y'));
+    expect(terms).not.toContain(encode('トウノシエン', 'y'));
+  });
+
+  it('holds a compound of words that are words of their own (歯科 + 健診)', () => {
+    const terms = readingTerms('歯科健診', tokenize, [['健診', 'けんしん']]);
+    expect(terms).toContain(encode('シカケンシン', 'y'));
   });
 });

@@ -418,7 +418,14 @@ export function makePlanner(terms: SearchTerms) {
     // a katakana word is mostly printed as typed (ワクチン): its reading only if that finds little
     const late = (i: number) => !HIRAGANA.test(words[i]!);
     for (const i of kana)
-      alternatives.push(alternative('reading', withWord(i, readingOf(words[i]!)), [], late(i)));
+      alternatives.push(
+        alternative(
+          'reading',
+          withWord(i, readingOf(words[i]!)),
+          [[words[i]!, words[i]!]],
+          late(i),
+        ),
+      );
     if (kana.length > 1)
       alternatives.push(
         alternative(
