@@ -58,6 +58,37 @@ function merge(segments: Segment[]): Segment[] {
 }
 
 /**
+ * `text` cut at the curated words (longest, leftmost match first): each
+ * curated word with its reading (hiragana), the text between without.
+ */
+export function curatedParts(
+  text: string,
+  curated: readonly [string, string][],
+): { text: string; reading?: string }[] {
+  const out: { text: string; reading?: string }[] = [];
+  let rest = text;
+  while (rest !== '') {
+    let best: { at: number; word: string; reading: string } | null = null;
+    for (const [word, reading] of curated) {
+      const at = rest.indexOf(word);
+      if (
+        at >= 0 &&
+        (best === null || at < best.at || (at === best.at && word.length > best.word.length))
+      )
+        best = { at, word, reading };
+    }
+    if (!best) {
+      out.push({ text: rest });
+      break;
+    }
+    if (best.at > 0) out.push({ text: rest.slice(0, best.at) });
+    out.push({ text: best.word, reading: best.reading });
+    rest = rest.slice(best.at + best.word.length);
+  }
+  return out;
+}
+
+/**
  * Ruby segments of `text`. Curated words are matched first (longest, leftmost),
  * the rest is tokenised. Text without kanji is returned as one plain segment.
  */
@@ -80,24 +111,8 @@ export function rubySegments(
       else out.push({ text: t.surface });
     }
   };
-  let rest = text;
-  while (rest !== '') {
-    let best: { at: number; word: string; reading: string } | null = null;
-    for (const [word, reading] of curated) {
-      const at = rest.indexOf(word);
-      if (
-        at >= 0 &&
-        (best === null || at < best.at || (at === best.at && word.length > best.word.length))
-      )
-        best = { at, word, reading };
-    }
-    if (!best) {
-      analyse(rest);
-      break;
-    }
-    analyse(rest.slice(0, best.at));
-    out.push(...alignReading(best.word, best.reading));
-    rest = rest.slice(best.at + best.word.length);
-  }
+  for (const part of curatedParts(text, curated))
+    if (part.reading === undefined) analyse(part.text);
+    else out.push(...alignReading(part.text, part.reading));
   return merge(out);
 }

@@ -11,7 +11,7 @@
  * morphological analyser (injected: this module stays pure).
  */
 import { hasKanji } from '../../lib/normalise.ts';
-import type { Token } from '../reading-aids/ruby.ts';
+import { curatedParts, type Token } from '../reading-aids/ruby.ts';
 import { encode, normalizeForSearch } from './text.ts';
 
 /** Longest compound indexed, in words. */
@@ -31,30 +31,11 @@ function words(
   tokenize: (s: string) => Token[],
   curated: readonly [string, string][],
 ): Token[] {
-  const out: Token[] = [];
-  const analyse = (part: string) => {
-    if (part !== '') for (const t of tokenize(part)) out.push(t);
-  };
-  let rest = text;
-  while (rest !== '') {
-    let best: { at: number; word: string; reading: string } | null = null;
-    for (const [word, reading] of curated) {
-      const at = rest.indexOf(word);
-      if (
-        at >= 0 &&
-        (best === null || at < best.at || (at === best.at && word.length > best.word.length))
-      )
-        best = { at, word, reading };
-    }
-    if (!best) {
-      analyse(rest);
-      break;
-    }
-    analyse(rest.slice(0, best.at));
-    out.push({ surface: best.word, reading: toKatakana(best.reading) });
-    rest = rest.slice(best.at + best.word.length);
-  }
-  return out;
+  return curatedParts(text, curated).flatMap((part) =>
+    part.reading === undefined
+      ? tokenize(part.text)
+      : [{ surface: part.text, reading: toKatakana(part.reading) }],
+  );
 }
 
 /** The reading terms of a text (encoded `y` words, in order, with repeats). */
