@@ -9,15 +9,20 @@
  *    verb's stem (受けたい → nothing); a word typed all in kana stays whole,
  *    as a reading. English words are matched as the table's phrases.
  * 2. alternatives, each an AND query over the index: the words as typed
- *    (variants folded, src/site/search/text.ts); each everyday word replaced
- *    by the official words it stands for (content/search/synonyms.yaml) and
- *    English phrases by their Japanese words (english.yaml); each kana word
- *    searched as a reading (readings.ts); each word one step from a known
- *    word, or a member of a confusion group, replaced by it (「もしかして」).
- * 3. run (runPlan): the words as typed, synonyms and English together,
- *    ranked by score (a replaced word's pages a little below); then reading
- *    matches; then corrections, only when little was found; and when nothing
- *    has every word, the pages with most of them, said so.
+ *    (variants folded, src/site/search/text.ts); each everyday word (also
+ *    inside a longer word: 医者不足) replaced by the official words it stands
+ *    for (content/search/synonyms.yaml), English phrases by their Japanese
+ *    words (english.yaml), a confusable word by the others of its group
+ *    (confusions.yaml); each kana word searched as a reading (readings.ts).
+ *    Every pair, Latin word and reading term is also checked as a quoted
+ *    term: Pagefind answers a term it lacks with words that start like it.
+ * 3. run (runPlan): the words as typed; when they find fewer than MANY
+ *    pages, the synonyms, confusable words and hiragana readings too, all
+ *    ranked together by score per query term (a replaced word's pages a
+ *    little below); when fewer than FEW, English and katakana readings; then
+ *    corrections one character off a word of the tables or the documents
+ *    (「もしかして」, searchWith loads the documents' words only then); and
+ *    when nothing has every word, the pages with most of them, said so.
  *
  * Pure and dependency-free: it is bundled into the search page's script.
  */
