@@ -54,6 +54,17 @@ export function budgetKindLabel(kind: BudgetKind): string {
   return KIND_LABELS[kind];
 }
 
+/**
+ * What a document's total is the total of, in words: the measures the
+ * booklet prints, never the ministry's whole budget; a policy document's
+ * items are the budgets it names as related, not a budget of its own.
+ */
+export function setTotalLabel(kind: BudgetKind, label: string): string {
+  return kind === 'policy'
+    ? `関連する予算として載っている施策の合計（${label}）`
+    : `この資料に載っている施策の合計（${label}）`;
+}
+
 const AMOUNT_KIND_LABELS: Record<AmountKind, string> = {
   own: '金額あり',
   part_of: '他の予算の内数',

@@ -31,6 +31,29 @@ export function perPerson(yen: number, population: number): { value: number; tex
   return { value, text: `${value === exact ? '' : '約'}${grouped.format(value)}円` };
 }
 
+/** Groups of people an amount is shown per: a figure below 1 yen per person says nothing. */
+const PER = [
+  { people: 1, words: '国民1人あたり' },
+  { people: 10_000, words: '国民1万人あたり' },
+  { people: 1_000_000, words: '国民100万人あたり' },
+] as const;
+
+/**
+ * The amount per person in words (国民1人あたり約670円), or per 10,000 or per
+ * 1 million people when one person's share is below 1 yen (国民1万人あたり約4,000円);
+ * null when even that is below 1 yen.
+ */
+export function perPeople(
+  yen: number,
+  population: number,
+): { people: number; text: string } | null {
+  for (const { people, words } of PER) {
+    const share = perPerson(yen * people, population);
+    if (share.value >= 1) return { people, text: `${words}${share.text}` };
+  }
+  return null;
+}
+
 export interface Change {
   diff: number;
   /** Percentage change, null when the prior amount is 0. */
@@ -39,11 +62,16 @@ export interface Change {
   text: string;
 }
 
-/** Change from the prior year's amount. */
+/**
+ * Change from the prior year's amount. A percentage of a token prior figure
+ * says nothing (+14900 % from 1百万円): from ten times up or down, the
+ * change is given as an amount only (percent null).
+ */
 export function priorChange(yen: number, prior: number): Change {
   const diff = yen - prior;
   if (diff === 0) return { diff, percent: 0, text: '前年度と同額' };
-  const percent = prior === 0 ? null : (diff / prior) * 100;
+  const tenfold = prior > 0 && (yen >= prior * 10 || yen * 10 <= prior);
+  const percent = prior === 0 || tenfold ? null : (diff / prior) * 100;
   const sign = diff > 0 ? '+' : '−';
   const pct =
     percent === null
@@ -114,14 +142,15 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
   const verb = budget.kind === 'request' ? '求めています' : '計上しています';
   const out: string[] = [];
   if (amount.kind === 'own' && amount.yen !== null) {
-    const pp = population ? `（国民1人あたり${perPerson(amount.yen, population.total).text}）` : '';
+    const people = population ? perPeople(amount.yen, population.total) : null;
+    const pp = people ? `（${people.text}）` : '';
     out.push(`${phrase}で${formatYen(amount.yen)}${pp}を${verb}。`);
     if (amount.prior_yen !== null) {
       const change = priorChange(amount.yen, amount.prior_yen);
       out.push(
         change.diff === 0
-          ? `前年度の予算額（${formatYen(amount.prior_yen)}）と同じ額です。`
-          : `前年度の予算額（${formatYen(amount.prior_yen)}）より${formatYen(Math.abs(change.diff))}${change.diff > 0 ? '多い' : '少ない'}額です。`,
+          ? `前年度当初予算額（${formatYen(amount.prior_yen)}）と同じ額です。`
+          : `前年度当初予算額（${formatYen(amount.prior_yen)}）より${formatYen(Math.abs(change.diff))}${change.diff > 0 ? '多い' : '少ない'}額です。`,
       );
     } else if (budget.kind === 'request' && priorIsDash(amount.text)) {
       out.push('前年度の予算はありません。');

@@ -5,7 +5,7 @@
  * performance budgets hold (measure page HTML ≤ 60 KB, script on a measure
  * page ≤ 15 KB gzipped, no web fonts).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
@@ -49,6 +49,23 @@ describe('totals', () => {
       }
     }
     expect(checked).toBeGreaterThanOrEqual(4);
+  });
+
+  it("has one total per document: the treemap's rows add up to the total the card, budget and home pages show", () => {
+    let checked = 0;
+    for (const doc of documents) {
+      const csv = join(distRoot, 'data/charts', `treemap-${doc.meta.id}.csv`);
+      if (!existsSync(csv)) continue;
+      const rows = readFileSync(csv, 'utf8')
+        .replace(/^\uFEFF/u, '')
+        .trim()
+        .split('\n')
+        .slice(1);
+      const sum = rows.reduce((s, line) => s + Number(line.split(',').pop()), 0);
+      expect(sum, doc.meta.id).toBe(doc.totals.reduce((s, t) => s + t.top_level_own_yen, 0));
+      checked += 1;
+    }
+    expect(checked).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -5,6 +5,7 @@ import { buildCharts, percent } from '../../src/site/charts/specs.ts';
 import { budgetTree, layoutTreemap, total } from '../../src/site/charts/treemap.ts';
 import { amountScale, formatAxisYen } from '../../src/site/charts/units.ts';
 import { summariseDocument } from '../../src/pipeline/derive/documents.ts';
+import { indexRecords, ownTotal } from '../../src/pipeline/derive/totals.ts';
 import { buildNavigation } from '../../src/pipeline/derive/navigation.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { fixtureDocument, makeRecord } from '../fixtures/records.ts';
@@ -90,6 +91,15 @@ describe('treemap', () => {
     expect(names).toContain('医療のパッケージ（内訳の示されていない分）');
   });
 
+  it("has the document's one total as its whole, even when a package's items add up to more than it prints", () => {
+    const records = budget().map((r) => (r.id === 'c2' ? { ...r, amount: own(45) } : r));
+    // 60 + 45 = 105 > 100: the package is one cell of 100, not 105
+    const tree = budgetTree('予算', records);
+    expect(total(tree)).toBe(150);
+    expect(total(tree)).toBe(ownTotal(records, indexRecords(records)).yen);
+    expect(JSON.stringify(tree)).not.toContain('病院の支援');
+  });
+
   it('lays out cells whose areas equal the data and whose labels fit or are dropped', () => {
     const layout = layoutTreemap(budgetTree('予算', budget()), 300, 200, phrases);
     expect(layout.total).toBe(150);
@@ -160,7 +170,7 @@ describe('chart specs', () => {
   it('states the main message and keeps table numbers equal to the records', () => {
     const share = charts.get('measure-fixture-2-share')!;
     expect(share.message).toBe(
-      'この施策の3.9億円は、令和6年度補正予算案の合計（約1,311.7億円）の0.3%です。',
+      'この施策の3.9億円は、この資料に載っている施策（令和6年度補正予算案）の合計（約1,311.7億円）の0.3%です。厚生労働省の補正予算全体に占める割合ではありません。',
     );
     for (const spec of charts.values()) {
       for (const row of spec.rows) {

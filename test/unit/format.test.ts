@@ -3,6 +3,7 @@ import {
   describePackageSum,
   budgetKindLabel,
   formatAmountShort,
+  setTotalLabel,
   formatFiscalYear,
   formatLineRange,
   formatYen,
@@ -97,6 +98,17 @@ describe('describePackageSum', () => {
     );
     expect(describePackageSum({ ...base, children_other_count: 2, difference: null })).toMatch(
       /^内訳のうち2件は/,
+    );
+  });
+});
+
+describe('setTotalLabel', () => {
+  it("names a total's set: the booklet's measures, or a policy document's related budgets", () => {
+    expect(setTotalLabel('request', '令和7年度概算要求額')).toBe(
+      'この資料に載っている施策の合計（令和7年度概算要求額）',
+    );
+    expect(setTotalLabel('policy', '令和5年度予算案')).toBe(
+      '関連する予算として載っている施策の合計（令和5年度予算案）',
     );
   });
 });

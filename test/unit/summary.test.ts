@@ -3,6 +3,7 @@ import { parseRate, rateWords, shareWords } from '../../src/site/rates.ts';
 import {
   budgetPhrase,
   firstSentence,
+  perPeople,
   perPerson,
   priorChange,
   priorIsDash,
@@ -61,6 +62,22 @@ describe('perPerson', () => {
   });
 });
 
+describe('perPeople', () => {
+  it('says it per person from 1 yen, per 10,000 or 1 million people below, and not at all below that', () => {
+    expect(perPeople(82_800_000_000, POP.total)?.text).toBe('国民1人あたり約670円');
+    // 5,000万円: 0.4 yen a person says nothing; 約4,000円 per 10,000 people does
+    expect(perPeople(50_000_000, POP.total)).toEqual({
+      people: 10_000,
+      text: '国民1万人あたり約4,000円',
+    });
+    expect(perPeople(5_000, POP.total)).toEqual({
+      people: 1_000_000,
+      text: '国民100万人あたり約40円',
+    });
+    expect(perPeople(100, POP.total)).toBeNull();
+  });
+});
+
 describe('priorChange', () => {
   it('gives the difference and percentage', () => {
     expect(priorChange(790_000_000, 500_000_000).text).toBe('+2.9億円（+58%）');
@@ -68,6 +85,12 @@ describe('priorChange', () => {
     expect(priorChange(1_050_000_000, 1_000_000_000).text).toBe('+5,000万円（+5%）');
     expect(priorChange(5, 5).text).toBe('前年度と同額');
     expect(priorChange(5, 0).percent).toBeNull();
+  });
+  it('gives no percentage of a token prior figure: from ten times up or down, the amount only', () => {
+    // the Gavi contribution: 1.5億円 against a printed prior of 1百万円
+    expect(priorChange(150_000_000, 1_000_000)).toMatchObject({ percent: null, text: '+約1.5億円' });
+    expect(priorChange(100_000_000, 1_000_000_000).text).toBe('−9億円');
+    expect(priorChange(900_000_000, 100_000_000).text).toBe('+8億円（+800%）');
   });
 });
 
@@ -105,7 +128,7 @@ describe('leadSentences', () => {
     });
     expect(leadSentences(withPrior, POP).slice(0, 2)).toEqual([
       '令和7年度予算の概算要求で7.9億円（国民1人あたり約6.4円）を求めています。',
-      '前年度の予算額（5億円）より2.9億円多い額です。',
+      '前年度当初予算額（5億円）より2.9億円多い額です。',
     ]);
     const dash = makeRecord({
       budget,

@@ -5,7 +5,7 @@
  * components only draw them.
  */
 import type { DocumentSummary } from '../../schemas/document-summary.ts';
-import { formatYen } from '../../lib/format.ts';
+import { formatYen, setTotalLabel } from '../../lib/format.ts';
 import type { Navigation } from '../../schemas/navigation.ts';
 import { measureUrl } from '../../lib/links.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
@@ -202,7 +202,11 @@ function budgetTreemapChart(
     id: `treemap-${doc.meta.id}`,
     kind: 'treemap',
     title: `${title}：施策の金額の内訳`,
-    message: largest(items, whole, '全体'),
+    message: largest(
+      items,
+      whole,
+      setTotalLabel(doc.meta.kind, doc.totals.map((t) => t.label).join('・')),
+    ),
     sources: [title],
     columns: ['施策', '上位の施策（パッケージ）', YEN],
     rows: leaves.map(({ node, parent }) => ({
@@ -276,21 +280,32 @@ function measurePriorChart(r: MeasureRecord, { documents }: ChartContext): Chart
     id: `measure-${r.id}-prior`,
     kind: 'bars',
     title: '前年度との比較',
-    message: `${r.budget.label}は${formatYen(r.amount.yen)}で、前年度の予算額（${formatYen(r.amount.prior_yen)}）より${diff === 0 ? '増減はありません' : `${formatYen(Math.abs(diff))}${diff > 0 ? '多い' : '少ない'}額です`}。`,
+    message: `${r.budget.label}は${formatYen(r.amount.yen)}で、前年度当初予算額（${formatYen(r.amount.prior_yen)}）より${diff === 0 ? '増減はありません' : `${formatYen(Math.abs(diff))}${diff > 0 ? '多い' : '少ない'}額です`}。`,
     sources: [docTitle(documents, r.source.document)],
     columns: ['区分', YEN],
     rows: [
-      { id: null, path: null, cells: ['前年度の予算額', r.amount.prior_yen] },
+      { id: null, path: null, cells: ['前年度当初予算額', r.amount.prior_yen] },
       { id: r.id, path: null, cells: [r.budget.label, r.amount.yen] },
     ],
     bars: [
-      { label: '前年度の予算額', value: r.amount.prior_yen, series: 4 },
+      { label: '前年度当初予算額', value: r.amount.prior_yen, series: 4 },
       { label: r.budget.label, value: r.amount.yen, highlight: true },
     ],
   };
 }
 
-/** Measure page: its share of its budget's total. */
+/** The kind of budget in words, for saying what a share is not of. */
+function budgetWord(r: MeasureRecord): string {
+  return r.budget.kind === 'request'
+    ? '概算要求'
+    : r.budget.kind === 'supplementary'
+      ? '補正予算'
+      : r.budget.kind === 'initial'
+        ? '予算'
+        : '関連予算';
+}
+
+/** Measure page: its share of the total of the measures its document prints. */
 function measureShareChart(
   r: MeasureRecord,
   { documents, budgetTotal, index }: ChartContext,
@@ -298,24 +313,26 @@ function measureShareChart(
   const whole = budgetTotal.get(r.budget.label) ?? 0;
   if (!hasOwnAmount(r) || whole <= 0 || r.amount.yen > whole) return undefined;
   const nested = r.parent !== null && index.has(r.parent);
+  // the denominator is the booklet's measures, not the ministry's whole budget: say so everywhere
+  const set = `この資料に載っている施策（${r.budget.label}）の合計`;
   return {
     id: `measure-${r.id}-share`,
     kind: 'share',
-    title: `${r.budget.label}の合計に占める割合`,
-    message: `この施策の${formatYen(r.amount.yen)}は、${r.budget.label}の合計（${formatYen(whole)}）の${percent(r.amount.yen, whole)}です。`,
+    title: `この資料に載っている施策の合計に占める割合`,
+    message: `この施策の${formatYen(r.amount.yen)}は、${set}（${formatYen(whole)}）の${percent(r.amount.yen, whole)}です。厚生労働省の${budgetWord(r)}全体に占める割合ではありません。`,
     sources: [docTitle(documents, r.source.document)],
     columns: ['区分', YEN],
     rows: [
       { id: r.id, path: null, cells: ['この施策', r.amount.yen] },
-      { id: null, path: null, cells: [`${r.budget.label}の合計`, whole] },
+      { id: null, path: null, cells: [set, whole] },
     ],
     share: {
       part: r.amount.yen,
       whole,
       partLabel: 'この施策',
-      wholeLabel: `${r.budget.label}の合計`,
+      wholeLabel: set,
     },
-    note: `合計は、金額の示された最上位の施策の合計です。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
+    note: `合計は、この資料で金額の示された最上位の施策の合計です（資料に載っていない予算は含みません）。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
   };
 }
 

@@ -40,6 +40,10 @@ export function budgetTree(
     if (kids.length === 0) return { name: r.name, id: r.id, value: r.amount.yen! };
     const children = kids.map(node);
     const itemised = children.reduce((s, c) => s + total(c), 0);
+    // items that add up to more than the package prints (rounded figures) are not drawn inside
+    // it: the package is one cell at its printed amount, so that the chart's whole is the
+    // document's one total (its items are listed on the package's page)
+    if (itemised > r.amount.yen!) return { name: r.name, id: r.id, value: r.amount.yen! };
     const rest = r.amount.yen! - itemised;
     if (rest > 0)
       children.push({ name: `${r.name}（内訳の示されていない分）`, id: null, value: rest });
