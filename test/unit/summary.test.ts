@@ -88,7 +88,10 @@ describe('priorChange', () => {
   });
   it('gives no percentage of a token prior figure: from ten times up or down, the amount only', () => {
     // the Gavi contribution: 1.5億円 against a printed prior of 1百万円
-    expect(priorChange(150_000_000, 1_000_000)).toMatchObject({ percent: null, text: '+約1.5億円' });
+    expect(priorChange(150_000_000, 1_000_000)).toMatchObject({
+      percent: null,
+      text: '+約1.5億円',
+    });
     expect(priorChange(100_000_000, 1_000_000_000).text).toBe('−9億円');
     expect(priorChange(900_000_000, 100_000_000).text).toBe('+8億円（+800%）');
   });
