@@ -92,6 +92,42 @@ describe('accessibility', () => {
   });
 });
 
+describe('the first screen on a phone (375×812)', () => {
+  it("shows every measure page type's title, amount and budget kind without scrolling, the header and trail in few lines", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    // (not the hostile fixture: its title is eight lines of hostile text on purpose)
+    const types = Object.entries(PAGES).filter(
+      ([name]) => name.startsWith('measure') && !name.includes('hostile'),
+    );
+    expect(types.length).toBeGreaterThanOrEqual(4);
+    for (const [name, path] of types) {
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+      const bottom = async (sel: string) => {
+        const b = await page.locator(sel).first().boundingBox();
+        expect(b, `${name}: ${sel}`).not.toBeNull();
+        return b!.y + b!.height;
+      };
+      expect(await bottom('.site-header'), name).toBeLessThanOrEqual(90);
+      // one line of trail
+      expect(
+        await page.locator('.breadcrumbs').evaluate((e) => e.getBoundingClientRect().height),
+        name,
+      ).toBeLessThanOrEqual(32);
+      expect(await bottom('h1'), name).toBeLessThan(812);
+      expect(await bottom('.amount-big'), name).toBeLessThan(812);
+      expect(await bottom('.summary-facts dt:nth-of-type(2)'), `${name}: budget kind`).toBeLessThan(
+        812,
+      );
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        name,
+      ).toBeLessThanOrEqual(375);
+    }
+    await page.close();
+  });
+});
+
 describe('furigana', () => {
   it('is off by default, toggles by keyboard, is announced as pressed, and is remembered', async () => {
     const page = await open(PAGES['measure (supplementary)']!);
