@@ -134,7 +134,7 @@ describe('built site', () => {
     expect(text).toContain(formatYen(child.amount.yen!));
     expect(text).toContain(formatYenExact(child.amount.yen!));
     expect(text).toContain(`資料の表記「${child.amount.text}」`);
-    expect(text).toContain(`前年度の予算額 ${formatYen(child.amount.prior_yen!)}`);
+    expect(text).toContain(`前年度当初予算額 ${formatYen(child.amount.prior_yen!)}`);
     expect(html).toContain(
       `href="/sub/sources/fixture/?lines=${child.amount_line}-${child.amount_line}#L${child.amount_line}"`,
     );
