@@ -11,6 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
+import { launch } from '../helpers/browser.ts';
 
 const { dist } = inject('site');
 const published = JSON.parse(
@@ -135,4 +136,55 @@ describe('charts', () => {
       ).toBe(true);
     }
   });
+});
+
+describe('chart labels in Chromium', () => {
+  it('never overlap: no two tick labels of an axis intersect, and no label leaves its chart, on any page', async () => {
+    // every distinct chart SVG of the site, drawn side by side in one page
+    const svgs = new Set<string>();
+    for (const path of htmlPages())
+      for (const [svg] of readFileSync(join(dist, path, 'index.html'), 'utf8').matchAll(
+        /<svg class="chart-svg[\s\S]*?<\/svg>/gu,
+      ))
+        svgs.add(svg);
+    expect(svgs.size).toBeGreaterThan(100);
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.setContent(
+        `<!doctype html><meta charset="utf-8"><body>${[...svgs].join('\n')}</body>`,
+      );
+      const problems = await page.evaluate(() => {
+        const out: string[] = [];
+        const boxes = (svg: SVGSVGElement, sel: string) =>
+          [...svg.querySelectorAll<SVGTextElement>(sel)].map((t) => ({ t, b: t.getBBox() }));
+        for (const svg of document.querySelectorAll<SVGSVGElement>('svg.chart-svg')) {
+          const name = svg.querySelector('title')?.textContent ?? '?';
+          const view = svg.viewBox.baseVal;
+          for (const { t, b } of boxes(svg, 'text'))
+            if (
+              b.x < view.x - 0.5 ||
+              b.y < view.y - 0.5 ||
+              b.x + b.width > view.x + view.width + 0.5 ||
+              b.y + b.height > view.y + view.height + 0.5
+            )
+              out.push(`${name}: 「${t.textContent}」 leaves the chart`);
+          const ticks = boxes(svg, 'text[font-size="11"]');
+          for (let i = 1; i < ticks.length; i++) {
+            const a = ticks[i - 1]!.b;
+            const c = ticks[i]!.b;
+            if (Math.abs(a.y - c.y) < 1 && a.x + a.width > c.x)
+              out.push(
+                `${name}: ticks 「${ticks[i - 1]!.t.textContent}」 and 「${ticks[i]!.t.textContent}」 overlap`,
+              );
+          }
+        }
+        return out;
+      });
+      console.log(`chart labels: ${svgs.size} charts drawn, ${problems.length} problems`);
+      expect([...new Set(problems)].slice(0, 20)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 });

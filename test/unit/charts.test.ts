@@ -116,6 +116,29 @@ describe('treemap', () => {
 });
 
 describe('bars', () => {
+  it('keeps tick labels apart and inside the chart, with fewer ticks when they would touch', () => {
+    for (const max of [3_500_000_000, 10_500_000_000_000, 980_000_000_000, 7_000_000]) {
+      const layout = layoutBars([{ label: '施策', value: max, path: null, id: null }], phrases);
+      let right = -Infinity;
+      layout.ticks.forEach((t, i) => {
+        const w = textWidth(t.label, 11);
+        const left = i === 0 ? t.x : t.x - w / 2;
+        expect(left, `${max}: ${t.label}`).toBeGreaterThanOrEqual(right + 6);
+        expect(left + w, `${max}: ${t.label}`).toBeLessThanOrEqual(layout.width);
+        right = left + w;
+      });
+      expect(layout.ticks.length, String(max)).toBeGreaterThanOrEqual(2);
+      // the amount stays in the chart: after the bar, or inside its end
+      const row = layout.rows[0]!;
+      const w = textWidth(row.amountLabel, 13);
+      const [from, to] = row.amountInside
+        ? [layout.plotX + row.barWidth - 4 - w, layout.plotX + row.barWidth - 4]
+        : [layout.plotX + row.barWidth + 4, layout.plotX + row.barWidth + 4 + w];
+      expect(from, String(max)).toBeGreaterThanOrEqual(0);
+      expect(to, String(max)).toBeLessThanOrEqual(layout.width);
+    }
+  });
+
   it('keeps the top items and sums the rest', () => {
     const items = [5, 1, 4, 2, 3].map((v) => ({ label: `項目${v}`, value: v }));
     const top = topWithRest(items, 3);

@@ -5,7 +5,7 @@
  */
 import { formatYen } from '../../lib/format.ts';
 import { amountScale } from './units.ts';
-import { wrapLabel } from './labels.ts';
+import { textWidth, wrapLabel } from './labels.ts';
 
 export interface BarItem {
   label: string;
@@ -24,6 +24,8 @@ export interface BarRow extends BarItem {
   barWidth: number;
   labelLines: string[];
   amountLabel: string;
+  /** The amount is drawn inside the bar's end (white), as after it it would leave the chart. */
+  amountInside: boolean;
 }
 
 export interface BarLayout {
@@ -65,6 +67,32 @@ export function topWithRest(items: readonly BarItem[], top: number): BarItem[] {
   ];
 }
 
+/** Tick labels' font size (BarsSvg.astro). */
+export const TICK_FONT = 11;
+
+/**
+ * The amount scale with as many round ticks as fit: from four down to one,
+ * the first count whose labels (the first anchored at its start, the others
+ * centred) keep 6 px apart and stay inside the chart.
+ */
+function fittingScale(max: number, plotWidth: number, plotX: number, width: number) {
+  for (const count of [4, 3, 2, 1]) {
+    const fitted = amountScale(max, plotWidth, count);
+    let right = -Infinity;
+    const fits = fitted.ticks.every((t, i) => {
+      const w = textWidth(t.label, TICK_FONT);
+      const left = i === 0 ? plotX + t.x : plotX + t.x - w / 2;
+      const end = left + w;
+      const ok = left >= right + 6 && end <= width;
+      right = end;
+      return ok;
+    });
+    if (fits) return fitted;
+  }
+  const one = amountScale(max, plotWidth, 1);
+  return { scale: one.scale, ticks: one.ticks.slice(0, 1) };
+}
+
 export function layoutBars(
   items: readonly BarItem[],
   phrases: (s: string) => string[],
@@ -73,22 +101,32 @@ export function layoutBars(
   const plotX = 4;
   const amountRoom = 92;
   const plotWidth = width - plotX - amountRoom;
-  const { scale, ticks } = amountScale(Math.max(0, ...items.map((i) => i.value)), plotWidth);
+  const { scale, ticks } = fittingScale(
+    Math.max(0, ...items.map((i) => i.value)),
+    plotWidth,
+    plotX,
+    width,
+  );
   let y = 4;
   const rows = items.map((item) => {
     const labelLines = wrapLabel(item.label, {
-      maxWidth: width - plotX * 2,
+      // a margin for the width estimate (Latin letters are drawn wider than 0.6 em in some fonts)
+      maxWidth: width - plotX * 2 - 12,
       fontSize: BAR_FONT,
       maxLines: 2,
       phrases,
       ellipsis: true,
     }) ?? [item.label];
+    const barWidth = Math.max(item.value > 0 ? 1 : 0, scale(item.value));
+    const amountLabel = formatYen(item.value);
     const row: BarRow = {
       ...item,
       y: y + labelLines.length * LINE,
-      barWidth: Math.max(item.value > 0 ? 1 : 0, scale(item.value)),
+      barWidth,
       labelLines,
-      amountLabel: formatYen(item.value),
+      amountLabel,
+      // the amount after the bar, or inside its end when it would leave the chart
+      amountInside: plotX + barWidth + 4 + textWidth(amountLabel, BAR_FONT) > width - 2,
     };
     y += labelLines.length * LINE + BAR + GAP;
     return row;

@@ -330,7 +330,8 @@ function measureShareChart(
       part: r.amount.yen,
       whole,
       partLabel: 'この施策',
-      wholeLabel: set,
+      // short: drawn on the bar (the row and the message say what the whole is in full)
+      wholeLabel: 'この資料の施策の合計',
     },
     note: `合計は、この資料で金額の示された最上位の施策の合計です（資料に載っていない予算は含みません）。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
   };
