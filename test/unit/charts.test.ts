@@ -190,6 +190,17 @@ describe('chart specs', () => {
     expect(charts.has('measure-fixture-3-share')).toBe(false); // 内数: no share of its own
   });
 
+  it('draws no bar chart of one bar, and says why in its message', () => {
+    // the fixture's measures name no bureau: its bureau chart has one bar, 担当の記載なし
+    const bureaus = charts.get('budget-fixture-bureaus')!;
+    expect(bureaus.bars).toHaveLength(1);
+    expect(bureaus.single).toBe(true);
+    expect(bureaus.message).toBe(
+      'この資料の施策には、担当の局の記載がありません。局ごとに比べられないため、図は描きません。',
+    );
+    expect(charts.get('budget-fixture-measures')!.single).toBeUndefined();
+  });
+
   it('states the main message and keeps table numbers equal to the records', () => {
     const share = charts.get('measure-fixture-2-share')!;
     expect(share.message).toBe(

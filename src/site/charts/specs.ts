@@ -43,6 +43,8 @@ export interface ChartSpec {
   share?: { part: number; whole: number; partLabel: string; wholeLabel: string };
   /** A sentence on what the numbers include (shown under the chart). */
   note?: string;
+  /** One category only: no picture to compare, so the figure says it in words (table, CSV and sources kept). */
+  single?: boolean;
 }
 
 export interface ChartInput {
@@ -133,7 +135,25 @@ export function buildCharts(input: ChartInput): Map<string, ChartSpec> {
     specs.push(measurePriorChart(r, ctx), measureShareChart(r, ctx), measureProgramsChart(r, ctx));
   const labels = [...new Set(records.map((r) => r.budget.label))];
   for (const b of nav.bureaus) specs.push(bureauMeasuresChart(b, labels, ctx));
-  return new Map(specs.filter((c): c is ChartSpec => c !== undefined).map((c) => [c.id, c]));
+  return new Map(
+    specs.filter((c): c is ChartSpec => c !== undefined).map((c) => [c.id, oneCategory(c)]),
+  );
+}
+
+/**
+ * A bar chart of one bar compares nothing (r3-hosei's bureaus: 「担当の記載なし 100%」): it is
+ * not drawn, and its message says so.
+ */
+function oneCategory(c: ChartSpec): ChartSpec {
+  if (c.kind !== 'bars' || (c.bars?.length ?? 0) > 1) return c;
+  const only = c.bars?.[0];
+  const words =
+    only === undefined
+      ? '項目がないため、図は描きません。'
+      : only.label === '担当の記載なし'
+        ? 'この資料の施策には、担当の局の記載がありません。局ごとに比べられないため、図は描きません。'
+        : `項目は「${only.label}」（${formatYen(only.value)}）の一つだけのため、図は描きません。`;
+  return { ...c, single: true, message: words };
 }
 
 /** Home: the budgets' totals. */
