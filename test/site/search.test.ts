@@ -74,7 +74,7 @@ describe('search quality', () => {
       `search quality: ${QUERIES.length - misses.length}/${QUERIES.length} queries with all expected measures in the top 3 (${(rate * 100).toFixed(1)}%)\n${misses.join('\n')}`,
     );
     expect(misses).toEqual([]);
-  });
+  }, 180_000);
 
   it(`finds an expected measure in the top 3 for at least 90 % of the citizen queries of each category (${CITIZEN.length} queries)`, async () => {
     const page = await indexPage();
@@ -99,7 +99,7 @@ describe('search quality', () => {
       `citizen search: ${CATEGORIES.map((c) => `${c} ${(rates[c]! * 100).toFixed(0)}%`).join(', ')}\n${lines.join('\n')}`,
     );
     for (const c of CATEGORIES) expect(rates[c], c).toBeGreaterThanOrEqual(0.9);
-  });
+  }, 180_000);
 
   it('gives the same results for full-width and half-width forms', async () => {
     const page = await indexPage();
