@@ -14,12 +14,8 @@ import {
   variantsFileSchema,
   type SearchTerms,
 } from '../../schemas/search-terms.ts';
-import { baseNormalize } from '../../lib/search-normalise.ts';
+import { baseNormalize, englishKey } from '../../lib/search-normalise.ts';
 import { parseCurated } from './checked-yaml.ts';
-
-/** English keys: lower case, single spaces. */
-export const englishKey = (s: string) =>
-  s.normalize('NFKC').toLowerCase().trim().replace(/\s+/gu, ' ');
 
 /** Read the search tables of `dir` (content/search/); missing files give empty tables. */
 export function loadSearchTerms(dir: string, label: string, problems: Problem[]): SearchTerms {

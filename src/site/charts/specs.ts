@@ -82,6 +82,9 @@ function largest(
 }
 
 /** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
+/** The bureau of a measure whose page names none (the search filter uses the same words). */
+const NO_BUREAU = '担当の記載なし';
+
 function bureauOf(
   nav: Navigation,
   bySlug: ReadonlyMap<string, Navigation['bureaus'][number]>,
@@ -94,7 +97,7 @@ function bureauOf(
       return b?.name ?? u.bureau;
     }),
   );
-  if (top.size === 0) return '担当の記載なし';
+  if (top.size === 0) return NO_BUREAU;
   return top.size === 1 ? [...top][0]! : '複数の局';
 }
 
@@ -150,7 +153,7 @@ function oneCategory(c: ChartSpec): ChartSpec {
   const words =
     only === undefined
       ? '項目がないため、図は描きません。'
-      : only.label === '担当の記載なし'
+      : only.label === NO_BUREAU
         ? 'この資料の施策には、担当の局の記載がありません。局ごとに比べられないため、図は描きません。'
         : `項目は「${only.label}」（${formatYen(only.value)}）の一つだけのため、図は描きません。`;
   return { ...c, single: true, message: words };

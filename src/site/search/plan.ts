@@ -27,6 +27,7 @@
  * Pure and dependency-free: it is bundled into the search page's script.
  */
 import type { SearchTerms } from '../../schemas/search-terms.ts';
+import { englishKey, toKatakana } from '../../lib/search-normalise.ts';
 import { baseNormalize, encode, makeFold, normalizeForSearch, searchQuery } from './text.ts';
 
 export type AlternativeKind =
@@ -41,10 +42,10 @@ export interface Alternative {
   /** Each word replaced: [as typed, searched as]. */
   replaced: [string, string][];
   /**
-   * Phrase queries each result must also be found by. Pagefind answers a
-   * term it does not hold with the words that start like it (伴奏 as 伴…),
-   * so an AND of pairs alone also finds pages without the word; a quoted
-   * run of a word's pairs finds only the pages that print it.
+   * Quoted terms each result must also be found by. Pagefind answers a term
+   * it does not hold with the words that start like it (伴奏 as 伴…), so an
+   * AND of pairs alone also finds pages without them; a quoted term is
+   * matched exactly.
    */
   checks: string[];
   /** Tried only when the others found little (English words, a katakana word's reading). */
@@ -100,10 +101,6 @@ const CONFUSED = 0.6;
 const MANY = 10;
 /** Corrections are tried only when fewer pages than this were found. */
 const FEW = 3;
-
-const toKatakana = (s: string) =>
-  s.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-const englishKey = (s: string) => s.toLowerCase().trim().replace(/\s+/gu, ' ');
 
 /** One edit (a character replaced, added or removed) between a and b? */
 function oneEdit(a: readonly string[], b: readonly string[]): boolean {
@@ -258,8 +255,9 @@ export function makePlanner(terms: SearchTerms) {
   }
 
   /**
-   * Words one step from a query word (among the tables' and the documents'
-   * words `more`, most frequent first), or confusable with a part of it.
+   * Words one step from a query word, among the tables' and the documents'
+   * words `more` (most frequent first). Confusable words are alternatives of
+   * the plan itself (kind 'confusion').
    */
   function corrections(word: string, more: readonly string[]): string[] {
     const k = baseNormalize(word);

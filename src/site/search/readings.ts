@@ -12,13 +12,11 @@
  */
 import { hasKanji } from '../../lib/normalise.ts';
 import { curatedParts, type Token } from '../reading-aids/ruby.ts';
+import { toKatakana } from '../../lib/search-normalise.ts';
 import { encode, normalizeForSearch } from './text.ts';
 
 /** Longest compound indexed, in words. */
 const MAX_WORDS = 3;
-
-const toKatakana = (s: string) =>
-  s.replace(/[\u3041-\u3096]/gu, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 
 /** A word that joins no compound: a particle or okurigana (one or two hiragana), punctuation, Latin, digits. */
 const isBreak = (surface: string) =>
