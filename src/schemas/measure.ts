@@ -112,5 +112,11 @@ export const measureSchema = z.object({
   title_line: lineNumberSchema.nullable(),
   /** 1-based line of the amount (null when absent). */
   amount_line: lineNumberSchema.nullable(),
+  /**
+   * The measure whose page prints this measure's figure again as a breakdown row, and the
+   * row's line (derive/repeats.ts): the figure is part of that measure's amount, so totals
+   * count it there, once. Null for almost every measure.
+   */
+  counted_in: z.object({ id: z.string(), line: lineNumberSchema }).nullable(),
 });
 export type MeasureRecord = z.infer<typeof measureSchema>;

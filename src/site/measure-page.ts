@@ -86,6 +86,10 @@ export function summaryCardData(m: MeasureRecord, sentences: string[]) {
       };
     }),
     own,
+    /** The measure whose page prints this figure again as a breakdown row (counted there). */
+    countedIn: m.counted_in
+      ? { record: measureById(m.counted_in.id), line: m.counted_in.line }
+      : null,
     change:
       own && m.amount.prior_yen !== null ? priorChange(m.amount.yen!, m.amount.prior_yen) : null,
   };

@@ -48,6 +48,7 @@ describe('toOpenDataJson', () => {
       'source',
       'title_line',
       'amount_line',
+      'counted_in',
     ]);
     expect(Object.keys(JSON.parse(text)[0].amount)).toEqual([
       'yen',

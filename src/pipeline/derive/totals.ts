@@ -2,7 +2,8 @@
  * The one rule for totals, so that no amount is ever counted twice: within a set of measures,
  * an own amount counts unless one of the measure's packages (its parent, or the parent's
  * parent …) is in the set too with an amount of its own, since that printed amount includes
- * its parts. A package that prints no amount includes nothing: its parts count. 内数
+ * its parts; likewise a measure whose figure another measure's page prints as a breakdown row
+ * (`counted_in`) when that measure is in the set. A package that prints no amount includes nothing: its parts count. 内数
  * (part_of) and missing amounts never count. Every total of the site (a document's budget, a
  * bureau, a division, a tag, a chart) is computed here.
  */
@@ -21,16 +22,24 @@ export function hasOwnAmount(r: MeasureRecord): r is MeasureRecord & { amount: {
   return r.amount.kind === 'own' && r.amount.yen !== null;
 }
 
-/** Whether a package of `r` (at any depth) with an own amount is in `set`: then `r`'s amount is part of that one's. */
+/**
+ * Whether `r`'s amount is part of another amount in `set`: a package of `r` (at any depth)
+ * with an own amount, or the measure whose page prints `r`'s figure as a breakdown row
+ * (`counted_in`, derive/repeats.ts).
+ */
 export function includedAbove(
   r: MeasureRecord,
   set: ReadonlySet<string>,
   index: RecordIndex,
 ): boolean {
+  const holds = (id: string): boolean => {
+    const m = index.get(id);
+    return set.has(id) && m !== undefined && hasOwnAmount(m);
+  };
+  if (r.counted_in && r.counted_in.id !== r.id && holds(r.counted_in.id)) return true;
   const seen = new Set<string>();
   for (let p = r.parent; p !== null && !seen.has(p); p = index.get(p)?.parent ?? null) {
-    const pkg = index.get(p);
-    if (set.has(p) && pkg !== undefined && hasOwnAmount(pkg)) return true;
+    if (holds(p)) return true;
     seen.add(p);
   }
   return false;

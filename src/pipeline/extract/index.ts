@@ -191,5 +191,6 @@ function toRecord(
     source: { document: meta.id, lines: [d.start + 1, end + 1] },
     title_line: d.titleLine === null ? null : d.titleLine + 1,
     amount_line: a.placement === 'absent' ? null : a.figureLine + 1,
+    counted_in: null,
   };
 }

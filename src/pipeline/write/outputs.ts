@@ -9,6 +9,7 @@ import type { GeneratedKey } from '../../schemas/generated.ts';
 import type { CuratedForPages } from '../../schemas/page-curated.ts';
 import { summariseDocument } from '../derive/documents.ts';
 import { buildNavigation } from '../derive/navigation.ts';
+import { findRepeats } from '../derive/repeats.ts';
 import { indexRecords } from '../derive/totals.ts';
 import { idSummary, type IdAssignment, type UrlEntry } from '../ids/assign.ts';
 import { formatProblem } from '../load/checked-yaml.ts';
@@ -49,6 +50,10 @@ export function buildOutputs(
     if (seen.has(r.id)) throw new Error(`duplicate measure id "${r.id}" (${r.source.document})`);
     seen.add(r.id);
   }
+  // before anything is written from the records: the MDX frontmatter holds counted_in too
+  const repeats = results.flatMap(findRepeats);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  for (const x of repeats) byId.get(x.measure)!.counted_in = { id: x.in, line: x.line };
   const urls = ids?.urls ?? liveUrls(records);
   const mdx = records
     .map((r) => ({ file: `${r.id}.mdx`, content: measureToMdx(r) }))
@@ -65,6 +70,16 @@ export function buildOutputs(
           ...differing.map((p) => {
             const r = index.get(p.id)!;
             return `  ${files.get(r.source.document) ?? r.source.document}:${r.amount_line ?? r.source.lines[0]}: ${p.id} 「${r.title}」 prints ${p.own_yen} yen; its ${p.children_own_count} items add up to ${p.children_own_yen} (difference ${p.difference})`;
+          }),
+        ]
+      : []),
+    ...(repeats.length > 0
+      ? [
+          'figures printed twice, counted once (a breakdown row inside one measure that is also a measure of its own):',
+          ...repeats.map((x) => {
+            const m = byId.get(x.measure)!;
+            const file = files.get(x.document) ?? x.document;
+            return `  ${file}:${x.line}: row 「${x.row}」 of ${x.in} is ${x.measure} 「${m.title}」 (${file}:${m.amount_line ?? m.source.lines[0]}), ${x.yen} yen; counted in ${x.in}`;
           }),
         ]
       : []),

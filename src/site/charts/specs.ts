@@ -336,6 +336,7 @@ function measureShareChart(
   const whole = budgetTotal.get(r.budget.label) ?? 0;
   if (!hasOwnAmount(r) || whole <= 0 || r.amount.yen > whole) return undefined;
   const nested = r.parent !== null && index.has(r.parent);
+  const repeated = r.counted_in ? index.get(r.counted_in.id) : undefined;
   // the denominator is the booklet's measures, not the ministry's whole budget: say so everywhere
   const set = `この資料に載っている施策（${r.budget.label}）の合計`;
   return {
@@ -356,7 +357,7 @@ function measureShareChart(
       // short: drawn on the bar (the row and the message say what the whole is in full)
       wholeLabel: 'この資料の施策の合計',
     },
-    note: `合計は、この資料で金額の示された最上位の施策の合計です（資料に載っていない予算は含みません）。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}`,
+    note: `合計は、この資料で金額の示された最上位の施策の合計です（資料に載っていない予算は含みません）。${nested ? 'この施策の金額は上位の施策（パッケージ）の金額にも含まれています。' : ''}${repeated ? `この施策の金額は「${repeated.name}」の内訳にも載っているため、合計ではその施策の額として一度だけ数えています。` : ''}`,
   };
 }
 
