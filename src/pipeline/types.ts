@@ -12,6 +12,7 @@ export type {
   Budget,
   BudgetKind,
   Details,
+  EarlierBudget,
   Located,
   MeasureRecord,
   Sections,

@@ -72,6 +72,17 @@ export const detailsSchema = z.object({
 });
 export type Details = z.infer<typeof detailsSchema>;
 
+/** An earlier supplementary budget printed beside the amount. */
+export const earlierBudgetSchema = z.object({
+  /** As printed, e.g. 令和5年度補正予算額 27億円. */
+  text: z.string(),
+  yen: z.number().int().nonnegative(),
+  /** The fiscal year of that supplementary budget. */
+  fiscal_year: z.number().int(),
+  line: lineNumberSchema,
+});
+export type EarlierBudget = z.infer<typeof earlierBudgetSchema>;
+
 export const sourceRefSchema = z.object({
   /** Source document id (metadata `id`). */
   document: z.string(),
@@ -118,5 +129,11 @@ export const measureSchema = z.object({
    * count it there, once. Null for almost every measure.
    */
   counted_in: z.object({ id: z.string(), line: lineNumberSchema }).nullable(),
+  /**
+   * Earlier supplementary budgets the page prints beside a request's or initial budget's
+   * amount (`※令和5年度補正予算額 27億円`): shown beside the prior initial figure, never
+   * mixed into it or into any total.
+   */
+  earlier_supplementary: z.array(earlierBudgetSchema),
 });
 export type MeasureRecord = z.infer<typeof measureSchema>;

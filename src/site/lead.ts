@@ -153,7 +153,11 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
           : `前年度当初予算額（${formatYen(amount.prior_yen)}）より${formatYen(Math.abs(change.diff))}${change.diff > 0 ? '多い' : '少ない'}額です。`,
       );
     } else if (budget.kind === 'request' && priorIsDash(amount.text)) {
-      out.push('前年度の予算はありません。');
+      out.push(
+        record.earlier_supplementary.length > 0
+          ? `前年度の当初予算はありませんが、${record.earlier_supplementary.map((e) => e.text.replace(/^※\s*/u, '')).join('、')}が計上されていました。`
+          : '前年度の当初予算はありません。',
+      );
     }
   } else if (amount.kind === 'part_of') {
     out.push(

@@ -49,6 +49,7 @@ describe('toOpenDataJson', () => {
       'title_line',
       'amount_line',
       'counted_in',
+      'earlier_supplementary',
     ]);
     expect(Object.keys(JSON.parse(text)[0].amount)).toEqual([
       'yen',

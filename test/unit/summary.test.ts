@@ -137,7 +137,17 @@ describe('leadSentences', () => {
       budget,
       amount: { yen: 790_000_000, kind: 'own', text: '7.9億円 (ー)', prior_yen: null, fund: null },
     });
-    expect(leadSentences(dash, POP)[1]).toBe('前年度の予算はありません。');
+    expect(leadSentences(dash, POP)[1]).toBe('前年度の当初予算はありません。');
+    // an earlier supplementary budget printed beside the amount is named, not taken as the prior
+    const funded = makeRecord({
+      ...dash,
+      earlier_supplementary: [
+        { text: '令和5年度補正予算額 3.4億円', yen: 340_000_000, fiscal_year: 2023, line: 12 },
+      ],
+    });
+    expect(leadSentences(funded, POP)[1]).toBe(
+      '前年度の当初予算はありませんが、令和5年度補正予算額 3.4億円が計上されていました。',
+    );
     expect(priorIsDash('（一）')).toBe(true);
     expect(priorIsDash('（5億円）')).toBe(false);
   });

@@ -22,6 +22,7 @@ import { groupComponents } from './steps/group-components.ts';
 import { inferParents } from './steps/infer-parents.ts';
 import { readBureaus } from './steps/read-bureaus.ts';
 import { readDetails } from './steps/read-facts.ts';
+import { readEarlierSupplementary } from './steps/read-earlier.ts';
 import { readSections, type SectionInput, type SectionResult } from './steps/read-sections.ts';
 import { readComponentTitles, readMainTitles } from './steps/read-titles.ts';
 import { setRegions } from './steps/set-regions.ts';
@@ -96,6 +97,13 @@ export function extractDocument(text: string, meta: SourceMeta): DocumentResult 
     measures,
   );
   const names = nameMeasures(measures, parentIndex);
+  // a note on an amount line that several measures share belongs to no one of them for sure
+  const earlierLines = new Map<number, number>();
+  for (const m of measures)
+    for (const e of m.earlier_supplementary)
+      earlierLines.set(e.line, (earlierLines.get(e.line) ?? 0) + 1);
+  for (const m of measures)
+    m.earlier_supplementary = m.earlier_supplementary.filter((e) => earlierLines.get(e.line) === 1);
   return {
     meta,
     measures: measures.map((m, i) => ({ ...m, name: names[i]! })),
@@ -192,5 +200,7 @@ function toRecord(
     title_line: d.titleLine === null ? null : d.titleLine + 1,
     amount_line: a.placement === 'absent' ? null : a.figureLine + 1,
     counted_in: null,
+    earlier_supplementary:
+      a.placement === 'absent' ? [] : readEarlierSupplementary(lines, a.figureLine, end, a.budget),
   };
 }
