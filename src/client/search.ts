@@ -68,6 +68,16 @@ export function initSearch(): void {
   const sort = document.getElementById('search-sort') as HTMLSelectElement;
   const selects = [...app.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const notes = document.getElementById('search-notes')!;
+  // the phone layout's 絞り込み button (hidden on wider screens, where the filters always show)
+  const toggle = document.getElementById('filter-toggle');
+  const filterCount = document.getElementById('filter-count');
+  const showFilterCount = () => {
+    const n = selects.filter((s) => s.value).length + (sort.value === 'relevance' ? 0 : 1);
+    if (filterCount) filterCount.textContent = n > 0 ? `（${n}件を指定中）` : '';
+  };
+  toggle?.addEventListener('click', () => {
+    toggle.setAttribute('aria-expanded', String(toggle.getAttribute('aria-expanded') !== 'true'));
+  });
   type PageTerms = Pick<SearchTerms, 'chars' | 'confusions' | 'vocabulary'> & {
     parts: string[];
     wordParts: string[];
@@ -131,6 +141,7 @@ export function initSearch(): void {
           const wanted = new URL(location.href).searchParams.get(select.dataset.filter!);
           if (wanted) select.value = wanted;
         }
+        showFilterCount();
         return pf;
       },
     );
@@ -179,6 +190,7 @@ export function initSearch(): void {
     if (sort.value === 'amount') url.searchParams.set('sort', 'amount');
     else url.searchParams.delete('sort');
     history.replaceState(null, '', url);
+    showFilterCount();
     const mine = ++run;
     list.replaceChildren();
     more.hidden = true;

@@ -126,6 +126,57 @@ describe('the first screen on a phone (375×812)', () => {
     }
     await page.close();
   });
+
+  it('squeezes no table cell to one character per line and overflows on no page type', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const [name, path] of Object.entries(PAGES)) {
+      await page.goto(new URL(path.replace(/^\//, ''), server.url).href);
+      // every table shown, the chart data folded in <details> too
+      await page.evaluate(() =>
+        document.querySelectorAll('details').forEach((d) => (d.open = true)),
+      );
+      const squeezed = await page.evaluate(() =>
+        [...document.querySelectorAll('td, th')].flatMap((cell) => {
+          const text = (cell.textContent ?? '').trim();
+          if ([...text].length < 3 || cell.closest('table.stack thead')) return [];
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          const tops = new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+          return tops.size >= 3 && tops.size >= [...text].length * 0.6 ? [text.slice(0, 30)] : [];
+        }),
+      );
+      expect(squeezed, name).toEqual([]);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        name,
+      ).toBeLessThanOrEqual(375);
+    }
+    await page.close();
+  });
+
+  it('shows search results before the filters, which open behind one 絞り込み button', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(new URL(PAGES.search!.replace(/^\//, ''), server.url).href);
+    await page.locator('#search-results li').first().waitFor();
+    const toggle = page.locator('#filter-toggle');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#search-filters').isVisible()).toBe(false);
+    const first = await page.locator('#search-results li').first().boundingBox();
+    expect(first!.y).toBeLessThan(812);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('select[data-filter="budget"]').isVisible()).toBe(true);
+    // on a wide screen there is no button: the filters always show
+    await page.setViewportSize({ width: 1000, height: 800 });
+    expect(await toggle.isVisible()).toBe(false);
+    expect(await page.locator('#search-filters').isVisible()).toBe(true);
+    await page.close();
+  });
 });
 
 describe('furigana', () => {

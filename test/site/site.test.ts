@@ -369,7 +369,18 @@ describe('navigation', () => {
         for (const id of d.measures) expect(dh).toContain(`href="/sub/measures/${id}/"`);
       }
       expect(html).toContain('の合計。');
+      // one section per budget with its count; a long list folds after its first 20 rows
+      const perBudget = new Map<string, number>();
+      for (const id of b.measures) {
+        const label = records.find((r) => r.id === id)!.budget.label;
+        perBudget.set(label, (perBudget.get(label) ?? 0) + 1);
+      }
+      for (const [label, n] of perBudget) {
+        expect(textOf(html), b.slug).toContain(`${label}（${n}件）`);
+        if (n > 20) expect(textOf(html), b.slug).toContain(`残りの${n - 20}件を表示`);
+      }
     }
+    expect(nav.bureaus.some((b) => b.measures.length > 20)).toBe(true);
     const bureaus = page('/bureaus/');
     for (const id of nav.no_bureau) expect(bureaus).toContain(`href="/sub/measures/${id}/"`);
     expect(nav.unknown_units.map((u) => u.text)).toContain('<b>局</b>');
