@@ -119,6 +119,13 @@ describe('the first screen on a phone (375×812)', () => {
       expect(await bottom('.summary-facts dt:nth-of-type(2)'), `${name}: budget kind`).toBeLessThan(
         812,
       );
+      // the card's key facts follow: 実施主体, 対象 and 国の負担 (the 5th fact)
+      expect(await page.locator('.summary-facts dt:nth-of-type(5)').innerText(), name).toBe(
+        '国の負担',
+      );
+      expect(await bottom('.summary-facts dd:nth-of-type(5)'), `${name}: key facts`).toBeLessThan(
+        812,
+      );
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth),
         name,
