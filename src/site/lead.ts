@@ -155,7 +155,7 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
     } else if (budget.kind === 'request' && priorIsDash(amount.text)) {
       out.push(
         record.earlier_supplementary.length > 0
-          ? `前年度の当初予算はありませんが、${record.earlier_supplementary.map((e) => e.text.replace(/^※\s*/u, '')).join('、')}が計上されていました。`
+          ? `前年度の当初予算はありませんが、${record.earlier_supplementary.map((e) => e.text).join('、')}が計上されていました。`
           : '前年度の当初予算はありません。',
       );
     }

@@ -35,7 +35,7 @@ const ROW_FIGURE = new RegExp(
   'gu',
 );
 
-/** What may stand between a row's name and its figure: spaces, a table bar, a colon, a dash. */
+/** A row's name: the run of words that ends its cell, right before the figure. */
 const NAME_TAIL =
   /([\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々・A-Za-z0-9（）()]{2,40})$/u;
 
@@ -71,10 +71,10 @@ export function findRepeats(result: DocumentResult): Repeat[] {
   if (!lines) return [];
   const own = result.measures.filter(hasOwnAmount);
   const byId = new Map(result.measures.map((r) => [r.id, r]));
+  const up = new Map(own.map((r) => [r.id, ancestors(r, byId)]));
   const repeats: Repeat[] = [];
   const taken = new Set<string>();
   for (const a of own) {
-    const aUp = ancestors(a, byId);
     const [start, end] = a.source.lines;
     for (let n = start; n <= end; n++) {
       if (n === a.amount_line) continue;
@@ -86,8 +86,8 @@ export function findRepeats(result: DocumentResult): Repeat[] {
             b.id !== a.id &&
             !taken.has(b.id) &&
             b.amount.yen === row.yen &&
-            !aUp.has(b.id) &&
-            !ancestors(b, byId).has(a.id) &&
+            !up.get(a.id)!.has(b.id) &&
+            !up.get(b.id)!.has(a.id) &&
             (n < b.source.lines[0] || n > b.source.lines[1]) &&
             !(
               row.prior !== null &&

@@ -3,8 +3,8 @@
  * an own amount counts unless one of the measure's packages (its parent, or the parent's
  * parent …) is in the set too with an amount of its own, since that printed amount includes
  * its parts; likewise a measure whose figure another measure's page prints as a breakdown row
- * (`counted_in`) when that measure is in the set. A package that prints no amount includes nothing: its parts count. 内数
- * (part_of) and missing amounts never count. Every total of the site (a document's budget, a
+ * (`counted_in`) when that measure is in the set. A package that prints no amount includes
+ * nothing: its parts count. 内数 (part_of) and missing amounts never count. Every total of the site (a document's budget, a
  * bureau, a division, a tag, a chart) is computed here.
  */
 import type { MeasureRecord } from '../../schemas/measure.ts';

@@ -81,9 +81,10 @@ function largest(
   return `最大は「${top.label}」の${formatYen(top.value)}で、${what}（${formatYen(whole)}）の${percent(top.value, whole)}です。`;
 }
 
-/** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
 /** The bureau of a measure whose page names none (the search filter uses the same words). */
 const NO_BUREAU = '担当の記載なし';
+
+/** The 局 a measure belongs to (a 部 counts for its 局), or a group name. */
 
 function bureauOf(
   nav: Navigation,
