@@ -36,6 +36,14 @@ function inUnit(yen: number, unit: number, suffix: string): string {
   return `${isExact ? '' : '約'}${grouped.format(value)}${suffix}`;
 }
 
+/**
+ * A whole-budget amount (trillions) in 兆円 with one decimal, as newspapers print the
+ * ministry's budget (33.8兆円); below 1兆円 the same as formatYen.
+ */
+export function formatYenCho(yen: number): string {
+  return yen >= 10_000 * OKU ? inUnit(yen, 10_000 * OKU, '兆円') : formatYen(yen);
+}
+
 /** Full amount in yen with digit grouping: 82,800,000,000円. */
 export function formatYenExact(yen: number): string {
   if (!Number.isFinite(yen)) throw new RangeError(`not a finite amount: ${yen}`);
@@ -130,4 +138,11 @@ export function describePackageSum(p: {
   if (p.own_yen === null)
     return 'この施策の金額は資料に示されていないため、内訳の合計と比べられません。';
   return `内訳のうち${p.children_other_count}件は他の予算の内数か金額の記載がないため、内訳の合計とこの施策の金額は比べられません。`;
+}
+
+/** A YYYY-MM-DD date in Japanese (2024-08-30 → 2024年8月30日). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }

@@ -26,3 +26,9 @@ export const dateText = z.union([
   z.string().min(1),
   z.date().transform((d) => d.toISOString().slice(0, 10)),
 ]);
+
+/** A calendar date checked to be YYYY-MM-DD (written as text or as a YAML date). */
+export const isoDate = dateText.refine(
+  (d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+  'must be a date written YYYY-MM-DD',
+);

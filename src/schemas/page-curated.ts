@@ -1,5 +1,6 @@
 /** src/generated/curated.json: what pages need of the curated files. */
 import { z } from 'astro/zod';
+import { contextFigureSchema } from './budget-context.ts';
 import { glossaryTermSchema } from './glossary.ts';
 import { populationSchema } from './population.ts';
 import { searchTermsSchema } from './search-terms.ts';
@@ -10,6 +11,8 @@ export const pageCuratedSchema = z
     glossary: z.array(glossaryTermSchema),
     /** The population figure, if curated. */
     population: populationSchema.nullable(),
+    /** Figures of the ministry's whole budget, for context beside a document's total. */
+    context: z.array(contextFigureSchema),
     /** Word → reading pairs for furigana. */
     readings: z.array(z.tuple([z.string(), z.string()])),
     /** The compiled search tables (index and search page). */

@@ -9,8 +9,10 @@ import { hierarchyRows, sortByAmount, type TreeRow } from '../lib/hierarchy.ts';
 import { documentByAmountPath, documentPath } from '../lib/links.ts';
 import type { ChartSpec } from './charts/specs.ts';
 import { chart } from './charts/index.ts';
+import { contextLines } from './budget-context.ts';
 import {
   bureauBySlug,
+  curated,
   divisionOf,
   measuresByIds,
   measuresOfDocument,
@@ -42,6 +44,7 @@ export function documentPageData(doc: DocumentSummary, order: 'source' | 'amount
     charts:
       order === 'source' ? charts([`budget-${meta.id}-measures`, `budget-${meta.id}-bureaus`]) : [],
     packageCount: navigation.packages.filter((p) => p.document === meta.id).length,
+    context: contextLines(meta.id, curated.context),
   };
 }
 

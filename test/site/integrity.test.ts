@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { formatYenExact } from '../../src/lib/format.ts';
+import { contextLines, NO_CONTEXT } from '../../src/site/budget-context.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
@@ -68,6 +69,21 @@ describe('totals', () => {
       checked += 1;
     }
     expect(checked).toBeGreaterThanOrEqual(3);
+  });
+
+  it('puts the ministry-wide figures of budget-context.yaml beside the total, or says none is recorded', () => {
+    const { context } = readGenerated(join(tmp, GENERATED_DIR), 'curated');
+    for (const doc of documents) {
+      const page = readFileSync(join(distRoot, 'budgets', doc.meta.id, 'index.html'), 'utf8');
+      const lines = contextLines(doc.meta.id, context);
+      if (lines.length === 0) expect(page, doc.meta.id).toContain(NO_CONTEXT);
+      else
+        for (const l of lines) {
+          expect(page, doc.meta.id).toContain(`<dt>${l.term}</dt>`);
+          expect(page, doc.meta.id).toContain(l.exact);
+          expect(page, doc.meta.id).toContain(`${l.checked}確認`);
+        }
+    }
   });
 });
 

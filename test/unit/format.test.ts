@@ -8,6 +8,8 @@ import {
   formatLineRange,
   formatYen,
   formatYenExact,
+  formatYenCho,
+  formatDate,
 } from '../../src/lib/format.ts';
 
 describe('formatYen', () => {
@@ -38,6 +40,18 @@ describe('formatYen', () => {
 
   it('rejects non-finite numbers', () => {
     expect(() => formatYen(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('formatYenCho and formatDate', () => {
+  it('gives whole-budget figures in 兆円, smaller ones as formatYen does', () => {
+    expect(formatYenCho(33_816_100_000_000)).toBe('約33.8兆円');
+    expect(formatYenCho(2_000_000_000_000)).toBe('2兆円');
+    expect(formatYenCho(999_900_000_000)).toBe('9,999億円');
+  });
+  it('writes dates in Japanese and refuses other forms', () => {
+    expect(formatDate('2024-08-30')).toBe('2024年8月30日');
+    expect(() => formatDate('2024/08/30')).toThrow(RangeError);
   });
 });
 

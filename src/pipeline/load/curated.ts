@@ -1,9 +1,10 @@
 /**
  * Reading the curated files of content/ (organisation, tags, cross-budget decisions, glossary,
- * population, readings), each checked with file:line problems.
+ * population, budget context, readings), each checked with file:line problems.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { budgetContextSchema, type ContextFigure } from '../../schemas/budget-context.ts';
 import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
 import { crossBudgetSchema } from '../../schemas/cross-budget.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
@@ -25,6 +26,8 @@ export interface Curated {
   cross: CrossBudgetLinks;
   glossary: GlossaryTerm[];
   population: Population | null;
+  /** Figures of the ministry's whole budget (budget-context.yaml), each with its file:line. */
+  context: LocatedFigure[];
   /** Word → hiragana reading, for furigana. */
   readings: Record<string, string>;
   /** The search tables of content/search/ (variants, synonyms, English, confusions). */
@@ -37,13 +40,14 @@ export const NO_CURATED: Curated = {
   cross: { same: [], different: [] },
   glossary: [],
   population: null,
+  context: [],
   readings: {},
   search: NO_SEARCH_TERMS,
 };
 
 /**
  * Read content/organisation.yaml, tags.yaml, cross-budget.yaml, glossary.yaml,
- * population.yaml, readings.yaml and search/*.yaml (each optional). A broken file throws a
+ * population.yaml, budget-context.yaml, readings.yaml and search/*.yaml (each optional). A broken file throws a
  * CuratedError naming file and line: these files define URLs and what pages say.
  */
 export function loadCurated(dir: string, label = dir): Curated {
@@ -69,6 +73,7 @@ export function loadCurated(dir: string, label = dir): Curated {
   const population = read('population.yaml', (text, file) =>
     parseCurated(text, file, populationSchema),
   );
+  const context = read('budget-context.yaml', parseBudgetContext);
   const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
   const search = loadSearchTerms(
     join(dir, 'search'),
@@ -82,6 +87,7 @@ export function loadCurated(dir: string, label = dir): Curated {
     cross: cross ?? NO_CURATED.cross,
     glossary: glossary ?? [],
     population: population ?? null,
+    context: context ?? [],
     readings: readings?.readings ?? {},
     search,
   };
@@ -116,4 +122,36 @@ export function parseTags(
 
 export function parseCrossBudget(text: string, file: string) {
   return parseCurated(text, file, crossBudgetSchema);
+}
+
+/** A context figure and where it is written. */
+export interface LocatedFigure {
+  figure: ContextFigure;
+  file: string;
+  line: number | null;
+}
+
+export function parseBudgetContext(
+  text: string,
+  file: string,
+): { ok: true; value: LocatedFigure[] } | { ok: false; problems: Problem[] } {
+  const checked = parseCurated(text, file, budgetContextSchema);
+  if (!checked.ok) return checked;
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const value = checked.value.figures.map((figure, i) => {
+    const line = checked.lineOf(['figures', i]);
+    const key = `${figure.document} ${figure.account}`;
+    if (seen.has(key))
+      problems.push({
+        code: 'used-twice',
+        severity: 'error',
+        file,
+        line,
+        message: `${figure.document} has two ${figure.account} figures`,
+      });
+    seen.add(key);
+    return { figure, file, line };
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
 }

@@ -61,6 +61,7 @@ export function buildOutputs(
   const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
   const index = indexRecords(records);
   const { nav, problems } = buildNavigation({ records, index, files, ...curated });
+  const unplaced = curated.context.filter((c) => !files.has(c.figure.document));
   const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
   const summary = [
     buildReport(results).trimEnd(),
@@ -83,6 +84,15 @@ export function buildOutputs(
           }),
         ]
       : []),
+    ...(unplaced.length > 0
+      ? [
+          'budget context figures not shown (their document is not in content/sources/):',
+          ...unplaced.map(
+            (c) =>
+              `  ${c.file}:${c.line ?? '?'}: ${c.figure.document} ${c.figure.account} ${c.figure.yen} yen`,
+          ),
+        ]
+      : []),
     ...(ids ? idSummaryBlock(ids) : []),
     ...(problems.length > 0
       ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)]
@@ -101,7 +111,7 @@ export function buildOutputs(
       )}\n`,
       urls: `${JSON.stringify(urls, null, 2)}\n`,
       navigation: `${JSON.stringify(nav, null, 2)}\n`,
-      curated: `${JSON.stringify(curatedForPages(curated, records), null, 2)}\n`,
+      curated: `${JSON.stringify(curatedForPages(curated, records, files), null, 2)}\n`,
       sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
       retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
     },
@@ -136,7 +146,11 @@ function documentWords(records: readonly MeasureRecord[]): string[] {
     .map(([w]) => w);
 }
 
-function curatedForPages(curated: Curated, records: readonly MeasureRecord[]): CuratedForPages {
+function curatedForPages(
+  curated: Curated,
+  records: readonly MeasureRecord[],
+  documents: ReadonlyMap<string, string>,
+): CuratedForPages {
   const readings = new Map<string, string>(Object.entries(curated.readings));
   // a glossary headword's reading (aliases have none: 補正予算案 is found through 補正予算)
   for (const t of curated.glossary)
@@ -144,6 +158,7 @@ function curatedForPages(curated: Curated, records: readonly MeasureRecord[]): C
   return {
     glossary: curated.glossary,
     population: curated.population,
+    context: curated.context.filter((c) => documents.has(c.figure.document)).map((c) => c.figure),
     readings: readingTable(readings),
     search: {
       ...curated.search,
