@@ -5,7 +5,8 @@
  * - copy the page's permanent URL, with the result announced in a live region:
  *   the address the reader has (the page is served wherever the host put
  *   it), without a query or fragment; the URL printed in the 出典 box is
- *   set to the same.
+ *   set to the same;
+ * - the citation's access date (today, the reader's) and a button copying the citation.
  */
 const KEY = 'furigana';
 
@@ -35,7 +36,6 @@ export function initPageTools(): void {
   const address = pageAddress();
   for (const el of document.querySelectorAll<HTMLElement>('[data-permalink]'))
     el.textContent = address;
-  const status = document.querySelector<HTMLElement>('.tool-status');
   const toggle = document.getElementById('ruby-toggle');
   if (toggle) {
     toggle.hidden = false;
@@ -50,15 +50,31 @@ export function initPageTools(): void {
       }
     });
   }
-  const copy = document.getElementById('copy-link');
+  const today = new Date();
+  for (const el of document.querySelectorAll<HTMLElement>('[data-accessed]'))
+    el.textContent = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日閲覧`;
+  copyButton(
+    'copy-citation',
+    () => document.getElementById('citation')?.textContent ?? '',
+    '引用文',
+  );
+  copyButton('copy-link', () => address, 'URL');
+}
+
+/** A hidden copy button made visible and wired when the clipboard is there. */
+function copyButton(id: string, text: () => string, what: string): void {
+  const copy = document.getElementById(id);
+  // the live region beside the button announces the result
+  const status = copy?.parentElement?.querySelector<HTMLElement>('.tool-status');
   if (copy && navigator.clipboard) {
     copy.hidden = false;
     copy.addEventListener('click', async () => {
       try {
-        await navigator.clipboard.writeText(address);
-        if (status) status.textContent = 'URLをコピーしました。';
+        await navigator.clipboard.writeText(text());
+        if (status) status.textContent = `${what}をコピーしました。`;
       } catch {
-        if (status) status.textContent = 'コピーできませんでした。出典の欄のURLを使ってください。';
+        if (status)
+          status.textContent = `コピーできませんでした。${what}を選んでコピーしてください。`;
       }
     });
   }

@@ -105,6 +105,11 @@ export function formatLineRange([first, last]: readonly [number, number]): strin
   return first === last ? `行 ${first}` : `行 ${first}–${last}`;
 }
 
+/** A line range in words, as a citation gives it: 120〜160行目 (one line: 120行目). */
+export function formatLineSpan([first, last]: readonly [number, number]): string {
+  return first === last ? `${first}行目` : `${first}〜${last}行目`;
+}
+
 /** Short amount for lists and tables: 828億円 / 〇〇基金の内数 / 記載なし. */
 export function formatAmountShort(amount: {
   kind: AmountKind;

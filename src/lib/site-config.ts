@@ -17,6 +17,13 @@ export interface SiteConfig {
   removalsThreshold: number;
   /** The largest number of measures a build accepts. */
   maxMeasures: number;
+  /**
+   * Where a reader reports an error: an http(s) or mailto: address with the placeholders
+   * {id}, {url} and {title}, filled in (URL-encoded) per page; null: no report link yet.
+   */
+  report: string | null;
+  /** The date the site's data last changed (YYYY-MM-DD), shown as 「データの更新日」; null: not shown. */
+  dataUpdated: string | null;
 }
 
 export const SITE_CONFIG_FILE = 'content/site.yaml';
@@ -26,6 +33,8 @@ export const DEFAULT_SITE_CONFIG: SiteConfig = {
   base: '/',
   removalsThreshold: 0.1,
   maxMeasures: 8000,
+  report: null,
+  dataUpdated: null,
 };
 
 export type SiteConfigResult = { ok: true; config: SiteConfig } | { ok: false; errors: string[] };
@@ -100,7 +109,9 @@ export function readSiteConfig(
     }
   }
   for (const key of Object.keys(raw)) {
-    if (!['url', 'base', 'removals_threshold', 'max_measures'].includes(key))
+    if (
+      !['url', 'base', 'removals_threshold', 'max_measures', 'report', 'data_updated'].includes(key)
+    )
       errors.push(`${SITE_CONFIG_FILE}: unknown setting "${key}"`);
   }
 
@@ -161,7 +172,39 @@ export function readSiteConfig(
       errors.push(`${SITE_CONFIG_FILE}: max_measures must be a positive integer`);
     else config.maxMeasures = max;
   }
+  const report = raw.report;
+  if (report !== undefined && report !== null) {
+    if (typeof report !== 'string' || !/^(https?:\/\/[^\s]+|mailto:[^\s]+)$/u.test(report))
+      errors.push(`${SITE_CONFIG_FILE}: report must be an http(s) or mailto: address, or null`);
+    else if (!/\{(id|url)\}/u.test(report))
+      errors.push(
+        `${SITE_CONFIG_FILE}: report must name the page with {id} or {url} (e.g. mailto:team@example.org?subject={id}&body={url})`,
+      );
+    else config.report = report;
+  }
+  const updated = raw.data_updated instanceof Date ? isoDay(raw.data_updated) : raw.data_updated;
+  if (updated !== undefined && updated !== null) {
+    if (
+      typeof updated !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/u.test(updated) ||
+      Number.isNaN(Date.parse(updated))
+    )
+      errors.push(`${SITE_CONFIG_FILE}: data_updated must be a date written YYYY-MM-DD`);
+    else config.dataUpdated = updated;
+  }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, config };
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The report address for one page: the placeholders filled in, URL-encoded. */
+export function reportHref(
+  template: string,
+  page: { id: string; url: string; title: string },
+): string {
+  return template.replace(/\{(id|url|title)\}/gu, (_, k: 'id' | 'url' | 'title') =>
+    encodeURIComponent(page[k]),
+  );
 }
 
 /** The configuration, or an Error listing every problem (for astro.config.mjs and scripts). */

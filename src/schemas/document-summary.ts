@@ -49,6 +49,8 @@ export const documentSummarySchema = z
       .strict(),
     /** One entry per budget of the metadata (in its order), then any other label found. */
     totals: z.array(budgetTotalSchema),
+    /** The 1-based line where each PDF page starts, counted from the text's page breaks (empty when the text keeps none). */
+    page_starts: z.array(z.number().int().positive()),
   })
   .strict();
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;

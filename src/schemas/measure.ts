@@ -88,6 +88,8 @@ export const sourceRefSchema = z.object({
   document: z.string(),
   /** 1-based inclusive line range in the source text. */
   lines: z.tuple([lineNumberSchema, lineNumberSchema]),
+  /** 1-based inclusive page range in the PDF, counted from the text's page breaks (rules/pages.ts pdfPageStarts); null when the text keeps none. */
+  pages: z.tuple([lineNumberSchema, lineNumberSchema]).nullable(),
 });
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 

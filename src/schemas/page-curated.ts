@@ -1,6 +1,7 @@
 /** src/generated/curated.json: what pages need of the curated files. */
 import { z } from 'astro/zod';
 import { contextFigureSchema } from './budget-context.ts';
+import { correctionSchema } from './corrections.ts';
 import { glossaryTermSchema } from './glossary.ts';
 import { populationSchema } from './population.ts';
 import { searchTermsSchema } from './search-terms.ts';
@@ -13,6 +14,8 @@ export const pageCuratedSchema = z
     population: populationSchema.nullable(),
     /** Figures of the ministry's whole budget, for context beside a document's total. */
     context: z.array(contextFigureSchema),
+    /** The corrections log, newest first. */
+    corrections: z.array(correctionSchema),
     /** Word → reading pairs for furigana. */
     readings: z.array(z.tuple([z.string(), z.string()])),
     /** The compiled search tables (index and search page). */

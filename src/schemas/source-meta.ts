@@ -3,6 +3,7 @@
  * file:line problems like every curated file (pipeline/load/curated.ts).
  */
 import { z } from 'astro/zod';
+import { isoDate } from './common.ts';
 import { budgetKindSchema } from './measure.ts';
 
 /** Document id: lowercase ASCII words joined by single hyphens, e.g. r7-gaisan. */
@@ -60,18 +61,20 @@ export const sourceMetaSchema = z
       fiscal_year: year,
       /** The document's kind of budget (or policy). */
       kind,
-      /** Publication date as written (YYYY-MM-DD), or null when not known. */
-      date: z.string().nullable().default(null),
+      /** Publication date (YYYY-MM-DD), only once checked against the publisher's page; null when not known. */
+      date: isoDate.nullable().default(null),
       /** Budget labels whose amount lines introduce a measure in this document. */
       budgets: z
         .array(sourceBudgetSchema, { required_error: 'must be a non-empty list' })
         .min(1, 'must be a non-empty list'),
-      /** URL of the published original, only once checked. */
+      /** URL of the published original (the PDF on the publisher's site), only once a person has opened it. */
       url: z
         .string()
         .regex(/^https?:\/\/[^\s]+$/, 'must be an http(s) URL or null')
         .nullable()
         .default(null),
+      /** The date a person last opened the URL and found the document there (YYYY-MM-DD). */
+      url_checked: isoDate.nullable().default(null),
       /** Layout family (pipeline/extract/families); null: the default of its kind. */
       family: familyIdSchema.nullable().default(null), // or left out: the default of its kind
       /** The document's former id: its registry's ids carry over to this id, and the old URLs redirect. */
@@ -79,6 +82,10 @@ export const sourceMetaSchema = z
     },
     { required_error: MAPPING, invalid_type_error: MAPPING },
   )
+  .refine((m) => (m.url === null) === (m.url_checked === null), {
+    message: 'url and url_checked go together: record a URL only with the date it was checked',
+    path: ['url_checked'],
+  })
   .refine((m) => m.renamed_from !== m.id, {
     message: 'must be the former document id, not the id itself',
     path: ['renamed_from'],

@@ -7,6 +7,7 @@ import type { DocumentSummary } from '../schemas/document-summary.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 import { indexRecords, type RecordIndex } from '../pipeline/derive/totals.ts';
 import { withBase } from '../lib/links.ts';
+import { siteConfigOrThrow, type SiteConfig } from '../lib/site-config.ts';
 import type { Navigation, MeasureNav } from '../schemas/navigation.ts';
 import type { CuratedForPages } from '../schemas/page-curated.ts';
 import type { MeasureRecord } from '../schemas/measure.ts';
@@ -14,6 +15,9 @@ import type { RetiredDocument } from '../schemas/retired-document.ts';
 import type { UrlEntry } from '../schemas/url-entry.ts';
 
 const dir = generatedDir(process.cwd());
+
+/** content/site.yaml as the build reads it (the report address, the data's date). */
+export const siteConfig: SiteConfig = siteConfigOrThrow(process.cwd());
 
 /** All measure records, in document order then source order. */
 export const measureRecords: MeasureRecord[] = readGenerated(dir, 'measures');
@@ -107,6 +111,12 @@ export function link(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
-export const SITE_NAME = '厚生労働省 予算施策ガイド（非公式）';
-export const SITE_DESCRIPTION =
-  '厚生労働省が公表した予算資料を、施策ごとに1ページずつ読みやすく整理した非公式の解説サイトです。';
+/**
+ * A page's permanent address: the configured public URL, else its path (in the browser the
+ * page's script puts the address the reader has in its place).
+ */
+export function permanentUrl(path: string, site: URL | undefined): string {
+  return site ? new URL(link(path), site).href : link(path);
+}
+
+export { SITE_DESCRIPTION, SITE_NAME } from './site-name.ts';

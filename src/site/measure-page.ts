@@ -8,6 +8,9 @@ import { leadSentences, priorChange, rateSummary } from './lead.ts';
 import { documentPath, sourceLinesPath } from '../lib/links.ts';
 import type { MeasureRecord } from '../schemas/measure.ts';
 import { chart } from './charts/index.ts';
+import { citationLead, whereInSource } from './cite.ts';
+import { provenanceOf } from './provenance.ts';
+import { reportHref } from '../lib/site-config.ts';
 import {
   bureauBySlug,
   curated,
@@ -19,6 +22,8 @@ import {
   measuresByIds,
   measuresOfDocument,
   navigation,
+  permanentUrl,
+  siteConfig,
 } from './data.ts';
 
 export function measurePageData(id: string, site: URL | undefined) {
@@ -31,6 +36,8 @@ export function measurePageData(id: string, site: URL | undefined) {
   const doc = documentById(m.source.document);
   const docTitle = doc?.meta.title ?? m.source.document;
   const sentences = leadSentences(m, curated.population);
+  // in the browser both the copy button and the printed text become the address the reader has
+  const permanent = permanentUrl(m.url, site);
   return {
     m,
     nav,
@@ -57,9 +64,13 @@ export function measurePageData(id: string, site: URL | undefined) {
     ),
     prev: nav.prev ? measureById(nav.prev) : undefined,
     next: nav.next ? measureById(nav.next) : undefined,
-    // The page's permanent address: the configured public URL, else its path; in the browser
-    // both the copy button and the printed text become the address the reader has.
-    permanent: site ? new URL(link(m.url), site).href : link(m.url),
+    permanent,
+    provenance: provenanceOf(doc),
+    where: whereInSource(m.source),
+    citationLead: doc ? citationLead(m, doc.meta) : null,
+    report: siteConfig.report
+      ? reportHref(siteConfig.report, { id: m.id, url: permanent, title: m.name })
+      : null,
   };
 }
 

@@ -9,7 +9,7 @@
  * tree is not touched.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import {
@@ -28,6 +28,8 @@ import { fixtureDocument } from '../fixtures/records.ts';
 
 export const BASE = '/sub/';
 export const SITE = 'https://example.org';
+/** The report address of the sub-path build. */
+export const REPORT = 'https://tracker.example.net/issues/new?title={id}&body={url}';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface BuiltSite {
@@ -140,6 +142,12 @@ export default async function setup(project: TestProject) {
   // and Vite cache, so the two can run at once
   const tmpSub = scratchProject(ROOT, 'site-sub-');
   cpSync(join(tmp, 'src/generated'), join(tmpSub, 'src/generated'), { recursive: true });
+  // the sub-path build is the deployed site: it has a report address too
+  const config = join(tmpSub, 'content/site.yaml');
+  const yaml = readFileSync(config, 'utf8');
+  if (!/^report: null$/mu.test(yaml))
+    throw new Error('content/site.yaml has no `report: null` line');
+  writeFileSync(config, yaml.replace(/^report: null$/mu, `report: ${REPORT}`));
   await Promise.all([astroBuild(tmpSub, BASE, 'dist'), astroBuild(tmp, '/', 'dist')]);
   project.provide('site', {
     tmp,

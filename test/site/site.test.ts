@@ -16,12 +16,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { fromHtml } from 'hast-util-from-html';
 import { describe, expect, inject, it } from 'vitest';
 import { checkDist } from '../../scripts/check-links.ts';
-import {
-  describePackageSum,
-  formatLineRange,
-  formatYen,
-  formatYenExact,
-} from '../../src/lib/format.ts';
+import { describePackageSum, formatYen, formatYenExact } from '../../src/lib/format.ts';
+import { whereInSource } from '../../src/site/cite.ts';
 import { BASE, SITE } from './global-setup.ts';
 import { GENERATED, GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
 
@@ -138,7 +134,7 @@ describe('built site', () => {
     expect(html).toContain(
       `href="/sub/sources/fixture/?lines=${child.amount_line}-${child.amount_line}#L${child.amount_line}"`,
     );
-    expect(text).toContain(formatLineRange(child.source.lines));
+    expect(text).toContain(whereInSource(child.source));
     expect(html).toContain('href="/sub/measures/fixture-1/"');
     expect(html).toContain('href="/sub/budgets/fixture/"');
     const headings = [...html.matchAll(/<h2[^>]*>(.*?)<\/h2>/gs)].map((m) => textOf(m[1]!));

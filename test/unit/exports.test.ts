@@ -142,8 +142,18 @@ describe('buildReport', () => {
       '  fixture.txt:95: unattributed: （参考）令和5年度予算額 10億円',
       '  fixture.txt:90: 金額行を施策に割り当てられない',
       'total: 5 measures in 1 documents',
+      "documents without the original's URL (url and url_checked in the .meta.yaml beside the text; pages say 「原資料のURLは未登録です」): fixture (fixture.txt)",
       '',
     ]);
+  });
+
+  it('lists no document whose URL is recorded', () => {
+    const doc = fixtureDocument();
+    const linked = {
+      ...doc,
+      meta: { ...doc.meta, url: 'https://example.org/a.pdf', url_checked: '2026-12-02' },
+    };
+    expect(buildReport([linked])).not.toContain("without the original's URL");
   });
 
   it('omits the line number of a problem without one', () => {

@@ -12,6 +12,7 @@ const meta = (budget: Budget): SourceMeta => ({
   date: null,
   budgets: [budget],
   url: null,
+  url_checked: null,
   family: null,
 });
 const SUPPLEMENTARY = meta({

@@ -15,11 +15,11 @@ const partOf = { yen: null, kind: 'part_of' as const, text: '', prior_yen: null,
 /** Two documents: a package with two children in A, and programs repeated in B. */
 function corpus(): MeasureRecord[] {
   const a = (id: string, o: Partial<MeasureRecord>) =>
-    makeRecord({ id, source: { document: 'a', lines: [1, 2] }, ...o });
+    makeRecord({ id, source: { document: 'a', lines: [1, 2], pages: [1, 1] }, ...o });
   const b = (id: string, o: Partial<MeasureRecord>) =>
     makeRecord({
       id,
-      source: { document: 'b', lines: [1, 2] },
+      source: { document: 'b', lines: [1, 2], pages: [1, 1] },
       budget: { label: '令和7年度概算要求', fiscal_year: 2025, kind: 'request' },
       ...o,
     });

@@ -27,6 +27,7 @@ const meta = (id: string): SourceMeta => ({
   date: null,
   budgets: [{ label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' }],
   url: null,
+  url_checked: null,
   family: null,
 });
 

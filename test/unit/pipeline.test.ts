@@ -37,7 +37,7 @@ describe('validateMeta', () => {
   it('accepts a complete record and fills optional fields', () => {
     expect(validateMeta(GOOD_META)).toEqual({
       ok: true,
-      meta: { ...GOOD_META, url: null, family: null },
+      meta: { ...GOOD_META, url: null, url_checked: null, family: null },
     });
   });
 
@@ -77,7 +77,10 @@ describe('validateMeta', () => {
     expect(validateMeta(null).ok).toBe(false);
     expect(validateMeta({ ...GOOD_META, file: '../secret.txt' }).ok).toBe(false);
     expect(validateMeta({ ...GOOD_META, url: 'javascript:alert(1)' }).ok).toBe(false);
-    expect(validateMeta({ ...GOOD_META, url: 'https://www.mhlw.go.jp/x.pdf' }).ok).toBe(true);
+    expect(
+      validateMeta({ ...GOOD_META, url: 'https://www.mhlw.go.jp/x.pdf', url_checked: '2026-12-02' })
+        .ok,
+    ).toBe(true);
   });
 });
 
@@ -108,7 +111,7 @@ describe('loadSources', () => {
     const { sources, errors } = loadSources(dir);
     expect(sources).toEqual([
       {
-        meta: { ...GOOD_META, url: null, family: null },
+        meta: { ...GOOD_META, url: null, url_checked: null, family: null },
         text: '一行目\n二行目\n三行目',
         metaFile: 'a.meta.yaml',
         problems: [],

@@ -35,7 +35,7 @@ function documentWith(lines: string[], others: MeasureRecord[]): DocumentResult 
     id: 'd-001',
     title: '高齢者の保健事業',
     amount: own(4_300_000_000, 4_100_000_000),
-    source: { document: 'fixture', lines: [1, lines.length] },
+    source: { document: 'fixture', lines: [1, lines.length], pages: [1, 1] },
     amount_line: 1,
   });
   return { ...base, measures: [pkg, ...others], parentIndex: [], lines };
@@ -50,6 +50,7 @@ const PAGE = [
 const outside = (n: number): MeasureRecord['source'] => ({
   document: 'fixture',
   lines: [n, n + 5],
+  pages: [1, 1],
 });
 
 describe('findRepeats: a breakdown row that is a measure of its own', () => {
@@ -111,7 +112,7 @@ describe('findRepeats: a breakdown row that is a measure of its own', () => {
       id: 'd-002',
       title: '歯科健診事業',
       amount: own(870_000_000),
-      source: { document: 'fixture', lines: [3, 4] },
+      source: { document: 'fixture', lines: [3, 4], pages: [1, 1] },
     });
     expect(findRepeats(documentWith(PAGE, [inside]))).toEqual([]);
   });

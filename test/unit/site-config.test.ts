@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSiteConfig } from '../../src/lib/site-config.ts';
+import { readSiteConfig, reportHref } from '../../src/lib/site-config.ts';
 
 const dirs: string[] = [];
 /** A project folder with `content/site.yaml` holding `yaml` (none when null). */
@@ -26,7 +26,14 @@ describe('site configuration', () => {
   it('has no public address and the root base by default', () => {
     expect(readSiteConfig(project(null), {})).toEqual({
       ok: true,
-      config: { origin: null, base: '/', removalsThreshold: 0.1, maxMeasures: 8000 },
+      config: {
+        origin: null,
+        base: '/',
+        removalsThreshold: 0.1,
+        maxMeasures: 8000,
+        report: null,
+        dataUpdated: null,
+      },
     });
     expect(readSiteConfig(project('url: null\nbase: /\n'), {})).toMatchObject({
       ok: true,
@@ -45,6 +52,8 @@ describe('site configuration', () => {
         base: '/b/',
         removalsThreshold: 0.2,
         maxMeasures: 100,
+        report: null,
+        dataUpdated: null,
       },
     });
     expect(
@@ -108,5 +117,42 @@ describe('site configuration', () => {
       'content/site.yaml: removals_threshold must be a share between 0 and 1',
       'content/site.yaml: max_measures must be a positive integer',
     ]);
+  });
+
+  it('reads the report address and the data date, and refuses bad ones', () => {
+    const ok = readSiteConfig(
+      project(
+        'report: mailto:team@example.org?subject={id}&body={url}\ndata_updated: 2026-12-02\n',
+      ),
+      {},
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      config: {
+        report: 'mailto:team@example.org?subject={id}&body={url}',
+        dataUpdated: '2026-12-02',
+      },
+    });
+    expect(
+      errorsOf(project('report: https://example.org/issues/new\ndata_updated: 2.12.2026\n'), {}),
+    ).toEqual([
+      'content/site.yaml: report must name the page with {id} or {url} (e.g. mailto:team@example.org?subject={id}&body={url})',
+      'content/site.yaml: data_updated must be a date written YYYY-MM-DD',
+    ]);
+    expect(errorsOf(project('report: javascript:alert(1)//{id}\n'), {})).toEqual([
+      'content/site.yaml: report must be an http(s) or mailto: address, or null',
+    ]);
+  });
+
+  it('fills a report address per page, URL-encoded', () => {
+    expect(
+      reportHref('https://example.org/new?title={id}&body={url}%20{title}', {
+        id: 'r7-gaisan-1',
+        url: 'https://example.org/measures/r7-gaisan-1/',
+        title: '施策&<x>',
+      }),
+    ).toBe(
+      'https://example.org/new?title=r7-gaisan-1&body=https%3A%2F%2Fexample.org%2Fmeasures%2Fr7-gaisan-1%2F%20%E6%96%BD%E7%AD%96%26%3Cx%3E',
+    );
   });
 });

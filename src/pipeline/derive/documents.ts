@@ -2,6 +2,8 @@
  * Per-document summary written to src/generated/documents.json and shown on
  * the home page: metadata, counts, and totals per budget.
  */
+import { familyOf } from '../extract/families/index.ts';
+import { pdfPageStarts } from '../extract/rules/pages.ts';
 import { amountKindCounts } from '../write/report.ts';
 import { countedOwn, indexRecords, type RecordIndex } from './totals.ts';
 import type { BudgetKind, DocumentResult } from '../types.ts';
@@ -49,5 +51,6 @@ export function summariseDocument(
       problems: result.problems.length,
     },
     totals: [...totals.values()],
+    page_starts: result.lines && familyOf(meta).pageBreaks ? pdfPageStarts(result.lines) : [],
   };
 }

@@ -14,7 +14,7 @@ import type { DocumentResult, MeasureRecord, Problem, SourceMeta } from '../type
 import { foldWidth, titleKey } from '../../lib/normalise.ts';
 import { familyOf } from './families/index.ts';
 import { NAME_LABEL } from './rules/name-label.ts';
-import { splitPages } from './rules/pages.ts';
+import { pageOfLine, pdfPageStarts, splitPages } from './rules/pages.ts';
 import { tidy } from './rules/text.ts';
 import { findAnchors } from './steps/find-anchors.ts';
 import { findUnpriced } from './steps/find-unpriced.ts';
@@ -47,6 +47,7 @@ export function readDocument(text: string, meta: SourceMeta): DocText {
     family,
     lines,
     pages: splitPages(lines, family.pagesAfterGaps),
+    pdfPages: family.pageBreaks ? pdfPageStarts(lines) : null,
     nameLines: lines.flatMap((l, i) => (NAME_LABEL.test(foldWidth(l)) ? [i] : [])),
   };
 }
@@ -196,7 +197,13 @@ function toRecord(
     tags: [...new Set(d.tags)],
     sections,
     details,
-    source: { document: meta.id, lines: [d.start + 1, end + 1] },
+    source: {
+      document: meta.id,
+      lines: [d.start + 1, end + 1],
+      pages: doc.pdfPages
+        ? [pageOfLine(doc.pdfPages, d.start + 1), pageOfLine(doc.pdfPages, end + 1)]
+        : null,
+    },
     title_line: d.titleLine === null ? null : d.titleLine + 1,
     amount_line: a.placement === 'absent' ? null : a.figureLine + 1,
     counted_in: null,

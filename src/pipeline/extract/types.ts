@@ -13,6 +13,8 @@ export interface DocText {
   family: FamilyProfile;
   lines: readonly string[];
   pages: readonly Page[];
+  /** The 1-based line where each PDF page starts, for citing (rules/pages.ts pdfPageStarts); null when the text keeps no page breaks. */
+  pdfPages: readonly number[] | null;
   /** 0-based lines holding a `施策名：` label. */
   nameLines: readonly number[];
 }

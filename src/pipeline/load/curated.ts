@@ -1,10 +1,11 @@
 /**
  * Reading the curated files of content/ (organisation, tags, cross-budget decisions, glossary,
- * population, budget context, readings), each checked with file:line problems.
+ * population, budget context, corrections, readings), each checked with file:line problems.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { budgetContextSchema, type ContextFigure } from '../../schemas/budget-context.ts';
+import { correctionsFileSchema, type Correction } from '../../schemas/corrections.ts';
 import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
 import { crossBudgetSchema } from '../../schemas/cross-budget.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
@@ -28,6 +29,8 @@ export interface Curated {
   population: Population | null;
   /** Figures of the ministry's whole budget (budget-context.yaml), each with its file:line. */
   context: LocatedFigure[];
+  /** The corrections log (corrections.yaml). */
+  corrections: Correction[];
   /** Word → hiragana reading, for furigana. */
   readings: Record<string, string>;
   /** The search tables of content/search/ (variants, synonyms, English, confusions). */
@@ -41,13 +44,14 @@ export const NO_CURATED: Curated = {
   glossary: [],
   population: null,
   context: [],
+  corrections: [],
   readings: {},
   search: NO_SEARCH_TERMS,
 };
 
 /**
  * Read content/organisation.yaml, tags.yaml, cross-budget.yaml, glossary.yaml,
- * population.yaml, budget-context.yaml, readings.yaml and search/*.yaml (each optional). A broken file throws a
+ * population.yaml, budget-context.yaml, corrections.yaml, readings.yaml and search/*.yaml (each optional). A broken file throws a
  * CuratedError naming file and line: these files define URLs and what pages say.
  */
 export function loadCurated(dir: string, label = dir): Curated {
@@ -74,6 +78,9 @@ export function loadCurated(dir: string, label = dir): Curated {
     parseCurated(text, file, populationSchema),
   );
   const context = read('budget-context.yaml', parseBudgetContext);
+  const corrections = read('corrections.yaml', (text, file) =>
+    parseCurated(text, file, correctionsFileSchema),
+  );
   const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
   const search = loadSearchTerms(
     join(dir, 'search'),
@@ -88,6 +95,7 @@ export function loadCurated(dir: string, label = dir): Curated {
     glossary: glossary ?? [],
     population: population ?? null,
     context: context ?? [],
+    corrections: corrections?.corrections ?? [],
     readings: readings?.readings ?? {},
     search,
   };

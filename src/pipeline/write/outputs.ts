@@ -93,6 +93,7 @@ export function buildOutputs(
           ),
         ]
       : []),
+    ...correctionsBlock(curated, new Set(urls.map((u) => u.id))),
     ...(ids ? idSummaryBlock(ids) : []),
     ...(problems.length > 0
       ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)]
@@ -159,6 +160,9 @@ function curatedForPages(
     glossary: curated.glossary,
     population: curated.population,
     context: curated.context.filter((c) => documents.has(c.figure.document)).map((c) => c.figure),
+    corrections: [...curated.corrections].sort((a, b) =>
+      a.date > b.date ? -1 : a.date < b.date ? 1 : 0,
+    ),
     readings: readingTable(readings),
     search: {
       ...curated.search,
@@ -172,6 +176,24 @@ function curatedForPages(
       words: documentWords(records),
     },
   };
+}
+
+/**
+ * The corrections log against the curated decisions: every measure id decided in
+ * cross-budget.yaml is listed in an entry, and every id an entry names is known.
+ */
+function correctionsBlock(curated: Curated, known: ReadonlySet<string>): string[] {
+  const listed = new Set(curated.corrections.flatMap((c) => c.ids));
+  const decided = [...curated.cross.same, ...curated.cross.different].flat();
+  const lines = [
+    ...[...new Set(decided)]
+      .filter((id) => !listed.has(id))
+      .map((id) => `  content/cross-budget.yaml: ${id} is decided there but listed in no entry`),
+    ...[...listed]
+      .filter((id) => !known.has(id))
+      .map((id) => `  content/corrections.yaml: ${id} is not a measure id`),
+  ];
+  return lines.length > 0 ? ['corrections log (content/corrections.yaml):', ...lines] : [];
 }
 
 function idSummaryBlock(ids: IdAssignment): string[] {

@@ -51,6 +51,11 @@ export function buildReport(results: readonly DocumentResult[]): string {
     }
   }
   out.push(`total: ${total} measures in ${results.length} documents`);
+  const unlinked = results.filter((r) => r.meta.url === null).map((r) => r.meta);
+  if (unlinked.length > 0)
+    out.push(
+      `documents without the original's URL (url and url_checked in the .meta.yaml beside the text; pages say 「原資料のURLは未登録です」): ${unlinked.map((m) => `${m.id} (${m.file})`).join(', ')}`,
+    );
   return `${out.join('\n')}\n`;
 }
 

@@ -24,6 +24,9 @@ export const gaisan: FamilyProfile = {
   lead: 'purpose',
   titles: ['table-column', 'amount-prefix', 'name-label', 'header-above', 'page-scan'],
   pagesAfterGaps: false,
+  // the request booklet's text came with list markup: its lines beginning with a space are
+  // nested list items (` - ・…`), and no page break or page number survives in it
+  pageBreaks: false,
   region: 'header-above',
   prior: 'parenthesised',
 };

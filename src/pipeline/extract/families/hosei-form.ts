@@ -29,6 +29,7 @@ export const hoseiForm: FamilyProfile = {
   lead: 'purpose',
   titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
   pagesAfterGaps: false,
+  pageBreaks: true,
   region: 'page',
   prior: 'none',
 };

@@ -26,6 +26,7 @@ export const hoseiFree: FamilyProfile = {
   lead: 'purpose',
   titles: ['amount-prefix', 'name-label', 'header-above', 'page-scan'],
   pagesAfterGaps: true,
+  pageBreaks: true,
   region: 'page',
   prior: 'none',
 };

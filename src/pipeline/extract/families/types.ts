@@ -80,6 +80,11 @@ export interface FamilyProfile {
   titles: readonly TitleRule[];
   /** Pages also begin after three blank lines (with no leading space); elsewhere such gaps are inside pages. */
   pagesAfterGaps: boolean;
+  /**
+   * The text keeps the PDF's page breaks (a page's first line begins with one space), so the
+   * pages a citation names can be counted (rules/pages.ts pdfPageStarts); false: none survive.
+   */
+  pageBreaks: boolean;
   region: RegionRule;
   prior: PriorRule;
 }

@@ -51,6 +51,35 @@ export function splitPages(lines: readonly string[], afterGaps = false): Page[] 
   return sorted.map((start, k) => ({ start, end: (sorted[k + 1] ?? lines.length) - 1 }));
 }
 
+/**
+ * The document's pages as a reader counts them in the PDF, for citing: one rule for every
+ * document whose text keeps the page breaks (its family's pageBreaks). A page starts at a line
+ * beginning with exactly one space that is not a list item (` - …`), and after a line holding
+ * only a page number. Returns the 1-based line where each page starts; the first page starts
+ * at line 1. It is an estimate: a diagram label that begins with a space starts a page too
+ * early, so a page number can run a few pages ahead of the PDF's.
+ */
+export function pdfPageStarts(lines: readonly string[]): number[] {
+  return splitPages(lines)
+    .filter((p) => p.start === 0 || !LIST_ITEM.test(lines[p.start]!))
+    .map((p) => p.start + 1);
+}
+
+/** A list item of the text's markup, indented: ` - …`, ` * …`, ` + …`. */
+const LIST_ITEM = /^ [-*+] /u;
+
+/** The 1-based page of a 1-based line, given pdfPageStarts. */
+export function pageOfLine(starts: readonly number[], line: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
 /** Index of the page holding line i (pages sorted, covering every line). */
 export function pageIndexOf(pages: readonly Page[], i: number): number {
   let lo = 0;
