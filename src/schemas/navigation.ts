@@ -4,6 +4,7 @@
  * in other budgets.
  */
 import { z } from 'astro/zod';
+import { programNavSchema } from './programs.ts';
 
 const ids = z.array(z.string());
 
@@ -22,6 +23,8 @@ export const measureNavSchema = z
     ancestors: ids,
     /** The same program in other budgets (other documents). */
     related: ids,
+    /** The slug of its program across budgets (/programs/<slug>/), if it has one. */
+    program: z.string().nullable(),
     /** The units its 担当 line names. */
     units: z.array(unitRefSchema),
     /** Slugs of the measure's tags, in the order of `record.tags`. */
@@ -126,6 +129,8 @@ export const navigationSchema = z
     tags: z.array(tagNavSchema),
     packages: z.array(packageNavSchema),
     /** Pairs of measures the build did not link but a person should look at. */
+    /** Programs across budgets: the same measure in two documents or more. */
+    programs: z.array(programNavSchema),
     cross_budget_uncertain: z.array(
       z.object({ a: z.string(), b: z.string(), reason: z.string() }).strict(),
     ),

@@ -86,6 +86,7 @@ const EMPTY_NAV: MeasureNav = {
   next: null,
   ancestors: [],
   related: [],
+  program: null,
   units: [],
   tags: [],
 };

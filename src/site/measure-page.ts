@@ -10,6 +10,7 @@ import type { MeasureRecord } from '../schemas/measure.ts';
 import { chart } from './charts/index.ts';
 import { citationLead, whereInSource } from './cite.ts';
 import { provenanceOf } from './provenance.ts';
+import { programOf } from './program-page.ts';
 import { reportHref } from '../lib/site-config.ts';
 import {
   bureauBySlug,
@@ -65,6 +66,7 @@ export function measurePageData(id: string, site: URL | undefined) {
     prev: nav.prev ? measureById(nav.prev) : undefined,
     next: nav.next ? measureById(nav.next) : undefined,
     permanent,
+    program: programOf(m.id),
     provenance: provenanceOf(doc),
     where: whereInSource(m.source),
     citationLead: doc ? citationLead(m, doc.meta) : null,

@@ -11,7 +11,9 @@
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  buildOutputs,
   extractAll,
+  loadCurated,
   loadRegistries,
   loadSources,
   type ExtractResult,
@@ -118,8 +120,32 @@ function runMutation(mutate: Mutate) {
   return { kept, removed, after };
 }
 
-/** Every surviving measure is found at its moved line with its old id. */
+/** The programs across budgets of an extraction (slugs from the committed content/registry/_programs.yaml). */
+const curated = loadCurated(join(ROOT, 'content'));
+function programsOf(extracted: ExtractResult) {
+  const nav = JSON.parse(
+    buildOutputs(extracted.results, extracted.ids, curated).generated.navigation,
+  ) as { programs: { slug: string; measures: string[] }[] };
+  return nav.programs;
+}
+
+/** Every program whose appearances all survive keeps its slug (its URL). */
+function expectProgramsKept(result: ReturnType<typeof runMutation>) {
+  const removed = new Set(result.removed);
+  const after = new Map(
+    programsOf(result.after).flatMap((p) => p.measures.map((id) => [id, p.slug] as const)),
+  );
+  const before = programsOf(baseline).filter((p) => p.measures.every((id) => !removed.has(id)));
+  expect(before.length).toBeGreaterThan(20);
+  const moved = before
+    .filter((p) => p.measures.some((id) => after.get(id) !== p.slug))
+    .map((p) => `${p.slug}: ${p.measures.map((id) => `${id}→${after.get(id)}`).join(' ')}`);
+  expect(moved, 'programs whose slug changed').toEqual([]);
+}
+
+/** Every surviving measure is found at its moved line with its old id, and every program its slug. */
 function expectIdsKept(result: ReturnType<typeof runMutation>) {
+  expectProgramsKept(result);
   const lost = result.kept
     .filter((k) => k.after === undefined)
     .map((k) => `${k.before.id} 「${k.before.title}」`);

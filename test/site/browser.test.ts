@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axe, describeViolations, launch } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/static-server.ts';
 import { GENERATED_DIR, readGenerated } from '../../src/schemas/generated.ts';
+import { compareDocuments, comparePairs } from '../../src/site/compare.ts';
 
 const { tmp, distRoot } = inject('site');
 const records = readGenerated(join(tmp, GENERATED_DIR), 'measures');
@@ -21,6 +22,19 @@ const byKind = (kind: string) =>
   records.find(
     (r) => r.budget.kind === kind && r.amount.kind === 'own' && r.sections.purpose !== '',
   )!;
+/** The comparison page of the two documents that share the most programs. */
+function busiestPair(): string {
+  const documents = readGenerated(join(tmp, GENERATED_DIR), 'documents');
+  const programOf = (id: string) => nav.measures[id]?.program ?? null;
+  const [best] = comparePairs(documents)
+    .map(({ a, b }) => ({
+      path: `/compare/${a.meta.id}/${b.meta.id}/`,
+      both: compareDocuments(a.meta.id, b.meta.id, records, nav.programs, programOf).both.length,
+    }))
+    .sort((x, y) => y.both - x.both);
+  return best!.path;
+}
+
 const PAGES: Record<string, string> = {
   home: '/',
   budget: `/budgets/${records[0]!.source.document}/`,
@@ -42,6 +56,11 @@ const PAGES: Record<string, string> = {
   glossary: '/glossary/',
   search: '/search/?q=%E8%AA%8D%E7%9F%A5%E7%97%87',
   'source text': `/sources/${[...new Set(records.map((r) => r.source.document))].pop()}/`,
+  programs: '/programs/',
+  program: `/programs/${nav.programs[0]!.slug}/`,
+  compare: '/compare/',
+  'compare two budgets': busiestPair(),
+  corrections: '/corrections/',
 };
 
 let browser: Browser;
@@ -247,11 +266,34 @@ describe('sharing and printing', () => {
     const served = new URL(PAGES['measure (request)']!.slice(1), server.url).href;
     await page.goto(`${served}?from=mail#L3`);
     await page.locator('#copy-link').click();
-    await expect.poll(() => page.locator('.tool-status').innerText()).toBe('URLをコピーしました。');
+    await expect
+      .poll(() => page.locator('#copy-link ~ .tool-status').innerText())
+      .toBe('URLをコピーしました。');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(served);
-    // the 出典 box and the line printed on paper
+    // the 出典 box, the citation and the line printed on paper
     const printed = await page.locator('[data-permalink]').allTextContents();
-    expect(printed).toEqual([served, served]);
+    expect(printed).toEqual([served, served, served]);
+    await ctx.close();
+  });
+
+  it('copies a one-line citation with the served address and the reader’s date', async () => {
+    const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await ctx.newPage();
+    const served = new URL(PAGES['measure (supplementary)']!.slice(1), server.url).href;
+    await page.goto(served);
+    await page.locator('#copy-citation').click();
+    await expect
+      .poll(() => page.locator('#copy-citation ~ .tool-status').innerText())
+      .toBe('引用文をコピーしました。');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日閲覧`;
+    });
+    expect(copied).toBe(await page.locator('#citation').innerText());
+    expect(copied).not.toContain('\n');
+    expect(copied).toContain(served);
+    expect(copied.endsWith(`（${today}）`)).toBe(true);
     await ctx.close();
   });
 
@@ -273,6 +315,32 @@ describe('sharing and printing', () => {
     expect(await page.locator('.print-only').innerText()).toContain('/measures/');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});
+
+describe('comparing two budgets', () => {
+  it('sorts the programs in both by a column, marks it, and keeps rows without a number last', async () => {
+    const page = await open(PAGES['compare two budgets']!);
+    const table = page.locator('table[data-sortable]');
+    const values = () =>
+      table
+        .locator('tbody tr td:nth-child(4)')
+        .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.value ?? ''));
+    const before = await values();
+    expect(before.length).toBeGreaterThan(5);
+    const header = table.locator('thead th').nth(3);
+    await header.getByRole('button').press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const up = await values();
+    const numbers = up.filter((v) => v !== '').map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(up.slice(numbers.length).every((v) => v === '')).toBe(true);
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    expect((await values()).filter((v) => v !== '').map(Number)).toEqual(
+      [...numbers].sort((a, b) => b - a),
+    );
     await page.close();
   });
 });

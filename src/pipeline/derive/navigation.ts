@@ -93,6 +93,7 @@ export function buildNavigation(input: NavigationInput): { nav: Navigation; prob
       tags,
       packages,
       cross_budget_uncertain: uncertain,
+      programs: [],
     },
     problems: ctx.problems,
   };
@@ -120,6 +121,7 @@ function measureOrder({ input: { records }, index }: NavContext): Record<string,
         next: rows[i + 1]?.record.id ?? null,
         ancestors,
         related: [],
+        program: null,
         units: [],
         tags: [],
       };

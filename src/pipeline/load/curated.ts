@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { budgetContextSchema, type ContextFigure } from '../../schemas/budget-context.ts';
 import { correctionsFileSchema, type Correction } from '../../schemas/corrections.ts';
 import type { CrossBudgetLinks } from '../../schemas/cross-budget.ts';
+import { programRegistrySchema, type ProgramRegistry } from '../../schemas/programs.ts';
+import { NO_PROGRAMS } from '../derive/programs.ts';
 import { crossBudgetSchema } from '../../schemas/cross-budget.ts';
 import type { GlossaryTerm } from '../../schemas/glossary.ts';
 import { populationSchema, type Population } from '../../schemas/population.ts';
@@ -20,6 +22,9 @@ import { titleKey } from '../../lib/normalise.ts';
 import { CuratedError, parseCurated } from './checked-yaml.ts';
 import { parseGlossary } from './glossary.ts';
 
+/** The program registry, inside content/ (beside the document registries). */
+export const PROGRAMS_FILE = 'registry/_programs.yaml';
+
 /** The curated files of content/. */
 export interface Curated {
   org: OrgIndex | null;
@@ -31,6 +36,8 @@ export interface Curated {
   context: LocatedFigure[];
   /** The corrections log (corrections.yaml). */
   corrections: Correction[];
+  /** The program slugs (registry/_programs.yaml) and the file's text as read (null: no file). */
+  programs: { registry: ProgramRegistry; text: string | null };
   /** Word → hiragana reading, for furigana. */
   readings: Record<string, string>;
   /** The search tables of content/search/ (variants, synonyms, English, confusions). */
@@ -45,6 +52,7 @@ export const NO_CURATED: Curated = {
   population: null,
   context: [],
   corrections: [],
+  programs: { registry: NO_PROGRAMS, text: null },
   readings: {},
   search: NO_SEARCH_TERMS,
 };
@@ -81,6 +89,10 @@ export function loadCurated(dir: string, label = dir): Curated {
   const corrections = read('corrections.yaml', (text, file) =>
     parseCurated(text, file, correctionsFileSchema),
   );
+  const programs = read(PROGRAMS_FILE, (text, file) => {
+    const parsed = parseCurated(text, file, programRegistrySchema);
+    return parsed.ok ? { ok: true as const, value: { registry: parsed.value, text } } : parsed;
+  });
   const readings = read('readings.yaml', (text, file) => parseCurated(text, file, readingsSchema));
   const search = loadSearchTerms(
     join(dir, 'search'),
@@ -96,6 +108,7 @@ export function loadCurated(dir: string, label = dir): Curated {
     population: population ?? null,
     context: context ?? [],
     corrections: corrections?.corrections ?? [],
+    programs: programs ?? NO_CURATED.programs,
     readings: readings?.readings ?? {},
     search,
   };

@@ -15,7 +15,8 @@ export function loadRegistries(dir: string, label = dir): LoadedRegistry[] {
   const problems: Problem[] = [];
   const loaded: LoadedRegistry[] = [];
   for (const name of readdirSync(dir)
-    .filter((n) => n.endsWith('.yaml'))
+    // _programs.yaml and other files led by _ are not document registries (ids never start with _)
+    .filter((n) => n.endsWith('.yaml') && !n.startsWith('_'))
     .sort()) {
     const file = `${label.replace(/\/+$/, '')}/${name}`;
     const result = parseRegistry(readFileSync(join(dir, name), 'utf8'), file);

@@ -13,10 +13,11 @@ import { findRepeats } from '../derive/repeats.ts';
 import { indexRecords } from '../derive/totals.ts';
 import { idSummary, type IdAssignment, type UrlEntry } from '../ids/assign.ts';
 import { formatProblem } from '../load/checked-yaml.ts';
-import { NO_CURATED, type Curated } from '../load/curated.ts';
+import { NO_CURATED, PROGRAMS_FILE, type Curated } from '../load/curated.ts';
 import type { DocumentResult, MeasureRecord } from '../types.ts';
 import { measureToMdx } from './mdx.ts';
 import { buildReport } from './report.ts';
+import { assignPrograms, formatProgramRegistry, programGroups } from '../derive/programs.ts';
 
 /** Everything the build writes, in memory. */
 export interface Outputs {
@@ -61,6 +62,14 @@ export function buildOutputs(
   const files = new Map(results.map((r) => [r.meta.id, r.meta.file]));
   const index = indexRecords(records);
   const { nav, problems } = buildNavigation({ records, index, files, ...curated });
+  const programs = assignPrograms(
+    programGroups(records, (id) => nav.measures[id]?.related ?? []),
+    curated.programs.registry,
+  );
+  nav.programs = programs.programs;
+  for (const p of programs.programs)
+    for (const id of p.measures) nav.measures[id]!.program = p.slug;
+  const programsText = formatProgramRegistry(programs.registry);
   const unplaced = curated.context.filter((c) => !files.has(c.figure.document));
   const differing = nav.packages.filter((p) => p.difference !== null && p.difference !== 0);
   const summary = [
@@ -98,7 +107,7 @@ export function buildOutputs(
     ...(problems.length > 0
       ? ['navigation:', ...problems.map((p) => `  ${formatProblem(p)}`)]
       : []),
-    `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,
+    `ids: ${countBy(urls, (u) => u.status)}; cross-budget links: ${Object.values(nav.measures).reduce((n, m) => n + m.related.length, 0) / 2}; programs across budgets: ${nav.programs.length}; bureaus: ${nav.bureaus.length}; tags: ${nav.tags.length}`,
   ].join('\n');
   return {
     records,
@@ -116,9 +125,17 @@ export function buildOutputs(
       sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
       retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
     },
-    registries: (ids?.registries ?? [])
-      .filter((r) => r.changed)
-      .map(({ file, content }) => ({ file, content })),
+    registries: [
+      ...(ids?.registries ?? [])
+        .filter((r) => r.changed)
+        .map(({ file, content }) => ({ file, content })),
+      // only a build with the registries writes them back; an unchanged file is left alone
+      ...(ids &&
+      programsText !== curated.programs.text &&
+      (curated.programs.text !== null || programs.registry.programs.length > 0)
+        ? [{ file: `content/${PROGRAMS_FILE}`, content: programsText }]
+        : []),
+    ],
     summary: `${summary}\n`,
   };
 }

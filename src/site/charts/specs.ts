@@ -5,7 +5,7 @@
  * components only draw them.
  */
 import type { DocumentSummary } from '../../schemas/document-summary.ts';
-import { formatYen, setTotalLabel } from '../../lib/format.ts';
+import { formatFiscalYear, formatYen, setTotalLabel } from '../../lib/format.ts';
 import type { Navigation } from '../../schemas/navigation.ts';
 import { measureUrl } from '../../lib/links.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
@@ -139,6 +139,7 @@ export function buildCharts(input: ChartInput): Map<string, ChartSpec> {
     specs.push(measurePriorChart(r, ctx), measureShareChart(r, ctx), measureProgramsChart(r, ctx));
   const labels = [...new Set(records.map((r) => r.budget.label))];
   for (const b of nav.bureaus) specs.push(bureauMeasuresChart(b, labels, ctx));
+  for (const p of nav.programs) specs.push(programTimelineChart(p, ctx));
   return new Map(
     specs.filter((c): c is ChartSpec => c !== undefined).map((c) => [c.id, oneCategory(c)]),
   );
@@ -403,6 +404,63 @@ function measureProgramsChart(
       highlight: p.id === r.id,
     })),
     note: '名前が同じ施策を、予算ごとに並べました。補正予算と概算要求など、種類の違う予算が混ざっています。',
+  };
+}
+
+/** The era name of a fiscal year: 令和6年度 (formatFiscalYear without the western year). */
+const eraYear = (year: number) => formatFiscalYear(year).replace(/（.*$/u, '');
+
+/**
+ * Program page: its amounts by budget, oldest first, with the prior year's initial budget a
+ * request prints (前年度当初予算額) as a bar of its own. Different kinds of budget side by side:
+ * the note says they are not a series of changes.
+ */
+function programTimelineChart(
+  p: Navigation['programs'][number],
+  { index, documents }: ChartContext,
+): ChartSpec | undefined {
+  const members = p.measures
+    .map((id) => index.get(id))
+    .filter((r): r is MeasureRecord => r !== undefined);
+  const initialYears = new Set(
+    members.filter((m) => m.budget.kind === 'initial').map((m) => m.budget.fiscal_year),
+  );
+  const points: { label: string; value: number; id: string; path: string | null; what: string }[] =
+    [];
+  for (const m of members) {
+    const prior = m.amount.prior_yen;
+    if (
+      m.budget.kind === 'request' &&
+      prior !== null &&
+      !initialYears.has(m.budget.fiscal_year - 1)
+    )
+      points.push({
+        label: `${eraYear(m.budget.fiscal_year - 1)}当初予算`,
+        value: prior,
+        id: m.id,
+        path: null,
+        what: `${m.budget.label}の資料にある前年度当初予算額`,
+      });
+    if (hasOwnAmount(m))
+      points.push({
+        label: m.budget.label,
+        value: m.amount.yen,
+        id: m.id,
+        path: m.url,
+        what: m.name,
+      });
+  }
+  if (points.length === 0) return undefined;
+  return {
+    id: `program-${p.slug}-timeline`,
+    kind: 'bars',
+    title: '予算ごとの金額の移り変わり',
+    message: `${points.map((x) => `${x.label}は${formatYen(x.value)}`).join('、')}です。`,
+    sources: [...new Set(members.map((m) => docTitle(documents, m.source.document)))],
+    columns: ['予算', '出典の施策', YEN],
+    rows: points.map((x) => ({ id: x.id, path: x.path, cells: [x.label, x.what, x.value] })),
+    bars: points.map((x) => ({ label: x.label, value: x.value, path: x.path, id: x.id })),
+    note: '古い予算から順に並べています。補正予算・概算要求・当初予算は種類の違う予算で、続けて読んでも増減にはなりません。当初予算の額は、概算要求の資料に前年度の額として書かれているものです。',
   };
 }
 

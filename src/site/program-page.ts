@@ -1,0 +1,60 @@
+/**
+ * What a program's page (/programs/<slug>/) and the programs list show, from the generated data:
+ * its appearances oldest budget first, its timeline chart, and how the stated purpose changed
+ * from one appearance to the next, sentence by sentence.
+ */
+import { titleKey } from '../lib/normalise.ts';
+import type { MeasureRecord } from '../schemas/measure.ts';
+import type { ProgramNav } from '../schemas/programs.ts';
+import { chart } from './charts/index.ts';
+import { documentById, measuresByIds, navigation } from './data.ts';
+
+export const PROGRAMS_PATH = '/programs/';
+export const programPath = (slug: string) => `${PROGRAMS_PATH}${slug}/`;
+
+/** The sentences of a text: cut after 。 and at line ends, list marks and spaces trimmed. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=。)|\n+/u)
+    .map((s) => s.replace(/^[\s・•○●◆◇■□▪▶➢\-*]+/u, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Sentences added and removed from one text to the next (compared without spaces and width). */
+export function sentenceChanges(before: string, after: string) {
+  const was = sentences(before);
+  const now = sentences(after);
+  const wasKeys = new Set(was.map(titleKey));
+  const nowKeys = new Set(now.map(titleKey));
+  return {
+    added: now.filter((s) => !wasKeys.has(titleKey(s))),
+    removed: was.filter((s) => !nowKeys.has(titleKey(s))),
+  };
+}
+
+export interface Appearance {
+  record: MeasureRecord;
+  document: string;
+  /** How its purpose differs from the appearance before it (null for the first). */
+  changes: { added: string[]; removed: string[] } | null;
+}
+
+export function programPageData(p: ProgramNav) {
+  const records = measuresByIds(p.measures);
+  const appearances: Appearance[] = records.map((record, i) => ({
+    record,
+    document: documentById(record.source.document)?.meta.title ?? record.source.document,
+    changes:
+      i === 0 ? null : sentenceChanges(records[i - 1]!.sections.purpose, record.sections.purpose),
+  }));
+  return { p, appearances, timeline: chart(`program-${p.slug}-timeline`) };
+}
+
+/** Every program, for getStaticPaths and the list. */
+export const programs: readonly ProgramNav[] = navigation.programs;
+
+/** The program a measure is an appearance of, if any. */
+export function programOf(id: string): ProgramNav | undefined {
+  const slug = navigation.measures[id]?.program;
+  return slug ? programs.find((p) => p.slug === slug) : undefined;
+}
