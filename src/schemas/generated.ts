@@ -13,6 +13,9 @@ import { pageCuratedSchema } from './page-curated.ts';
 import { retiredDocumentSchema } from './retired-document.ts';
 import { urlEntrySchema } from './url-entry.ts';
 
+/** A JSON object of any content (a JSON Schema). */
+const jsonObject = z.record(z.string(), z.unknown());
+
 export const GENERATED = {
   /** All measure records, in document order then source order (also the open data). */
   measures: { file: 'measures.json', schema: z.array(measureSchema) },
@@ -28,6 +31,18 @@ export const GENERATED = {
   sources: { file: 'sources.json', schema: z.record(z.string(), z.array(z.string())) },
   /** Documents that left the sources. */
   retired: { file: 'retired.json', schema: z.array(retiredDocumentSchema) },
+  /** The JSON Schemas of the published data files, generated from the zod schemas (lib/json-schema.ts). */
+  schemas: {
+    file: 'schemas.json',
+    schema: z
+      .object({
+        measures: jsonObject,
+        measure: jsonObject,
+        urls: jsonObject,
+        documents: jsonObject,
+      })
+      .strict(),
+  },
 } as const;
 
 export type GeneratedKey = keyof typeof GENERATED;

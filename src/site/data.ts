@@ -6,6 +6,7 @@
 import type { DocumentSummary } from '../schemas/document-summary.ts';
 import { generatedDir, readGenerated } from '../schemas/generated.ts';
 import { indexRecords, type RecordIndex } from '../pipeline/derive/totals.ts';
+import type { GeneratedSchemas } from '../lib/json-schema.ts';
 import { withBase } from '../lib/links.ts';
 import { siteConfigOrThrow, type SiteConfig } from '../lib/site-config.ts';
 import type { Navigation, MeasureNav } from '../schemas/navigation.ts';
@@ -50,6 +51,9 @@ export function documentPaths(): (
     })),
   ];
 }
+
+/** The JSON Schemas of the published data files (src/lib/json-schema.ts), as the pipeline generated them. */
+export const jsonSchemas: GeneratedSchemas = readGenerated(dir, 'schemas');
 
 /** Bureaus, tags, packages, previous/next and related measures. */
 export const navigation: Navigation = readGenerated(dir, 'navigation');

@@ -3,7 +3,7 @@
  * its appearances oldest budget first, its timeline chart, and how the stated purpose changed
  * from one appearance to the next, sentence by sentence.
  */
-import { titleKey } from '../lib/normalise.ts';
+import { sentenceChanges } from '../lib/sentences.ts';
 import type { MeasureRecord } from '../schemas/measure.ts';
 import type { ProgramNav } from '../schemas/programs.ts';
 import { chart } from './charts/index.ts';
@@ -11,26 +11,6 @@ import { documentById, measuresByIds, navigation } from './data.ts';
 
 export const PROGRAMS_PATH = '/programs/';
 export const programPath = (slug: string) => `${PROGRAMS_PATH}${slug}/`;
-
-/** The sentences of a text: cut after 。 and at line ends, list marks and spaces trimmed. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=。)|\n+/u)
-    .map((s) => s.replace(/^[\s・•○●◆◇■□▪▶➢\-*]+/u, '').trim())
-    .filter((s) => s.length > 0);
-}
-
-/** Sentences added and removed from one text to the next (compared without spaces and width). */
-export function sentenceChanges(before: string, after: string) {
-  const was = sentences(before);
-  const now = sentences(after);
-  const wasKeys = new Set(was.map(titleKey));
-  const nowKeys = new Set(now.map(titleKey));
-  return {
-    added: now.filter((s) => !wasKeys.has(titleKey(s))),
-    removed: was.filter((s) => !nowKeys.has(titleKey(s))),
-  };
-}
 
 export interface Appearance {
   record: MeasureRecord;

@@ -3,24 +3,9 @@
  * urls.json contract, `_redirects`, and sitemap.xml. Pure functions.
  */
 import { measureUrl } from '../lib/links.ts';
+import type { PublicUrls } from '../schemas/public-urls.ts';
 import type { UrlEntry } from '../schemas/url-entry.ts';
 import { withBase } from '../lib/links.ts';
-
-/** One id in dist/data/urls.json. */
-export interface PublicUrl {
-  id: string;
-  status: UrlEntry['status'];
-  /** Path of the id's page on the host, with the base: `/budget/measures/r6-hosei-001/`. */
-  path: string;
-  /** Absolute URL of the id's page; only when the site has a public address. */
-  url?: string;
-  title: string;
-  document: string;
-  /** moved: the path the page redirects to. */
-  redirect_to: string | null;
-  /** gone: the path of the measure that replaces it, when known. */
-  successor: string | null;
-}
 
 /**
  * The URL contract: every id ever published, its path (and absolute URL
@@ -33,12 +18,7 @@ export function publicUrls(
   urls: readonly UrlEntry[],
   base: string,
   site: string | null,
-): {
-  site: string | null;
-  base: string;
-  statuses: Record<UrlEntry['status'], string>;
-  ids: PublicUrl[];
-} {
+): PublicUrls {
   const path = (id: string) => withBase(base, measureUrl(id));
   return {
     site: site ? new URL(withBase(base, '/'), site).href : null,

@@ -54,6 +54,7 @@ const PAGES: Record<string, string> = {
   tags: '/tags/',
   tag: `/tags/${nav.tags[0]!.slug}/`,
   glossary: '/glossary/',
+  'open data': '/data/',
   search: '/search/?q=%E8%AA%8D%E7%9F%A5%E7%97%87',
   'source text': `/sources/${[...new Set(records.map((r) => r.source.document))].pop()}/`,
   programs: '/programs/',

@@ -7,7 +7,7 @@ import {
   programGroups,
 } from '../../src/pipeline/derive/programs.ts';
 import { programRegistrySchema } from '../../src/schemas/programs.ts';
-import { sentenceChanges } from '../../src/site/program-page.ts';
+import { sentenceChanges } from '../../src/lib/sentences.ts';
 import type { MeasureRecord } from '../../src/pipeline/types.ts';
 import { makeRecord } from '../fixtures/records.ts';
 

@@ -4,6 +4,7 @@
  */
 import { hasKanji } from '../../lib/normalise.ts';
 import { measureUrl } from '../../lib/links.ts';
+import { generateJsonSchemas } from '../../lib/json-schema.ts';
 import { toOpenDataJson } from '../../lib/open-data.ts';
 import type { GeneratedKey } from '../../schemas/generated.ts';
 import type { CuratedForPages } from '../../schemas/page-curated.ts';
@@ -124,6 +125,7 @@ export function buildOutputs(
       curated: `${JSON.stringify(curatedForPages(curated, records, files), null, 2)}\n`,
       sources: `${JSON.stringify(Object.fromEntries(results.map((r) => [r.meta.id, r.lines ?? []])))}\n`,
       retired: `${JSON.stringify(ids?.orphans ?? [], null, 2)}\n`,
+      schemas: `${JSON.stringify(generateJsonSchemas(), null, 2)}\n`,
     },
     registries: [
       ...(ids?.registries ?? [])
