@@ -114,6 +114,12 @@ export const CHART_KINDS: readonly ChartKind[] = [
     ja: '同じ施策の各予算での金額（施策のページ）',
     en: 'The same programme in each budget (measure page).',
   },
+  {
+    pattern: 'program-<事業のslug>-timeline.csv',
+    test: /^program-p-\d+-timeline$/u,
+    ja: '予算をまたぐ事業の、予算ごとの金額と概算要求に書かれた前年度当初予算額（事業のページ）',
+    en: "A programme's amount in each budget, with the prior year's initial budget a request prints (programme page).",
+  },
 ];
 
 /** Each chart kind with this build's charts of that kind (ids in order); charts of no kind under null. */
