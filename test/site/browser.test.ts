@@ -41,6 +41,8 @@ const PAGES: Record<string, string> = {
   tag: `/tags/${nav.tags[0]!.slug}/`,
   glossary: '/glossary/',
   search: '/search/?q=%E8%AA%8D%E7%9F%A5%E7%97%87',
+  explorer: '/explore/',
+  'explorer (filtered and sorted)': '/explore/?tag=new&sort=change&order=desc',
   'source text': `/sources/${[...new Set(records.map((r) => r.source.document))].pop()}/`,
 };
 
