@@ -109,9 +109,24 @@ export function initExplore(): void {
     }
   };
 
+  /**
+   * Puts the rows in the table in this order, moving only those out of place: a row that stays
+   * where it was keeps its layout (laying out thousands of rows again is what costs), and the
+   * table as built, shown unchanged, is not touched at all.
+   */
+  const place = (wanted: HTMLTableRowElement[]) => {
+    const keep = new Set(wanted);
+    for (const tr of [...tbody.rows]) if (!keep.has(tr)) tr.remove();
+    let at = tbody.firstElementChild;
+    for (const tr of wanted) {
+      if (tr === at) at = at.nextElementSibling;
+      else tbody.insertBefore(tr, at);
+    }
+  };
+
   const apply = () => {
     const shown = view(rows, state);
-    tbody.replaceChildren(...shown.map((r) => elementOf.get(r)!));
+    place(shown.map((r) => elementOf.get(r)!));
     status.textContent = statusText(shown.length, rows.length);
     for (const [sort, th] of headers) {
       const mark = th.querySelector('.sort-mark')!;
