@@ -56,6 +56,8 @@ const PAGES: Record<string, string> = {
   glossary: '/glossary/',
   'open data': '/data/',
   search: '/search/?q=%E8%AA%8D%E7%9F%A5%E7%97%87',
+  explorer: '/explore/',
+  'explorer (filtered and sorted)': '/explore/?tag=new&sort=change&order=desc',
   'source text': `/sources/${[...new Set(records.map((r) => r.source.document))].pop()}/`,
   programs: '/programs/',
   program: `/programs/${nav.programs[0]!.slug}/`,

@@ -3,7 +3,7 @@
  * asserted by the fault suite's two builds at once, test/faults/): the totals
  * shown reconcile with the open data; and the
  * performance budgets hold (measure page HTML ≤ 60 KB, script on a measure
- * page ≤ 15 KB gzipped, no web fonts).
+ * page ≤ 15 KB gzipped, the explorer's HTML per row and script, no web fonts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -110,6 +110,22 @@ describe('performance budgets', () => {
       expect(bytes, relative(distRoot, f)).toBeLessThanOrEqual(15 * 1024);
       expect(html).not.toContain('pagefind');
     }
+  });
+
+  it('keeps the explorer lean: under 700 bytes of HTML per row, at most 4 KB of gzipped script', () => {
+    const html = readFileSync(join(distRoot, 'explore/index.html'), 'utf8');
+    const bytes = Buffer.byteLength(html);
+    const srcs = [...html.matchAll(/<script[^>]*src="\/([^"]+)"/g)].map((m) => m[1]!);
+    const script = srcs.reduce(
+      (s, src) => s + gzipSync(readFileSync(join(distRoot, src))).length,
+      0,
+    );
+    console.log(
+      `explorer: ${records.length} rows, ${(bytes / 1024).toFixed(1)} KB of HTML (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped), ${(script / 1024).toFixed(1)} KB of gzipped script`,
+    );
+    expect(bytes / records.length).toBeLessThan(700);
+    expect(script).toBeLessThanOrEqual(4 * 1024);
+    expect(html).not.toContain('pagefind');
   });
 
   it('loads no web font', () => {

@@ -64,7 +64,7 @@ describe('Content-Security-Policy', () => {
     expect(HEADERS['Referrer-Policy']).toBeTruthy();
   });
 
-  it('is not violated on any page type, nor by search, furigana or the treemap', async () => {
+  it('is not violated on any page type, nor by search, furigana, the treemap or the explorer CSV', async () => {
     const ctx = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page, problems } = await watched(ctx);
     const measure = records.find((r) => r.budget.kind === 'request' && r.amount.kind === 'own')!;
@@ -77,6 +77,7 @@ describe('Content-Security-Policy', () => {
       '/bureaus/',
       '/tags/',
       '/glossary/',
+      '/explore/?sort=amount&order=desc',
       `/sources/${measure.source.document}/?lines=10-20#L10`,
       '/measures/fixture-5/',
     ]) {
@@ -93,6 +94,10 @@ describe('Content-Security-Policy', () => {
     await go(page, '/');
     await page.locator('svg.treemap g.cell').first().click();
     await page.waitForURL(/\/measures\//);
+    await go(page, '/explore/?sort=amount');
+    const download = page.waitForEvent('download');
+    await page.locator('#explore-csv').click();
+    await download;
     expect(problems).toEqual([]);
     await ctx.close();
   });
@@ -154,6 +159,7 @@ describe('journeys', () => {
       '/tags/',
       '/glossary/',
       '/search/?q=%E4%BB%8B%E8%AD%B7',
+      '/explore/',
       `/sources/${measure.source.document}/`,
     ]) {
       await go(page, path);
