@@ -7,6 +7,8 @@
 export function initSortTables(root: ParentNode = document): void {
   for (const table of root.querySelectorAll<HTMLTableElement>('table[data-sortable]')) {
     const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th')];
+    // on a phone the header row shows again, as the sort buttons (src/styles/tables.css)
+    table.classList.add('sortable');
     headers.forEach((th, column) => {
       const type = th.dataset.sort;
       if (type !== 'text' && type !== 'number') return;
