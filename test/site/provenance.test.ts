@@ -94,7 +94,7 @@ describe('provenance and citing on every measure page', () => {
 });
 
 describe('documents and their source text', () => {
-  it('shows the original or says it is not recorded on every budget and source page, and marks the counted pages', () => {
+  it('shows the original or says it is not recorded on every budget and source page, marks the counted pages and links each measure back', () => {
     for (const d of documents.values()) {
       if (!existsSync(join(distRoot, 'sources', d.meta.id))) continue;
       for (const path of [`budgets/${d.meta.id}`, `sources/${d.meta.id}`]) {
@@ -103,6 +103,14 @@ describe('documents and their source text', () => {
       }
       const source = parse(join(distRoot, 'sources', d.meta.id, 'index.html'));
       expect(byId(source, 'pages'), d.meta.id).toBeDefined();
+      // and back: each measure's first line links to its page
+      for (const m of records.filter((r) => r.source.document === d.meta.id)) {
+        const li = byId(source, `L${m.source.lines[0]}`)!;
+        expect(
+          links(li).some((a) => a.properties.href === `/measures/${m.id}/`),
+          m.id,
+        ).toBe(true);
+      }
       d.page_starts.forEach((line, i) => {
         const li = byId(source, `L${line}`)!;
         expect(byId(li, `p${i + 1}`), `${d.meta.id} page ${i + 1}`).toBeDefined();

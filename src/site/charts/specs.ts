@@ -425,8 +425,14 @@ function programTimelineChart(
   const initialYears = new Set(
     members.filter((m) => m.budget.kind === 'initial').map((m) => m.budget.fiscal_year),
   );
-  const points: { label: string; value: number; id: string; path: string | null; what: string }[] =
-    [];
+  // a prior figure's row stands for no measure (its amount is not the record's): id null
+  const points: {
+    label: string;
+    value: number;
+    id: string | null;
+    path: string | null;
+    what: string;
+  }[] = [];
   for (const m of members) {
     const prior = m.amount.prior_yen;
     if (
@@ -437,7 +443,7 @@ function programTimelineChart(
       points.push({
         label: `${eraYear(m.budget.fiscal_year - 1)}当初予算`,
         value: prior,
-        id: m.id,
+        id: null,
         path: null,
         what: `${m.budget.label}の資料にある前年度当初予算額`,
       });
