@@ -151,3 +151,11 @@ export function formatDate(iso: string): string {
   if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/**
+ * Text to be put inside 「」: its own 「」 become 『』, as Japanese writes a quotation inside a
+ * quotation (「『女性の健康』ナショナルセンター…」, not 「「女性の健康」…」).
+ */
+export function innerQuote(text: string): string {
+  return text.replace(/「/gu, '『').replace(/」/gu, '』');
+}

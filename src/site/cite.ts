@@ -6,7 +6,7 @@
  */
 import type { MeasureRecord } from '../schemas/measure.ts';
 import type { SourceMeta } from '../schemas/source-meta.ts';
-import { formatAmountShort, formatDate, formatLineSpan } from '../lib/format.ts';
+import { formatAmountShort, formatDate, formatLineSpan, innerQuote } from '../lib/format.ts';
 import { SITE_NAME } from './site-name.ts';
 
 /** 「12ページ」 or 「12〜13ページ」. */
@@ -50,7 +50,7 @@ export function citationLead(
   meta: Pick<SourceMeta, 'publisher' | 'title' | 'date'>,
 ): string {
   const published = meta.date ? `（${formatDate(meta.date)}公表）` : '';
-  return `${meta.publisher}「${meta.title}」${published}${whereInSource(m.source).replace(/^資料の/u, '')}、施策「${m.name}」（${amountText(m)}）。${SITE_NAME} `;
+  return `${meta.publisher}「${innerQuote(meta.title)}」${published}${whereInSource(m.source).replace(/^資料の/u, '')}、施策「${innerQuote(m.name)}」（${amountText(m)}）。${SITE_NAME} `;
 }
 
 const range = ([first, last]: readonly [number, number], dash: string) =>

@@ -4,7 +4,7 @@
  * the record (and the curated population figure for per-person amounts).
  */
 import { joinLines } from '../lib/normalise.ts';
-import { formatYen } from '../lib/format.ts';
+import { formatYen, innerQuote } from '../lib/format.ts';
 import { foldWidth, DASHES } from '../lib/normalise.ts';
 import { parseRate, rateWords } from './rates.ts';
 import type { BudgetKind, MeasureRecord } from '../schemas/measure.ts';
@@ -171,7 +171,7 @@ export function leadSentences(record: MeasureRecord, population: Population | nu
     out.push(`${phrase}の資料に載っていますが、金額の記載はありません。`);
   }
   const purpose = firstSentence(record.sections.purpose);
-  if (purpose) out.push(`資料では、目的を「${purpose}」と説明しています。`);
+  if (purpose) out.push(`資料では、目的を「${innerQuote(purpose)}」と説明しています。`);
   return out;
 }
 

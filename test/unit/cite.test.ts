@@ -46,6 +46,10 @@ describe('where a measure is and its citation', () => {
       /^厚生労働省「令和6年度厚生労働省補正予算案の主要施策集」（2024年11月29日公表）55〜56ページ（テキストの3410〜3463行目）、施策「医薬品安定供給支援事業」（.+）。厚生労働省 予算施策ガイド（非公式） https:\/\/example\.org\/measures\/r6-hosei-050\/（2026年12月2日閲覧）$/u,
     );
     expect(citationText(m, { ...META, date: null }, URL, null)).toContain('（閲覧日を記入）');
+    // a name that quotes something nests its quotes
+    expect(citationText({ ...m, name: '「女性の健康」センター事業' }, META, URL, null)).toContain(
+      '施策「『女性の健康』センター事業」',
+    );
   });
   it('escapes hostile text in BibTeX and keeps CSL-JSON valid', () => {
     const hostile = { ...m, name: '施策} @misc{x, title={%&$#_~^\\' };

@@ -117,6 +117,23 @@ describe('leadSentences', () => {
     ]);
   });
 
+  it('quotes a purpose that quotes something with 『』 inside 「」', () => {
+    const [, purpose] = leadSentences(
+      makeRecord({
+        sections: {
+          purpose: '「改革工程」において、「必要な介護サービスを提供する」とされた。',
+          overview: '',
+          scheme: '',
+          outcome: '',
+        },
+      }),
+      POP,
+    );
+    expect(purpose).toBe(
+      '資料では、目的を「『改革工程』において、『必要な介護サービスを提供する』とされた。」と説明しています。',
+    );
+  });
+
   it('compares a request with the prior year, or says there was none', () => {
     const budget = { label: '令和7年度概算要求額', fiscal_year: 2025, kind: 'request' as const };
     const withPrior = makeRecord({
