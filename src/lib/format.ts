@@ -105,6 +105,11 @@ export function formatLineRange([first, last]: readonly [number, number]): strin
   return first === last ? `行 ${first}` : `行 ${first}–${last}`;
 }
 
+/** A fiscal year by its era only: 令和6年度 (formatFiscalYear without the western year). */
+export function formatEraYear(year: number): string {
+  return formatFiscalYear(year).replace(/（.*$/u, '');
+}
+
 /** A line range in words, as a citation gives it: 120〜160行目 (one line: 120行目). */
 export function formatLineSpan([first, last]: readonly [number, number]): string {
   return first === last ? `${first}行目` : `${first}〜${last}行目`;

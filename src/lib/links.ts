@@ -59,3 +59,22 @@ export function sourceLinesPath(
 export function measureUrl(id: string): string {
   return `/measures/${id}/`;
 }
+
+export const PROGRAMS_PATH = '/programs/';
+
+/** The page of a program across budgets. */
+export function programPath(slug: string): string {
+  return `${PROGRAMS_PATH}${seg(slug)}/`;
+}
+
+export const COMPARE_PATH = '/compare/';
+
+/** The comparison of two documents, the older first. */
+export function comparePath(a: string, b: string): string {
+  return `${COMPARE_PATH}${seg(a)}/${seg(b)}/`;
+}
+
+/** The CSV of a comparison. */
+export function compareCsvPath(a: string, b: string): string {
+  return `/data/compare/${seg(a)}/${seg(b)}.csv`;
+}

@@ -19,8 +19,13 @@ export function pageRangeText([first, last]: readonly [number, number]): string 
  * text's lines when the text keeps no page breaks.
  */
 export function whereInSource(source: MeasureRecord['source']): string {
+  return `資料の${placeInSource(source)}`;
+}
+
+/** The same without 資料の, as a citation gives it after the document's title. */
+function placeInSource(source: MeasureRecord['source']): string {
   const lines = `テキストの${formatLineSpan(source.lines)}`;
-  return source.pages ? `資料の${pageRangeText(source.pages)}（${lines}）` : `資料の${lines}`;
+  return source.pages ? `${pageRangeText(source.pages)}（${lines}）` : lines;
 }
 
 /** The amount as cited: 令和7年度概算要求額 8.7億円 (the kind of figure for 内数 and none). */
@@ -50,7 +55,7 @@ export function citationLead(
   meta: Pick<SourceMeta, 'publisher' | 'title' | 'date'>,
 ): string {
   const published = meta.date ? `（${formatDate(meta.date)}公表）` : '';
-  return `${meta.publisher}「${innerQuote(meta.title)}」${published}${whereInSource(m.source).replace(/^資料の/u, '')}、施策「${innerQuote(m.name)}」（${amountText(m)}）。${SITE_NAME} `;
+  return `${meta.publisher}「${innerQuote(meta.title)}」${published}${placeInSource(m.source)}、施策「${innerQuote(m.name)}」（${amountText(m)}）。${SITE_NAME} `;
 }
 
 const range = ([first, last]: readonly [number, number], dash: string) =>

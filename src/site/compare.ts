@@ -7,10 +7,6 @@ import type { DocumentSummary } from '../schemas/document-summary.ts';
 import type { MeasureRecord } from '../schemas/measure.ts';
 import type { ProgramNav } from '../schemas/programs.ts';
 
-export const COMPARE_PATH = '/compare/';
-export const comparePath = (a: string, b: string) => `${COMPARE_PATH}${a}/${b}/`;
-export const compareCsvPath = (a: string, b: string) => `/data/compare/${a}/${b}.csv`;
-
 /** Every pair of documents once, the older (fiscal year, then metadata order) first. */
 export function comparePairs(documents: readonly DocumentSummary[]) {
   const sorted = documents

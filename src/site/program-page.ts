@@ -7,10 +7,8 @@ import { sentenceChanges } from '../lib/sentences.ts';
 import type { MeasureRecord } from '../schemas/measure.ts';
 import type { ProgramNav } from '../schemas/programs.ts';
 import { chart } from './charts/index.ts';
-import { documentById, measuresByIds, navigation } from './data.ts';
-
-export const PROGRAMS_PATH = '/programs/';
-export const programPath = (slug: string) => `${PROGRAMS_PATH}${slug}/`;
+import { compareDocuments } from './compare.ts';
+import { documentById, measureRecords, measuresByIds, navigation } from './data.ts';
 
 export interface Appearance {
   record: MeasureRecord;
@@ -32,6 +30,17 @@ export function programPageData(p: ProgramNav) {
 
 /** Every program, for getStaticPaths and the list. */
 export const programs: readonly ProgramNav[] = navigation.programs;
+
+/** The comparison of two documents of this build (src/site/compare.ts), for its page, its CSV and the list. */
+export function comparisonOf(a: string, b: string) {
+  return compareDocuments(
+    a,
+    b,
+    measureRecords,
+    programs,
+    (id) => navigation.measures[id]?.program ?? null,
+  );
+}
 
 /** The program a measure is an appearance of, if any. */
 export function programOf(id: string): ProgramNav | undefined {

@@ -5,7 +5,7 @@
  * components only draw them.
  */
 import type { DocumentSummary } from '../../schemas/document-summary.ts';
-import { formatFiscalYear, formatYen, setTotalLabel } from '../../lib/format.ts';
+import { formatEraYear, formatYen, setTotalLabel } from '../../lib/format.ts';
 import type { Navigation } from '../../schemas/navigation.ts';
 import { measureUrl } from '../../lib/links.ts';
 import type { MeasureRecord } from '../../schemas/measure.ts';
@@ -407,9 +407,6 @@ function measureProgramsChart(
   };
 }
 
-/** The era name of a fiscal year: 令和6年度 (formatFiscalYear without the western year). */
-const eraYear = (year: number) => formatFiscalYear(year).replace(/（.*$/u, '');
-
 /**
  * Program page: its amounts by budget, oldest first, with the prior year's initial budget a
  * request prints (前年度当初予算額) as a bar of its own. Different kinds of budget side by side:
@@ -441,7 +438,7 @@ function programTimelineChart(
       !initialYears.has(m.budget.fiscal_year - 1)
     )
       points.push({
-        label: `${eraYear(m.budget.fiscal_year - 1)}当初予算`,
+        label: `${formatEraYear(m.budget.fiscal_year - 1)}当初予算`,
         value: prior,
         id: null,
         path: null,
